@@ -1,0 +1,28 @@
+package org.camelbyte.airbyte;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Airbyte instance, whichever API flavour it speaks. Each method is one logical call; transient
+ * failures surface as {@link AirbyteUnavailableException} so the caller (a route) decides when to retry.
+ */
+public interface AirbyteClient {
+
+    /** Every connection the credentials see (or those of the configured workspace), all pages read. */
+    List<AirbyteConnection> listConnections();
+
+    /**
+     * Starts a job. A 409 "already running" adopts the running job instead of failing
+     * ({@link TriggeredJob#adopted()} is then true).
+     */
+    TriggeredJob startJob(String connectionId, JobType type);
+
+    /** The newest job of this connection created at or after {@code since}, if any. */
+    Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since);
+
+    AirbyteJob getJob(long jobId);
+
+    void cancelJob(long jobId);
+}
