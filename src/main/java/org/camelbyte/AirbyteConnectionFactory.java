@@ -1,0 +1,64 @@
+package org.camelbyte;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.airbyte.AirbyteClients;
+import org.camelbyte.airbyte.AirbyteSettings;
+import org.camelbyte.airbyte.ApiFlavour;
+import org.camelbyte.airbyte.AuthMode;
+import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.airbyte.WorkspaceListing;
+import org.camelbyte.config.Settings;
+import org.camelbyte.standin.AirbyteStandIn;
+import org.camelbyte.standin.StandInScenario;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Airbyte client from the {@code airbyte.*} keys. With no {@code airbyte.url} the app starts
+ * its own stand-in (the embedded default), so it runs with nothing installed.
+ */
+class AirbyteConnectionFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(AirbyteConnectionFactory.class);
+    private final Settings settings;
+    private AirbyteSettings airbyteSettings;
+
+    AirbyteConnectionFactory(Settings settings) {
+        this.settings = settings;
+    }
+
+    AirbyteClient client(List<AutoCloseable> closeAtStop) {
+        ApiFlavour flavour = ApiFlavour.parse(settings.get("airbyte.api", "public"));
+        AirbyteSettings.Builder builder = AirbyteSettings.builder().flavour(flavour);
+        String url = settings.get("airbyte.url").orElse(null);
+        if (url == null) {
+            StandInScenario scenario = settings.get("standin.scenario").map(Path::of).map(StandInScenario::load)
+                    .orElseGet(StandInScenario::demo);
+            AirbyteStandIn standIn = AirbyteStandIn.start(scenario, settings.getInt("standin.port", 0));
+            closeAtStop.add(standIn);
+            url = flavour == ApiFlavour.PUBLIC ? standIn.publicApiUrl() : standIn.configApiUrl();
+            LOG.info("No airbyte.url set: using the embedded Airbyte stand-in at {}", url);
+        }
+        builder.baseUrl(url)
+                .authMode(AuthMode.parse(settings.get("airbyte.auth", "none")))
+                .username(settings.get("airbyte.username").orElse(null))
+                .password(settings.secret("airbyte.password").orElse(null))
+                .token(settings.secret("airbyte.token").orElse(null))
+                .clientId(settings.get("airbyte.client-id").orElse(null))
+                .clientSecret(settings.secret("airbyte.client-secret").orElse(null))
+                .tokenUrl(settings.get("airbyte.token-url").orElse(null))
+                .workspace(settings.get("airbyte.workspace").orElse(null))
+                .requestTimeout(settings.getDuration("airbyte.request-timeout", null))
+                .connectTimeout(settings.getDuration("airbyte.connect-timeout", null))
+                .workspaceListing(WorkspaceListing.parse(settings.get("airbyte.workspace-listing", "auto")))
+                .lookupCacheTtl(settings.getDuration("airbyte.lookup-cache-ttl", null));
+        airbyteSettings = builder.build();
+        LOG.info("Airbyte: {}", airbyteSettings);
+        return AirbyteClients.create(airbyteSettings);
+    }
+
+    ConnectionLookup lookup(AirbyteClient client) {
+        return new ConnectionLookup(client, airbyteSettings.lookupCacheTtl());
+    }
+}

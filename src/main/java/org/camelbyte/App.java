@@ -1,0 +1,24 @@
+package org.camelbyte;
+
+import org.apache.camel.main.Main;
+
+/**
+ * Starts the app with Camel Main: config/application.properties (every key overridable by an env var),
+ * YAML routes from routes/, and the wiring in {@link Bootstrap}.
+ */
+public final class App {
+    private App() {}
+
+    public static void main(String[] args) throws Exception {
+        Main main = new Main(App.class);
+        configure(main);
+        main.run(args);
+    }
+
+    /** Shared with tests so they start exactly what users start. */
+    public static void configure(Main main) {
+        main.setPropertyPlaceholderLocations(
+                "file:${env:CAMELBYTE_CONFIG:config/application.properties}");
+        main.addMainListener(new Bootstrap());
+    }
+}

@@ -1,0 +1,132 @@
+package org.camelbyte;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.config.Settings;
+import org.camelbyte.embedded.EmbeddedPostgresServer;
+import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.pipeline.PipelinesFile;
+import org.camelbyte.routes.ApiRoutes;
+import org.camelbyte.routes.PipelineRoutes;
+import org.camelbyte.routes.RunErrorHandling;
+import org.camelbyte.routes.RunRequests;
+import org.camelbyte.routes.RunStepRoutes;
+import org.camelbyte.run.RunStore;
+import org.camelbyte.run.StateDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the rooms together before Camel configures its routes: the embedded defaults (PostgreSQL,
+ * Airbyte stand-in) unless real ones are configured, the Airbyte client and breaker, the state database,
+ * the pipelines; and picks up unfinished runs once Camel has started.
+ */
+public class Bootstrap extends MainListenerSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+    private final List<AutoCloseable> closeAtStop = new ArrayList<>();
+    private RunStore store;
+    private RunRequests requests;
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        Settings settings = new Settings(context);
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Path dataDir = Path.of(settings.get("data.dir", "data"));
+
+        EmbeddedPostgresServer embeddedPostgres = null;
+        String stateUrl = settings.get("state.jdbc-url").orElse(null);
+        if (stateUrl == null) {
+            embeddedPostgres = closeLater(EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
+                    settings.getInt("embedded.postgres.port", 0)));
+            stateUrl = embeddedPostgres.jdbcUrl("camelbyte_state");
+        }
+        HikariDataSource stateDb = closeLater(StateDatabase.open(stateUrl, settings.get("state.username", "postgres"),
+                settings.secret("state.password").orElse(null), settings.getInt("state.pool-size", 10)));
+        store = new RunStore(stateDb, json);
+
+        AirbyteConnectionFactory airbyteFactory = new AirbyteConnectionFactory(settings);
+        AirbyteClient airbyte = airbyteFactory.client(closeAtStop);
+        ConnectionLookup lookup = airbyteFactory.lookup(airbyte);
+        CircuitBreaker breaker = circuitBreaker(settings);
+
+        PipelineCatalog catalog = new PipelineCatalog(PipelinesFile.load(Path.of(settings.get("pipelines.file", "config/pipelines.yaml"))));
+        requests = new RunRequests(catalog, store, context.createProducerTemplate(), clock);
+
+        context.getRegistry().bind("airbyteCircuitBreaker", breaker);
+        context.getRegistry().bind("json", json);
+        context.getRegistry().bind("runStore", store);
+        context.getRegistry().bind("runRequests", requests);
+        context.getRegistry().bind("pipelineCatalog", catalog);
+        context.getRegistry().bind("airbyteClient", airbyte);
+
+        main.configure().addRoutesBuilder(new RunErrorHandling(settings.getInt("runs.retry.max-attempts", 8),
+                settings.getDuration("runs.retry.first-delay", Duration.ofSeconds(1)),
+                settings.getDuration("runs.retry.max-delay", Duration.ofMinutes(1))));
+        main.configure().addRoutesBuilder(new RunStepRoutes(airbyte, lookup, breaker, store, clock,
+                settings.getDuration("runs.progress-every", Duration.ofSeconds(30)),
+                settings.getDuration("runs.poll.max-backoff", Duration.ofMinutes(5))));
+        main.configure().addRoutesBuilder(new PipelineRoutes(catalog, settings.getInt("runs.concurrent-starts", 4)));
+        main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        var open = store.openRuns();
+        if (!open.isEmpty()) {
+            LOG.info("Resuming {} run(s) left unfinished by the last stop", open.size());
+        }
+        open.forEach(requests::handOff);
+    }
+
+    @Override
+    public void afterStop(BaseMainSupport main) {
+        for (int i = closeAtStop.size() - 1; i >= 0; i--) {
+            try {
+                closeAtStop.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} at stop failed: {}", closeAtStop.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        closeAtStop.clear();
+    }
+
+    private <T extends AutoCloseable> T closeLater(T resource) {
+        closeAtStop.add(resource);
+        return resource;
+    }
+
+    /** One breaker per Airbyte instance, shared by every route; Resilience4j's defaults suit no job this small. */
+    private static CircuitBreaker circuitBreaker(Settings settings) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowSize(settings.getInt("airbyte.circuit-breaker.window", 20))
+                .minimumNumberOfCalls(settings.getInt("airbyte.circuit-breaker.minimum-calls", 5))
+                .failureRateThreshold((float) settings.getDouble("airbyte.circuit-breaker.failure-rate", 50))
+                .waitDurationInOpenState(settings.getDuration("airbyte.circuit-breaker.open-for", Duration.ofSeconds(30)))
+                .permittedNumberOfCallsInHalfOpenState(settings.getInt("airbyte.circuit-breaker.half-open-calls", 2))
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .ignoreExceptions(org.camelbyte.airbyte.AirbyteRejectedException.class,
+                        org.camelbyte.airbyte.ConnectionLookupException.class)
+                .build();
+        CircuitBreaker breaker = CircuitBreaker.of("airbyte", config);
+        breaker.getEventPublisher().onStateTransition(e ->
+                LOG.warn("Airbyte circuit breaker {} -> {}", e.getStateTransition().getFromState(), e.getStateTransition().getToState()));
+        return breaker;
+    }
+}

@@ -1,0 +1,81 @@
+package org.camelbyte.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+
+/**
+ * Typed reads of the app's own config keys through Camel's property placeholders, so every key comes
+ * from config/application.properties and is overridden by an env var of the same name
+ * ({@code airbyte.client-secret} by {@code AIRBYTE_CLIENT_SECRET}).
+ */
+public class Settings {
+    private final CamelContext context;
+
+    public Settings(CamelContext context) {
+        this.context = context;
+    }
+
+    public Optional<String> get(String key) {
+        return context.getPropertiesComponent().resolveProperty(key)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty());
+    }
+
+    public String get(String key, String defaultValue) {
+        return get(key).orElse(defaultValue);
+    }
+
+    public int getInt(String key, int defaultValue) {
+        return get(key).map(v -> parse(key, v, Integer::parseInt, "a whole number")).orElse(defaultValue);
+    }
+
+    public double getDouble(String key, double defaultValue) {
+        return get(key).map(v -> parse(key, v, Double::parseDouble, "a number")).orElse(defaultValue);
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        return get(key).map(v -> parse(key, v, Settings::strictBoolean, "true or false")).orElse(defaultValue);
+    }
+
+    public Duration getDuration(String key, Duration defaultValue) {
+        return get(key).map(v -> parse(key, v, Durations::parse, "a duration such as 30s or 5m")).orElse(defaultValue);
+    }
+
+    /**
+     * A secret: the value of {@code key} (normally from its env var), or the content of the file named by
+     * {@code key-file}; never logged.
+     */
+    public Optional<String> secret(String key) {
+        Optional<String> direct = get(key);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        return get(key + "-file").map(file -> {
+            try {
+                return Files.readString(Path.of(file)).trim();
+            } catch (IOException e) {
+                throw new IllegalStateException("Config key " + key + "-file names " + file
+                        + ", which cannot be read (" + e.getClass().getSimpleName() + "); fix the path or its permissions.");
+            }
+        });
+    }
+
+    private static boolean strictBoolean(String v) {
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException(v);
+    }
+
+    private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser, String expected) {
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Config key " + key + " is '" + value + "' but must be " + expected + ".");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.camelbyte.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default's PostgreSQL: one server whose data lives in a folder that survives restarts,
+ * holding one database per use (state, warehouse).
+ */
+public class EmbeddedPostgresServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts (or reopens) the server keeping its data in {@code dataDir}; port 0 picks a free one. */
+    public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false);
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder.start();
+            LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{}, data in {}", pg.getPort(), dataDir.toAbsolutePath());
+            return new EmbeddedPostgresServer(pg);
+        } catch (IOException e) {
+            throw new IllegalStateException("Embedded PostgreSQL could not start with data in " + dataDir.toAbsolutePath()
+                    + " (" + e.getMessage() + "); remove a stale lock there or set state.jdbc-url to an external PostgreSQL.", e);
+        }
+    }
+
+    /** JDBC URL of {@code database}, created first if missing. */
+    public String jdbcUrl(String database) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                ps.setString(1, database);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        try (Statement st = c.createStatement()) {
+                            // database names here are our own constants, never user input
+                            st.execute("CREATE DATABASE \"" + database + "\"");
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Embedded PostgreSQL could not create database " + database + ": " + e.getMessage(), e);
+        }
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,27 @@
+package org.camelbyte.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camelbyte.airbyte.JobType;
+
+/**
+ * One pipeline of config/pipelines.yaml: which Airbyte connection to sync, how to follow the job, and
+ * what to do after it.
+ */
+public record Pipeline(
+        String name,
+        String connectionName,
+        JobType jobType,
+        Duration pollInterval,
+        Duration timeout,
+        boolean cancelOnTimeout,
+        Schedule schedule,
+        List<String> dependsOn,
+        Map<String, Object> postSync) {
+
+    /** Where a run of this pipeline is handed off to its route. */
+    public String endpointUri() {
+        return "seda:pipeline-" + name;
+    }
+}

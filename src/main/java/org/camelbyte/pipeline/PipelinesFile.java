@@ -1,0 +1,217 @@
+package org.camelbyte.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camelbyte.airbyte.JobType;
+import org.camelbyte.config.Durations;
+
+/**
+ * Reads and validates config/pipelines.yaml. Every problem is reported at start-up in one sentence naming
+ * the file, the pipeline and the key, so a broken file never half-starts the app.
+ */
+public final class PipelinesFile {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    private static final Set<String> PIPELINE_KEYS = Set.of("name", "connection", "jobType", "pollInterval",
+            "timeout", "cancelOnTimeout", "schedule", "dependsOn", "postSync");
+    private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "timeZone", "whenBusy", "misfire");
+
+    private final String file;
+    private final Map<String, Object> defaults;
+
+    private PipelinesFile(String file, Map<String, Object> defaults) {
+        this.file = file;
+        this.defaults = defaults;
+    }
+
+    public static List<Pipeline> load(Path path) {
+        if (!Files.isReadable(path)) {
+            throw new PipelineConfigException("Pipelines file " + path + " does not exist or cannot be read;"
+                    + " create it or set pipelines.file to its path.");
+        }
+        try {
+            return parse(path.toString(), Files.readString(path));
+        } catch (IOException e) {
+            throw new PipelineConfigException("Pipelines file " + path + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Pipeline> parse(String file, String yaml) {
+        Map<String, Object> root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readValue(yaml, Map.class);
+        } catch (IOException e) {
+            throw new PipelineConfigException(file + " is not valid YAML (" + firstLine(e.getMessage())
+                    + "); fix the syntax at that line.");
+        }
+        if (root == null) {
+            root = Map.of();
+        }
+        Map<String, Object> defaults = root.get("defaults") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Object list = root.getOrDefault("pipelines", List.of());
+        if (!(list instanceof List<?> entries)) {
+            throw new PipelineConfigException(file + ": key 'pipelines' must be a list of pipelines.");
+        }
+        PipelinesFile reader = new PipelinesFile(file, defaults);
+        List<Pipeline> pipelines = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+                throw new PipelineConfigException(file + ": pipeline #" + (i + 1) + " must be a map with at least name and connection.");
+            }
+            Pipeline p = reader.pipeline((Map<String, Object>) entry, i);
+            if (!names.add(p.name())) {
+                throw new PipelineConfigException(file + ": pipeline name '" + p.name() + "' is used twice; names must be unique.");
+            }
+            pipelines.add(p);
+        }
+        return List.copyOf(pipelines);
+    }
+
+    private Pipeline pipeline(Map<String, Object> entry, int index) {
+        Object rawName = entry.get("name");
+        if (!(rawName instanceof String name) || !NAME.matcher(name).matches()) {
+            throw new PipelineConfigException(file + ": pipeline #" + (index + 1) + " has name '" + rawName
+                    + "'; a name is 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit.");
+        }
+        for (String key : entry.keySet()) {
+            if (!PIPELINE_KEYS.contains(key)) {
+                throw new PipelineConfigException(where(name, key) + " is not a known key; use one of " + new java.util.TreeSet<>(PIPELINE_KEYS) + ".");
+            }
+        }
+        String connection = string(name, entry, "connection", null);
+        if (connection == null) {
+            throw new PipelineConfigException(where(name, "connection") + " is missing; give the Airbyte connection's name"
+                    + " (GET /api/connections lists them).");
+        }
+        JobType jobType;
+        try {
+            jobType = JobType.parse(string(name, entry, "jobType", "sync"));
+        } catch (IllegalArgumentException e) {
+            throw new PipelineConfigException(where(name, "jobType") + ": " + e.getMessage());
+        }
+        Duration poll = duration(name, entry, "pollInterval", "10s");
+        Duration timeout = duration(name, entry, "timeout", "6h");
+        if (poll.isZero() || poll.isNegative() || timeout.compareTo(poll) < 0) {
+            throw new PipelineConfigException(where(name, "pollInterval") + " must be positive and shorter than timeout.");
+        }
+        boolean cancel = bool(name, entry, "cancelOnTimeout", true);
+        return new Pipeline(name, connection, jobType, poll, timeout, cancel, schedule(name, entry.get("schedule")),
+                dependsOn(name, entry.get("dependsOn")), postSync(name, entry.get("postSync")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Schedule schedule(String name, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        Map<String, Object> map;
+        if (raw instanceof String cron) {
+            map = Map.of("cron", cron);
+        } else if (raw instanceof Map<?, ?> m) {
+            map = (Map<String, Object>) m;
+        } else {
+            throw new PipelineConfigException(where(name, "schedule") + " must be a cron text or a map with cron, timeZone, whenBusy, misfire.");
+        }
+        for (String key : map.keySet()) {
+            if (!SCHEDULE_KEYS.contains(key)) {
+                throw new PipelineConfigException(where(name, "schedule." + key) + " is not a known key; use cron, timeZone, whenBusy or misfire.");
+            }
+        }
+        String cron = String.valueOf(map.get("cron"));
+        try {
+            new org.quartz.CronExpression(cron);
+        } catch (java.text.ParseException e) {
+            throw new PipelineConfigException(where(name, "schedule.cron") + " '" + cron + "' is not a Quartz cron ("
+                    + e.getMessage() + "); write six or seven fields like '0 0 2 * * ?'.");
+        }
+        String zone = String.valueOf(map.getOrDefault("timeZone", "UTC"));
+        try {
+            java.time.ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            throw new PipelineConfigException(where(name, "schedule.timeZone") + " '" + zone + "' is not a time zone; use a name like Europe/Paris or UTC.");
+        }
+        String whenBusy = String.valueOf(map.getOrDefault("whenBusy", "skip"));
+        String misfire = String.valueOf(map.getOrDefault("misfire", "run_once"));
+        if (!Set.of("skip", "queue").contains(whenBusy)) {
+            throw new PipelineConfigException(where(name, "schedule.whenBusy") + " is '" + whenBusy + "'; use skip or queue.");
+        }
+        if (!Set.of("skip", "run_once").contains(misfire)) {
+            throw new PipelineConfigException(where(name, "schedule.misfire") + " is '" + misfire + "'; use run_once or skip.");
+        }
+        return new Schedule(cron, zone, whenBusy.equals("queue"), misfire.equals("run_once"));
+    }
+
+    private List<String> dependsOn(String name, Object raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        if (raw instanceof String single) {
+            result.add(single);
+        } else if (raw instanceof List<?> list) {
+            list.forEach(item -> result.add(String.valueOf(item)));
+        } else {
+            throw new PipelineConfigException(where(name, "dependsOn") + " must be a pipeline name or a list of them.");
+        }
+        return List.copyOf(result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> postSync(String name, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof Map<?, ?> m)) {
+            throw new PipelineConfigException(where(name, "postSync") + " must be a map with dataSource, analyze and checks.");
+        }
+        return new LinkedHashMap<>((Map<String, Object>) m);
+    }
+
+    private String string(String name, Map<String, Object> entry, String key, String fallback) {
+        Object v = entry.containsKey(key) ? entry.get(key) : defaults.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Map || v instanceof List) {
+            throw new PipelineConfigException(where(name, key) + " must be a text value.");
+        }
+        return String.valueOf(v);
+    }
+
+    private Duration duration(String name, Map<String, Object> entry, String key, String fallback) {
+        String text = string(name, entry, key, fallback);
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineConfigException(where(name, key) + ": " + e.getMessage());
+        }
+    }
+
+    private boolean bool(String name, Map<String, Object> entry, String key, boolean fallback) {
+        String text = string(name, entry, key, String.valueOf(fallback));
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new PipelineConfigException(where(name, key) + " is '" + text + "'; use true or false.");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    private String where(String pipeline, String key) {
+        return file + ": pipeline '" + pipeline + "', key '" + key + "'";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+    }
+}

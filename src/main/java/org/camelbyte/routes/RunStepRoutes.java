@@ -1,0 +1,63 @@
+package org.camelbyte.routes;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.run.RunStore;
+
+/**
+ * The reusable steps of a run, each behind a {@code direct:} endpoint that the YAML template calls.
+ * They carry no error handler of their own: a failure goes back to the calling route, whose
+ * route configuration decides between retrying and failing the run.
+ */
+public class RunStepRoutes extends RouteBuilder {
+    private final AirbyteClient airbyte;
+    private final ConnectionLookup lookup;
+    private final CircuitBreaker breaker;
+    private final RunStore store;
+    private final Clock clock;
+    private final Duration progressEvery;
+    private final Duration maxPollBackoff;
+
+    public RunStepRoutes(AirbyteClient airbyte, ConnectionLookup lookup, CircuitBreaker breaker, RunStore store,
+                         Clock clock, Duration progressEvery, Duration maxPollBackoff) {
+        this.airbyte = airbyte;
+        this.lookup = lookup;
+        this.breaker = breaker;
+        this.store = store;
+        this.clock = clock;
+        this.progressEvery = progressEvery;
+        this.maxPollBackoff = maxPollBackoff;
+    }
+
+    @Override
+    public void configure() {
+        step("run-lookup", remembersRetryAfter(new LookupStep(lookup, store)));
+        step("run-trigger", remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
+        step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
+        step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis()));
+        step("run-deadline", new DeadlineStep(airbyte, breaker, store, clock));
+        step("run-finish", new OutcomeStep(store, clock));
+        step("run-failed", new RunFailedStep(store, clock));
+    }
+
+    private void step(String name, Processor processor) {
+        from("direct:" + name).routeId(name).errorHandler(noErrorHandler()).process(processor);
+    }
+
+    private static Processor remembersRetryAfter(Processor step) {
+        return exchange -> {
+            try {
+                step.process(exchange);
+                exchange.getMessage().removeHeader(org.apache.camel.Exchange.REDELIVERY_DELAY);
+            } catch (RuntimeException e) {
+                RetryAfter.rememberFor(exchange, e);
+                throw e;
+            }
+        };
+    }
+}

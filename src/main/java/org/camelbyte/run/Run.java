@@ -1,0 +1,80 @@
+package org.camelbyte.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * One run of a pipeline: the record that is written before every next step, so a restarted app can
+ * follow the same Airbyte job. Serialised as the run JSON of the HTTP API and outcome events.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"runId", "requestId", "pipeline", "connectionName", "connectionId", "jobId", "jobType",
+    "status", "startedAt", "endedAt", "rowsSynced", "bytesSynced", "attempts", "jobStatus", "postSync", "error"})
+public class Run {
+    private String runId;
+    private String requestId;
+    private String pipeline;
+    private String connectionName;
+    private String connectionId;
+    private Long jobId;
+    private String jobType;
+    private RunStatus status;
+    private Instant startedAt;
+    private Instant endedAt;
+    private long rowsSynced;
+    private long bytesSynced;
+    private int attempts;
+    private String jobStatus;
+    private JsonNode postSync;
+    private String error;
+    private Instant triggerRequestedAt;
+    private Instant deadline;
+
+    public String getRunId() { return runId; }
+    public void setRunId(String runId) { this.runId = runId; }
+    public String getRequestId() { return requestId; }
+    public void setRequestId(String requestId) { this.requestId = requestId; }
+    public String getPipeline() { return pipeline; }
+    public void setPipeline(String pipeline) { this.pipeline = pipeline; }
+    public String getConnectionName() { return connectionName; }
+    public void setConnectionName(String connectionName) { this.connectionName = connectionName; }
+    public String getConnectionId() { return connectionId; }
+    public void setConnectionId(String connectionId) { this.connectionId = connectionId; }
+    public Long getJobId() { return jobId; }
+    public void setJobId(Long jobId) { this.jobId = jobId; }
+    public String getJobType() { return jobType; }
+    public void setJobType(String jobType) { this.jobType = jobType; }
+    public RunStatus getStatus() { return status; }
+    public void setStatus(RunStatus status) { this.status = status; }
+    public Instant getStartedAt() { return startedAt; }
+    public void setStartedAt(Instant startedAt) { this.startedAt = startedAt; }
+    public Instant getEndedAt() { return endedAt; }
+    public void setEndedAt(Instant endedAt) { this.endedAt = endedAt; }
+    public long getRowsSynced() { return rowsSynced; }
+    public void setRowsSynced(long rowsSynced) { this.rowsSynced = rowsSynced; }
+    public long getBytesSynced() { return bytesSynced; }
+    public void setBytesSynced(long bytesSynced) { this.bytesSynced = bytesSynced; }
+    public int getAttempts() { return attempts; }
+    public void setAttempts(int attempts) { this.attempts = attempts; }
+    /** Airbyte's own last-seen job status (pending, running, incomplete, ...), for progress and watchdogs. */
+    public String getJobStatus() { return jobStatus; }
+    public void setJobStatus(String jobStatus) { this.jobStatus = jobStatus; }
+    public JsonNode getPostSync() { return postSync; }
+    public void setPostSync(JsonNode postSync) { this.postSync = postSync; }
+    public String getError() { return error; }
+    public void setError(String error) { this.error = error; }
+
+    /** When the job-creating POST was first sent: the lower bound when looking for a job it may have made. */
+    @JsonIgnore public Instant getTriggerRequestedAt() { return triggerRequestedAt; }
+    public void setTriggerRequestedAt(Instant triggerRequestedAt) { this.triggerRequestedAt = triggerRequestedAt; }
+    @JsonIgnore public Instant getDeadline() { return deadline; }
+    public void setDeadline(Instant deadline) { this.deadline = deadline; }
+
+    @JsonIgnore
+    public boolean isFinal() {
+        return status != null && status.isFinal();
+    }
+}

@@ -1,0 +1,183 @@
+package org.camelbyte.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Run records in the state database. Each write commits on its own, so a crash keeps every step done. */
+public class RunStore {
+    private static final String COLUMNS = "run_id, request_id, pipeline, connection_name, connection_id, job_id,"
+            + " job_type, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
+            + " post_sync, error, trigger_requested_at, deadline";
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    public RunStore(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /**
+     * Records a new run unless one with the same requestId exists; either way returns the stored run,
+     * so a duplicate request answers with the run it already started.
+     */
+    public Run insertOrGetExisting(Run run) {
+        String sql = "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?)"
+                + " ON CONFLICT (request_id) DO NOTHING";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindAll(ps, run);
+            if (ps.executeUpdate() == 1) {
+                return run;
+            }
+        } catch (SQLException e) {
+            throw new RunStoreException("could not record run " + run.getRunId(), e);
+        }
+        return findByRequestId(run.getRequestId()).orElseThrow();
+    }
+
+    public void update(Run run) {
+        String sql = "UPDATE runs SET connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
+                + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
+                + " updated_at=now() WHERE run_id=?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, run.getConnectionId());
+            setLong(ps, i++, run.getJobId());
+            ps.setString(i++, run.getStatus().wireName());
+            ps.setString(i++, run.getJobStatus());
+            ps.setTimestamp(i++, ts(run.getEndedAt()));
+            ps.setLong(i++, run.getRowsSynced());
+            ps.setLong(i++, run.getBytesSynced());
+            ps.setInt(i++, run.getAttempts());
+            ps.setString(i++, run.getPostSync() == null ? null : run.getPostSync().toString());
+            ps.setString(i++, run.getError());
+            ps.setTimestamp(i++, ts(run.getTriggerRequestedAt()));
+            ps.setTimestamp(i++, ts(run.getDeadline()));
+            ps.setString(i, run.getRunId());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new RunStoreException("could not update run " + run.getRunId(), e);
+        }
+    }
+
+    public Optional<Run> find(String runId) {
+        return queryOne("SELECT " + COLUMNS + " FROM runs WHERE run_id=?", runId);
+    }
+
+    public Optional<Run> findByRequestId(String requestId) {
+        return queryOne("SELECT " + COLUMNS + " FROM runs WHERE request_id=?", requestId);
+    }
+
+    /** Runs without an outcome yet, oldest first: what a restarted app must pick up again. */
+    public List<Run> openRuns() {
+        return query("SELECT " + COLUMNS + " FROM runs WHERE status IN ('queued','running','post_sync')"
+                + " ORDER BY started_at", null);
+    }
+
+    /** The most recent runs of one pipeline, newest first. */
+    public List<Run> recentRuns(String pipeline, int limit) {
+        return query("SELECT " + COLUMNS + " FROM runs WHERE pipeline=? ORDER BY started_at DESC LIMIT " + limit,
+                pipeline);
+    }
+
+    private Optional<Run> queryOne(String sql, String arg) {
+        List<Run> runs = query(sql, arg);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+    }
+
+    private List<Run> query(String sql, String arg) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (arg != null) {
+                ps.setString(1, arg);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Run> runs = new ArrayList<>();
+                while (rs.next()) {
+                    runs.add(read(rs));
+                }
+                return runs;
+            }
+        } catch (SQLException e) {
+            throw new RunStoreException("could not read runs", e);
+        }
+    }
+
+    private void bindAll(PreparedStatement ps, Run run) throws SQLException {
+        int i = 1;
+        ps.setString(i++, run.getRunId());
+        ps.setString(i++, run.getRequestId());
+        ps.setString(i++, run.getPipeline());
+        ps.setString(i++, run.getConnectionName());
+        ps.setString(i++, run.getConnectionId());
+        setLong(ps, i++, run.getJobId());
+        ps.setString(i++, run.getJobType());
+        ps.setString(i++, run.getStatus().wireName());
+        ps.setString(i++, run.getJobStatus());
+        ps.setTimestamp(i++, ts(run.getStartedAt()));
+        ps.setTimestamp(i++, ts(run.getEndedAt()));
+        ps.setLong(i++, run.getRowsSynced());
+        ps.setLong(i++, run.getBytesSynced());
+        ps.setInt(i++, run.getAttempts());
+        ps.setString(i++, run.getPostSync() == null ? null : run.getPostSync().toString());
+        ps.setString(i++, run.getError());
+        ps.setTimestamp(i++, ts(run.getTriggerRequestedAt()));
+        ps.setTimestamp(i, ts(run.getDeadline()));
+    }
+
+    private Run read(ResultSet rs) throws SQLException {
+        Run run = new Run();
+        run.setRunId(rs.getString("run_id"));
+        run.setRequestId(rs.getString("request_id"));
+        run.setPipeline(rs.getString("pipeline"));
+        run.setConnectionName(rs.getString("connection_name"));
+        run.setConnectionId(rs.getString("connection_id"));
+        long jobId = rs.getLong("job_id");
+        run.setJobId(rs.wasNull() ? null : jobId);
+        run.setJobType(rs.getString("job_type"));
+        run.setStatus(RunStatus.parse(rs.getString("status")));
+        run.setJobStatus(rs.getString("job_status"));
+        run.setStartedAt(instant(rs.getTimestamp("started_at")));
+        run.setEndedAt(instant(rs.getTimestamp("ended_at")));
+        run.setRowsSynced(rs.getLong("rows_synced"));
+        run.setBytesSynced(rs.getLong("bytes_synced"));
+        run.setAttempts(rs.getInt("attempts"));
+        String postSync = rs.getString("post_sync");
+        if (postSync != null) {
+            try {
+                run.setPostSync(json.readTree(postSync));
+            } catch (java.io.IOException e) {
+                throw new RunStoreException("run " + run.getRunId() + " has unreadable post-sync results", e);
+            }
+        }
+        run.setError(rs.getString("error"));
+        run.setTriggerRequestedAt(instant(rs.getTimestamp("trigger_requested_at")));
+        run.setDeadline(instant(rs.getTimestamp("deadline")));
+        return run;
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}
