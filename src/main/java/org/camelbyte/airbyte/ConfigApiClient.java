@@ -1,0 +1,112 @@
+package org.camelbyte.airbyte;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The Config API of self-managed Airbyte ({@code <host>/api/v1}): POST-only RPC, epoch-second times. */
+public final class ConfigApiClient implements AirbyteClient {
+    /** A connection rarely has more non-terminal jobs than this; the running one is among the newest. */
+    private static final int RECENT_JOBS = 20;
+    private static final List<String> JOB_CONFIG_TYPES = List.of("sync", "reset_connection", "clear", "refresh");
+    /** The Config API answers 500 for an unknown job id; these phrases tell that apart from a real failure. */
+    private static final Pattern NOT_FOUND = Pattern.compile(
+            "not found|could not find|no such|does not exist|notfound", Pattern.CASE_INSENSITIVE);
+
+    private final AirbyteHttp http;
+    private final String workspace;
+    private final ConfigWorkspaces workspaces;
+
+    ConfigApiClient(AirbyteSettings settings, AirbyteHttp http) {
+        this.http = http;
+        this.workspace = settings.workspace();
+        this.workspaces = new ConfigWorkspaces(http, settings.workspaceListing(), settings.workspace());
+    }
+
+    @Override
+    public List<AirbyteConnection> listConnections() {
+        List<AirbyteConnection> connections = new ArrayList<>();
+        for (WorkspaceRef chosen : WorkspaceRef.select(workspaces.list(), workspace)) {
+            JsonNode list = http.call(ApiRequest.post("/connections/list",
+                    Json.object().put("workspaceId", chosen.id())));
+            for (JsonNode node : Json.array(list, "connections")) {
+                connections.add(ConfigApiReader.connection(node, chosen));
+            }
+        }
+        return connections;
+    }
+
+    @Override
+    public TriggeredJob startJob(String connectionId, JobType type) {
+        ApiRequest request = ApiRequest.createJob("/connections/" + type.wireName(),
+                Json.object().put("connectionId", connectionId));
+        ApiAnswer answer = http.exchange(request);
+        if (answer.isSuccess()) {
+            return new TriggeredJob(ConfigApiReader.job(answer.json()), false);
+        }
+        if ((answer.status() == 409 || answer.status() >= 500) && ConflictReading.inactiveConnection(answer)) {
+            throw ConflictReading.inactive(http.failures(), request, answer, connectionId);
+        }
+        if (answer.status() == 409) {
+            return new TriggeredJob(runningJob(connectionId, request), true);
+        }
+        throw http.failures().fromAnswer(request, answer);
+    }
+
+    private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
+        return recentJobs(connectionId, JOB_CONFIG_TYPES, RECENT_JOBS).stream()
+                .filter(job -> !job.status().isTerminal())
+                .findFirst()
+                .orElseThrow(() -> new AirbyteUnavailableException("Airbyte answered 409 (already running) to "
+                        + http.failures().where(refused) + " but lists no unfinished job for connection "
+                        + connectionId + "; it has probably just ended, so start the job again.", null, false, null));
+    }
+
+    @Override
+    public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
+        // Airbyte keeps whole seconds; a job created in the same second as `since` still counts.
+        Instant from = since.truncatedTo(ChronoUnit.SECONDS);
+        return recentJobs(connectionId, List.of(JobTypes.configApiName(type)), 1).stream()
+                .filter(job -> job.createdAt() != null && !job.createdAt().isBefore(from))
+                .findFirst();
+    }
+
+    private List<AirbyteJob> recentJobs(String connectionId, List<String> configTypes, int limit) {
+        ObjectNode body = Json.object().put("configId", connectionId);
+        configTypes.forEach(body.putArray("configTypes")::add);
+        body.putObject("pagination").put("pageSize", limit).put("rowOffset", 0);
+        body.put("orderByField", "createdAt").put("orderByMethod", "DESC");
+        List<AirbyteJob> jobs = new ArrayList<>();
+        for (JsonNode node : Json.array(http.call(ApiRequest.post("/jobs/list", body)), "jobs")) {
+            jobs.add(ConfigApiReader.job(node));
+        }
+        return jobs;
+    }
+
+    /** {@code get_without_logs}: attempts and stats without {@code /jobs/get}'s every log line. */
+    @Override
+    public AirbyteJob getJob(long jobId) {
+        ApiRequest request = ApiRequest.post("/jobs/get_without_logs", Json.object().put("id", jobId));
+        ApiAnswer answer = http.exchange(request);
+        if (answer.status() == 404 || (answer.status() >= 500 && NOT_FOUND.matcher(answer.errorDetail()).find())) {
+            throw http.failures().rejected(request, answer.status(), ": " + http.failures().detail(answer),
+                    "Airbyte has no job " + jobId
+                            + "; check the job id (a run record may point at a job of another Airbyte instance)");
+        }
+        if (!answer.isSuccess()) {
+            throw http.failures().fromAnswer(request, answer);
+        }
+        return ConfigApiReader.job(answer.json());
+    }
+
+    /** Cancelling a finished job answers 200 in the Config API, so a late cancel is harmless. */
+    @Override
+    public void cancelJob(long jobId) {
+        http.call(ApiRequest.post("/jobs/cancel", Json.object().put("id", jobId)));
+    }
+}

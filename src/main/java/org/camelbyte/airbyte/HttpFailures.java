@@ -1,0 +1,69 @@
+package org.camelbyte.airbyte;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Turns failed calls into the room's typed exceptions, each message one sentence a person can act on. */
+final class HttpFailures {
+    private final URI base;
+    private final Redactor redactor;
+    private final Clock clock;
+
+    HttpFailures(URI base, Redactor redactor, Clock clock) {
+        this.base = base;
+        this.redactor = redactor;
+        this.clock = clock;
+    }
+
+    AirbyteUnavailableException unreachable(ApiRequest request, IOException cause) {
+        String what = cause instanceof HttpTimeoutException ? "timed out" : "failed ("
+                + redactor.excerpt(cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")";
+        String advice = request.createsJob()
+                ? "the job may have been created, so look for it (findJobCreatedSince) before starting another"
+                : "check that Airbyte is up and reachable, then retry";
+        return new AirbyteUnavailableException("Airbyte call " + where(request) + " " + what + "; " + advice + ".",
+                null, request.createsJob(), cause);
+    }
+
+    AirbyteException fromAnswer(ApiRequest request, ApiAnswer answer) {
+        int status = answer.status();
+        String detail = redactor.excerpt(answer.errorDetail());
+        String said = detail.isEmpty() ? "" : ": " + detail;
+        if (status == 429) {
+            Duration retryAfter = RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), clock);
+            return new AirbyteUnavailableException("Airbyte is shedding load, " + where(request) + " answered 429"
+                    + said + "; retry " + (retryAfter == null ? "later" : "after " + retryAfter.toSeconds() + " s")
+                    + ".", retryAfter, false, null);
+        }
+        if (status >= 500) {
+            return new AirbyteUnavailableException("Airbyte failed, " + where(request) + " answered " + status
+                    + said + "; retry later or look at the Airbyte server's logs.", null, false, null);
+        }
+        return rejected(request, status, said, adviceFor(status));
+    }
+
+    AirbyteRejectedException rejected(ApiRequest request, int status, String said, String advice) {
+        return new AirbyteRejectedException(status,
+                "Airbyte refused " + where(request) + " with " + status + said + "; " + advice + ".");
+    }
+
+    String where(ApiRequest request) {
+        return request.describe().replaceFirst(" ", " " + base.getPath());
+    }
+
+    String detail(ApiAnswer answer) {
+        return redactor.excerpt(answer.errorDetail());
+    }
+
+    private static String adviceFor(int status) {
+        return switch (status) {
+            case 401 -> "check the Airbyte credentials (auth mode, user, token or client credentials)";
+            case 403 -> "give these credentials access to the workspace or connection";
+            case 404 -> "check the base URL, the API flavour and the id";
+            default -> "fix the request or the Airbyte setup; retrying the same call will not help";
+        };
+    }
+}

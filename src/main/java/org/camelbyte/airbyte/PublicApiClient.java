@@ -1,0 +1,135 @@
+package org.camelbyte.airbyte;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Airbyte's public REST API: Cloud ({@code https://api.airbyte.com/v1}) or {@code <host>/api/public/v1}. */
+public final class PublicApiClient implements AirbyteClient {
+    static final int PAGE_SIZE = 100;
+    private static final String NEWEST_FIRST = "createdAt|DESC";
+    /** A connection rarely has more non-terminal jobs than this; the running one is among the newest. */
+    private static final int RECENT_JOBS = 20;
+
+    private final AirbyteHttp http;
+    private final String workspace;
+
+    PublicApiClient(AirbyteSettings settings, AirbyteHttp http) {
+        this.http = http;
+        this.workspace = settings.workspace();
+    }
+
+    @Override
+    public List<AirbyteConnection> listConnections() {
+        List<WorkspaceRef> visible = readAllPages(Query.path("/workspaces"),
+                node -> new WorkspaceRef(Json.text(node, "workspaceId"), Json.text(node, "name")));
+        Map<String, String> names = visible.stream()
+                .collect(Collectors.toMap(WorkspaceRef::id, w -> String.valueOf(w.name()), (a, b) -> a));
+        if (workspace == null) {
+            // No workspaceIds: the API answers with every workspace the credentials may see.
+            return readAllPages(Query.path("/connections"), node -> PublicApiReader.connection(node, names));
+        }
+        List<AirbyteConnection> connections = new ArrayList<>();
+        for (WorkspaceRef chosen : WorkspaceRef.select(visible, workspace)) {
+            connections.addAll(readAllPages(Query.path("/connections").with("workspaceIds", chosen.id()),
+                    node -> PublicApiReader.connection(node, names)));
+        }
+        return connections;
+    }
+
+    @Override
+    public TriggeredJob startJob(String connectionId, JobType type) {
+        ApiRequest request = ApiRequest.createJob("/jobs",
+                Json.object().put("connectionId", connectionId).put("jobType", type.wireName()));
+        ApiAnswer answer = http.exchange(request);
+        if (answer.isSuccess()) {
+            return new TriggeredJob(PublicApiReader.job(answer.json(), connectionId), false);
+        }
+        if (answer.status() == 409 && ConflictReading.inactiveConnection(answer)) {
+            throw ConflictReading.inactive(http.failures(), request, answer, connectionId);
+        }
+        if (answer.status() == 409 && ConflictReading.alreadyRunning(answer)) {
+            return new TriggeredJob(runningJob(connectionId, request), true);
+        }
+        throw http.failures().fromAnswer(request, answer);
+    }
+
+    /**
+     * Lists the newest jobs without a status filter: one call sees pending, queued, running and
+     * incomplete alike, where filtering would need a call per status.
+     */
+    private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
+        return recentJobs(connectionId, null, RECENT_JOBS).stream()
+                .filter(job -> !job.status().isTerminal())
+                .findFirst()
+                .orElseThrow(() -> new AirbyteUnavailableException("Airbyte answered 409 (already running) to "
+                        + http.failures().where(refused) + " but lists no unfinished job for connection "
+                        + connectionId + "; it has probably just ended, so start the job again.", null, false, null));
+    }
+
+    @Override
+    public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
+        // Airbyte keeps whole seconds; a job created in the same second as `since` still counts.
+        Instant from = since.truncatedTo(ChronoUnit.SECONDS);
+        return recentJobs(connectionId, type, 1).stream()
+                .filter(job -> job.createdAt() != null && !job.createdAt().isBefore(from))
+                .findFirst();
+    }
+
+    private List<AirbyteJob> recentJobs(String connectionId, JobType type, int limit) {
+        Query query = Query.path("/jobs")
+                .with("connectionId", connectionId)
+                .with("jobType", type == null ? null : type.wireName())
+                .with("orderBy", NEWEST_FIRST)
+                .with("limit", limit);
+        List<AirbyteJob> jobs = new ArrayList<>();
+        for (JsonNode node : Json.array(http.call(ApiRequest.get(query.toString())), "data")) {
+            jobs.add(PublicApiReader.job(node, connectionId));
+        }
+        return jobs;
+    }
+
+    @Override
+    public AirbyteJob getJob(long jobId) {
+        ApiRequest request = ApiRequest.get("/jobs/" + jobId);
+        ApiAnswer answer = http.exchange(request);
+        if (answer.status() == 404) {
+            throw http.failures().rejected(request, 404, "", "Airbyte has no job " + jobId
+                    + "; check the job id (a run record may point at a job of another Airbyte instance)");
+        }
+        if (!answer.isSuccess()) {
+            throw http.failures().fromAnswer(request, answer);
+        }
+        return PublicApiReader.job(answer.json(), null);
+    }
+
+    @Override
+    public void cancelJob(long jobId) {
+        http.call(ApiRequest.delete("/jobs/" + jobId));
+    }
+
+    /** Reads {@code limit}/{@code offset} pages until a short page or one without {@code next}. */
+    private <T> List<T> readAllPages(Query query, Function<JsonNode, T> reader) {
+        List<T> all = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE_SIZE) {
+            String page = query.toString() + (query.toString().contains("?") ? "&" : "?")
+                    + "limit=" + PAGE_SIZE + "&offset=" + offset;
+            JsonNode json = http.call(ApiRequest.get(page));
+            int count = 0;
+            for (JsonNode node : Json.array(json, "data")) {
+                all.add(reader.apply(node));
+                count++;
+            }
+            String next = Json.text(json, "next");
+            if (count < PAGE_SIZE || next == null || next.isBlank()) {
+                return all;
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.camelbyte.airbyte;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One pooled JDK HttpClient per Airbyte instance (scheme, host, port), shared by every client built for
+ * it, so pipelines reuse connections instead of each opening their own pool.
+ */
+final class SharedHttpClients {
+    private static final Map<String, HttpClient> BY_INSTANCE = new ConcurrentHashMap<>();
+
+    private SharedHttpClients() {}
+
+    static HttpClient forInstance(URI baseUrl, Duration connectTimeout) {
+        String key = baseUrl.getScheme() + "://" + baseUrl.getAuthority() + "|" + connectTimeout;
+        return BY_INSTANCE.computeIfAbsent(key, ignored -> HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                // HTTP/1.1: plain-http h2c upgrade requests confuse some proxies in front of self-managed Airbyte.
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+}
