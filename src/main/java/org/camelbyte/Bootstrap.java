@@ -23,7 +23,10 @@ import org.camelbyte.pipeline.PipelinesFile;
 import org.camelbyte.routes.ApiRoutes;
 import org.camelbyte.routes.PipelineRoutes;
 import org.camelbyte.routes.RunErrorHandling;
+import org.camelbyte.routes.RunRequestParser;
 import org.camelbyte.routes.RunRequests;
+import org.camelbyte.routes.ScheduleCatchUp;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.camelbyte.routes.RunStepRoutes;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.run.StateDatabase;
@@ -40,6 +43,7 @@ public class Bootstrap extends MainListenerSupport {
     private final List<AutoCloseable> closeAtStop = new ArrayList<>();
     private RunStore store;
     private RunRequests requests;
+    private ScheduleCatchUp catchUp;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -66,8 +70,10 @@ public class Bootstrap extends MainListenerSupport {
         ConnectionLookup lookup = airbyteFactory.lookup(airbyte);
         CircuitBreaker breaker = circuitBreaker(settings);
 
-        PipelineCatalog catalog = new PipelineCatalog(PipelinesFile.load(Path.of(settings.get("pipelines.file", "config/pipelines.yaml"))));
+        PipelineCatalog catalog = PipelinesFile.load(Path.of(settings.get("pipelines.file", "config/pipelines.yaml")));
         requests = new RunRequests(catalog, store, context.createProducerTemplate(), clock);
+        catchUp = new ScheduleCatchUp(catalog, store, requests, clock);
+        BrokerWiring.configure(context, settings, dataDir, closeAtStop);
 
         context.getRegistry().bind("airbyteCircuitBreaker", breaker);
         context.getRegistry().bind("json", json);
@@ -75,6 +81,8 @@ public class Bootstrap extends MainListenerSupport {
         context.getRegistry().bind("runRequests", requests);
         context.getRegistry().bind("pipelineCatalog", catalog);
         context.getRegistry().bind("airbyteClient", airbyte);
+        context.getRegistry().bind("runRequestParser", new RunRequestParser(json));
+        context.getRegistry().bind("requestIdRepository", new JdbcMessageIdRepository(stateDb, "run-requests"));
 
         main.configure().addRoutesBuilder(new RunErrorHandling(settings.getInt("runs.retry.max-attempts", 8),
                 settings.getDuration("runs.retry.first-delay", Duration.ofSeconds(1)),
@@ -88,11 +96,8 @@ public class Bootstrap extends MainListenerSupport {
 
     @Override
     public void afterStart(BaseMainSupport main) {
-        var open = store.openRuns();
-        if (!open.isEmpty()) {
-            LOG.info("Resuming {} run(s) left unfinished by the last stop", open.size());
-        }
-        open.forEach(requests::handOff);
+        requests.resumeOpenRuns();
+        catchUp.run();
     }
 
     @Override

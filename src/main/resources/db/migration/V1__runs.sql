@@ -7,6 +7,8 @@ CREATE TABLE runs (
     connection_id         text,
     job_id                bigint,
     job_type              text NOT NULL,
+    trigger               text NOT NULL,
+    held                  boolean NOT NULL DEFAULT false,
     status                text NOT NULL,
     job_status            text,
     started_at            timestamptz NOT NULL,

@@ -5,20 +5,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The pipelines the app runs, by name, in file order. */
+/**
+ * The pipelines the app runs, by name, in file order, plus the ad-hoc pipeline (the file's defaults) that
+ * runs queue requests naming a connection no pipeline covers.
+ */
 public class PipelineCatalog {
+    public static final String ADHOC = "adhoc";
     private final Map<String, Pipeline> byName = new LinkedHashMap<>();
+    private final Pipeline adhoc;
 
-    public PipelineCatalog(List<Pipeline> pipelines) {
+    public PipelineCatalog(List<Pipeline> pipelines, Pipeline adhoc) {
         pipelines.forEach(p -> byName.put(p.name(), p));
+        this.adhoc = adhoc;
     }
 
     public Optional<Pipeline> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return ADHOC.equals(name) ? Optional.of(adhoc) : Optional.ofNullable(byName.get(name));
     }
 
+    /** The configured pipeline syncing this connection, else the ad-hoc one. */
+    public Pipeline forConnection(String connectionName) {
+        return byName.values().stream().filter(p -> p.connectionName().equals(connectionName)).findFirst().orElse(adhoc);
+    }
+
+    /** The configured pipelines, without the ad-hoc one. */
     public List<Pipeline> all() {
         return List.copyOf(byName.values());
+    }
+
+    /** Every pipeline that needs a route, the ad-hoc one included. */
+    public List<Pipeline> routed() {
+        List<Pipeline> list = new java.util.ArrayList<>(byName.values());
+        list.add(adhoc);
+        return list;
     }
 
     /** For an error message: what a caller could have named instead. */

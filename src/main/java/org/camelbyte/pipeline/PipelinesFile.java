@@ -34,7 +34,7 @@ public final class PipelinesFile {
         this.defaults = defaults;
     }
 
-    public static List<Pipeline> load(Path path) {
+    public static PipelineCatalog load(Path path) {
         if (!Files.isReadable(path)) {
             throw new PipelineConfigException("Pipelines file " + path + " does not exist or cannot be read;"
                     + " create it or set pipelines.file to its path.");
@@ -47,7 +47,7 @@ public final class PipelinesFile {
     }
 
     @SuppressWarnings("unchecked")
-    public static List<Pipeline> parse(String file, String yaml) {
+    public static PipelineCatalog parse(String file, String yaml) {
         Map<String, Object> root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readValue(yaml, Map.class);
@@ -71,12 +71,19 @@ public final class PipelinesFile {
                 throw new PipelineConfigException(file + ": pipeline #" + (i + 1) + " must be a map with at least name and connection.");
             }
             Pipeline p = reader.pipeline((Map<String, Object>) entry, i);
+            if (p.name().equals(PipelineCatalog.ADHOC)) {
+                throw new PipelineConfigException(file + ": pipeline name '" + PipelineCatalog.ADHOC
+                        + "' is reserved for queue requests that name only a connection; choose another name.");
+            }
             if (!names.add(p.name())) {
                 throw new PipelineConfigException(file + ": pipeline name '" + p.name() + "' is used twice; names must be unique.");
             }
             pipelines.add(p);
         }
-        return List.copyOf(pipelines);
+        Map<String, Object> adhoc = new LinkedHashMap<>();
+        adhoc.put("name", PipelineCatalog.ADHOC);
+        adhoc.put("connection", "(named by each request)");
+        return new PipelineCatalog(pipelines, reader.pipeline(adhoc, entries.size()));
     }
 
     private Pipeline pipeline(Map<String, Object> entry, int index) {

@@ -64,7 +64,8 @@ public class ApiRoutes extends RouteBuilder {
             requestId = text(node, "requestId");
             jobType = text(node, "jobType");
         }
-        RunRequests.Accepted accepted = requests.accept(exchange.getMessage().getHeader("name", String.class), requestId, jobType);
+        RunRequests.Accepted accepted = requests.accept(RunRequest.forPipeline(
+                exchange.getMessage().getHeader("name", String.class), requestId, jobType, "http"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("runId", accepted.run().getRunId());
         answer.put("requestId", accepted.run().getRequestId());

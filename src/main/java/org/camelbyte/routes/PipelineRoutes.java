@@ -4,7 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
 
-/** One route per pipeline, made from the YAML template {@code airbyte-sync} in routes/. */
+/** One route per pipeline from the YAML template {@code airbyte-sync}, and one per schedule from {@code pipeline-schedule}. */
 public class PipelineRoutes extends RouteBuilder {
     private final PipelineCatalog catalog;
     private final int concurrentStarts;
@@ -16,7 +16,7 @@ public class PipelineRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        for (Pipeline p : catalog.all()) {
+        for (Pipeline p : catalog.routed()) {
             templatedRoute("airbyte-sync")
                     .routeId("pipeline-" + p.name())
                     .parameter("pipeline", p.name())
@@ -24,6 +24,13 @@ public class PipelineRoutes extends RouteBuilder {
                     .parameter("timeoutMs", String.valueOf(p.timeout().toMillis()))
                     .parameter("cancelOnTimeout", String.valueOf(p.cancelOnTimeout()))
                     .parameter("concurrentStarts", String.valueOf(concurrentStarts));
+            if (p.schedule() != null) {
+                templatedRoute("pipeline-schedule")
+                        .routeId("schedule-" + p.name())
+                        .parameter("pipeline", p.name())
+                        .parameter("cron", p.schedule().cron())
+                        .parameter("timeZone", p.schedule().timeZone());
+            }
         }
     }
 }

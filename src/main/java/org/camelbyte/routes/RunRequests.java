@@ -1,6 +1,7 @@
 package org.camelbyte.routes;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.camelbyte.airbyte.JobType;
@@ -9,12 +10,15 @@ import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Accepts a run request from any trigger: records the run (deduplicated on requestId) and hands it to the
- * pipeline's route without waiting, so the trigger's thread is free at once.
+ * Accepts run requests from every trigger: records the run (deduplicated on requestId) before anything
+ * else, then hands it to the pipeline's route without waiting, so the trigger's thread is free at once.
  */
 public class RunRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(RunRequests.class);
     private final PipelineCatalog catalog;
     private final RunStore store;
     private final ProducerTemplate producer;
@@ -27,30 +31,94 @@ public class RunRequests {
         this.clock = clock;
     }
 
-    /** The outcome of {@link #accept}: the stored run, and whether this request created it. */
+    /** The stored run, and whether this request created it (false: a duplicate of an earlier request). */
     public record Accepted(Run run, boolean created) {}
 
-    public Accepted accept(String pipelineName, String requestId, String jobType) {
-        Pipeline pipeline = catalog.find(pipelineName).orElseThrow(() -> new UnknownPipelineException(
-                "No pipeline is named '" + pipelineName + "'; known pipelines: " + catalog.namesForHumans() + "."));
-        Run run = new Run();
-        run.setRunId(UUID.randomUUID().toString());
-        run.setRequestId(requestId == null || requestId.isBlank() ? run.getRunId() : requestId);
-        run.setPipeline(pipeline.name());
-        run.setConnectionName(pipeline.connectionName());
-        run.setJobType((jobType == null ? pipeline.jobType() : JobType.parse(jobType)).wireName());
-        run.setStatus(RunStatus.QUEUED);
-        run.setStartedAt(clock.instant());
+    public Accepted accept(RunRequest request) {
+        Pipeline pipeline;
+        String connectionName;
+        if (request.pipeline() != null) {
+            pipeline = catalog.find(request.pipeline()).orElseThrow(() -> new UnknownPipelineException(
+                    "No pipeline is named '" + request.pipeline() + "'; known pipelines: " + catalog.namesForHumans() + "."));
+            connectionName = PipelineCatalog.ADHOC.equals(pipeline.name()) ? request.connectionName() : pipeline.connectionName();
+        } else {
+            pipeline = catalog.forConnection(request.connectionName());
+            connectionName = request.connectionName();
+        }
+        if (connectionName == null) {
+            throw new InvalidRunRequestException("The ad-hoc pipeline needs a connectionName; name the Airbyte connection to sync.");
+        }
+        Run run = newRun(request, pipeline, connectionName);
         Run stored = store.insertOrGetExisting(run);
         boolean created = stored.getRunId().equals(run.getRunId());
         if (created) {
             handOff(stored);
+        } else {
+            LOG.info("Request {} was already accepted as run {} ({}); not starting another", request.requestId(),
+                    stored.getRunId(), stored.getStatus().wireName());
         }
         return new Accepted(stored, created);
     }
 
-    /** Sends a recorded run to its pipeline's route; also used to resume open runs at start-up. */
-    public void handOff(Run run) {
+    /**
+     * A schedule fired. A pipeline never overlaps itself: with a run still going the firing is skipped,
+     * or, with {@code whenBusy: queue}, recorded and held until that run ends.
+     */
+    public void scheduled(String pipelineName) {
+        Pipeline pipeline = catalog.find(pipelineName).orElseThrow();
+        List<Run> open = store.openRuns(pipelineName);
+        String requestId = "schedule:" + pipelineName + ":" + clock.instant();
+        if (open.isEmpty()) {
+            accept(RunRequest.forPipeline(pipelineName, requestId, null, "schedule"));
+        } else if (pipeline.schedule() != null && pipeline.schedule().queueWhenBusy()) {
+            Run run = newRun(RunRequest.forPipeline(pipelineName, requestId, null, "schedule"), pipeline, pipeline.connectionName());
+            run.setHeld(true);
+            store.insertOrGetExisting(run);
+            LOG.info("Pipeline {}: schedule fired while run {} is still going; run {} waits behind it",
+                    pipelineName, open.get(0).getRunId(), run.getRunId());
+        } else {
+            LOG.info("Pipeline {}: schedule fired while run {} is still {}; skipping this firing (set schedule.whenBusy: queue to queue it)",
+                    pipelineName, open.get(0).getRunId(), open.get(0).getStatus().wireName());
+        }
+    }
+
+    /** A run ended: start the oldest run held behind it, if any. */
+    public void releaseHeld(String pipelineName) {
+        List<Run> open = store.openRuns(pipelineName);
+        if (open.stream().anyMatch(r -> !r.isHeld())) {
+            return;
+        }
+        open.stream().findFirst().ifPresent(next -> {
+            next.setHeld(false);
+            store.update(next);
+            handOff(next);
+        });
+    }
+
+    /** Picks up the runs a stop left without an outcome; held runs stay held unless nothing is ahead of them. */
+    public void resumeOpenRuns() {
+        List<Run> open = store.openRuns();
+        if (!open.isEmpty()) {
+            LOG.info("Resuming {} run(s) left unfinished by the last stop", open.size());
+        }
+        open.stream().filter(r -> !r.isHeld()).forEach(this::handOff);
+        open.stream().filter(Run::isHeld).map(Run::getPipeline).distinct().forEach(this::releaseHeld);
+    }
+
+    private Run newRun(RunRequest request, Pipeline pipeline, String connectionName) {
+        Run run = new Run();
+        run.setRunId(UUID.randomUUID().toString());
+        run.setRequestId(request.requestId() == null || request.requestId().isBlank() ? run.getRunId() : request.requestId());
+        run.setPipeline(pipeline.name());
+        run.setConnectionName(connectionName);
+        run.setJobType((request.jobType() == null ? pipeline.jobType() : JobType.parse(request.jobType())).wireName());
+        run.setTrigger(request.trigger());
+        run.setStatus(RunStatus.QUEUED);
+        run.setStartedAt(clock.instant());
+        return run;
+    }
+
+    private void handOff(Run run) {
         Pipeline pipeline = catalog.find(run.getPipeline()).orElseThrow(() -> new UnknownPipelineException(
                 "Run " + run.getRunId() + " belongs to pipeline '" + run.getPipeline() + "', which is no longer configured;"
                         + " put it back in pipelines.yaml to let the run finish."));

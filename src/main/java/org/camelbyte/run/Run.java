@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "requestId", "pipeline", "connectionName", "connectionId", "jobId", "jobType",
-    "status", "startedAt", "endedAt", "rowsSynced", "bytesSynced", "attempts", "jobStatus", "postSync", "error"})
+    "trigger", "status", "startedAt", "endedAt", "rowsSynced", "bytesSynced", "attempts", "jobStatus", "postSync", "error"})
 public class Run {
     private String runId;
     private String requestId;
@@ -21,6 +21,8 @@ public class Run {
     private String connectionId;
     private Long jobId;
     private String jobType;
+    private String trigger;
+    private boolean held;
     private RunStatus status;
     private Instant startedAt;
     private Instant endedAt;
@@ -47,6 +49,12 @@ public class Run {
     public void setJobId(Long jobId) { this.jobId = jobId; }
     public String getJobType() { return jobType; }
     public void setJobType(String jobType) { this.jobType = jobType; }
+    /** What started the run: http, queue, schedule, upstream or resume. */
+    public String getTrigger() { return trigger; }
+    public void setTrigger(String trigger) { this.trigger = trigger; }
+    /** Queued behind a run of the same pipeline still going (schedule whenBusy: queue). */
+    @JsonIgnore public boolean isHeld() { return held; }
+    public void setHeld(boolean held) { this.held = held; }
     public RunStatus getStatus() { return status; }
     public void setStatus(RunStatus status) { this.status = status; }
     public Instant getStartedAt() { return startedAt; }

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 /** Run records in the state database. Each write commits on its own, so a crash keeps every step done. */
 public class RunStore {
     private static final String COLUMNS = "run_id, request_id, pipeline, connection_name, connection_id, job_id,"
-            + " job_type, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
+            + " job_type, trigger, held, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
             + " post_sync, error, trigger_requested_at, deadline";
 
     private final DataSource dataSource;
@@ -32,7 +32,7 @@ public class RunStore {
      * so a duplicate request answers with the run it already started.
      */
     public Run insertOrGetExisting(Run run) {
-        String sql = "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?)"
+        String sql = "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?)"
                 + " ON CONFLICT (request_id) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, run);
@@ -46,11 +46,12 @@ public class RunStore {
     }
 
     public void update(Run run) {
-        String sql = "UPDATE runs SET connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
+        String sql = "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
                 + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
                 + " updated_at=now() WHERE run_id=?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
+            ps.setBoolean(i++, run.isHeld());
             ps.setString(i++, run.getConnectionId());
             setLong(ps, i++, run.getJobId());
             ps.setString(i++, run.getStatus().wireName());
@@ -82,6 +83,12 @@ public class RunStore {
     public List<Run> openRuns() {
         return query("SELECT " + COLUMNS + " FROM runs WHERE status IN ('queued','running','post_sync')"
                 + " ORDER BY started_at", null);
+    }
+
+    /** Runs of one pipeline without an outcome yet, oldest first. */
+    public List<Run> openRuns(String pipeline) {
+        return query("SELECT " + COLUMNS + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
+                + " ORDER BY started_at", pipeline);
     }
 
     /** The most recent runs of one pipeline, newest first. */
@@ -121,6 +128,8 @@ public class RunStore {
         ps.setString(i++, run.getConnectionId());
         setLong(ps, i++, run.getJobId());
         ps.setString(i++, run.getJobType());
+        ps.setString(i++, run.getTrigger());
+        ps.setBoolean(i++, run.isHeld());
         ps.setString(i++, run.getStatus().wireName());
         ps.setString(i++, run.getJobStatus());
         ps.setTimestamp(i++, ts(run.getStartedAt()));
@@ -144,6 +153,8 @@ public class RunStore {
         long jobId = rs.getLong("job_id");
         run.setJobId(rs.wasNull() ? null : jobId);
         run.setJobType(rs.getString("job_type"));
+        run.setTrigger(rs.getString("trigger"));
+        run.setHeld(rs.getBoolean("held"));
         run.setStatus(RunStatus.parse(rs.getString("status")));
         run.setJobStatus(rs.getString("job_status"));
         run.setStartedAt(instant(rs.getTimestamp("started_at")));

@@ -1,0 +1,17 @@
+package org.camelbyte.app;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+final class FreePort {
+    private FreePort() {}
+
+    static int find() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

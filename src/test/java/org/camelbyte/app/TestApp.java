@@ -1,0 +1,132 @@
+package org.camelbyte.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.camelbyte.App;
+import org.camelbyte.standin.AirbyteStandIn;
+
+/**
+ * The real app, started in-process exactly as {@code App.main} starts it, with its config pointed at a
+ * stand-in the test controls, a fresh state database, an embedded broker on a free port and a temp data dir.
+ */
+public final class TestApp implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final Main main;
+    private final int httpPort;
+    private final int brokerPort;
+    private final Path dataDir;
+
+    private TestApp(Main main, int httpPort, int brokerPort, Path dataDir) {
+        this.main = main;
+        this.httpPort = httpPort;
+        this.brokerPort = brokerPort;
+        this.dataDir = dataDir;
+    }
+
+    public static Builder with(AirbyteStandIn standIn, String pipelinesYaml) {
+        return new Builder(standIn, pipelinesYaml);
+    }
+
+    public static final class Builder {
+        private final Map<String, String> props = new LinkedHashMap<>();
+        private final String pipelinesYaml;
+        private Path dataDir;
+
+        private Builder(AirbyteStandIn standIn, String pipelinesYaml) {
+            this.pipelinesYaml = pipelinesYaml;
+            props.put("airbyte.url", standIn.publicApiUrl());
+            props.put("state.jdbc-url", TestPostgres.newDatabase("state"));
+            props.put("runs.progress-every", "1s");
+            props.put("runs.retry.first-delay", "100ms");
+            props.put("runs.retry.max-delay", "1s");
+            props.put("camel.main.shutdown-timeout", "5");
+        }
+
+        public Builder property(String key, String value) {
+            props.put(key, value);
+            return this;
+        }
+
+        /** Reuse a data dir and state database, as a restarted app would. */
+        public Builder sameStateAs(TestApp earlier) {
+            this.dataDir = earlier.dataDir;
+            props.put("state.jdbc-url", earlier.property("state.jdbc-url"));
+            props.put("broker.embedded.port", String.valueOf(earlier.brokerPort));
+            return this;
+        }
+
+        public TestApp start() throws Exception {
+            Path dir = dataDir != null ? dataDir : Files.createTempDirectory("camelbyte-test");
+            Path pipelines = dir.resolve("pipelines.yaml");
+            Files.writeString(pipelines, pipelinesYaml);
+            int httpPort = FreePort.find();
+            int brokerPort = Integer.parseInt(props.computeIfAbsent("broker.embedded.port", k -> String.valueOf(FreePort.find())));
+            Main main = new Main(App.class);
+            App.configure(main);
+            main.addOverrideProperty("pipelines.file", pipelines.toString());
+            main.addOverrideProperty("data.dir", dir.toString());
+            main.addOverrideProperty("camel.server.port", String.valueOf(httpPort));
+            main.addOverrideProperty("camel.management.port", String.valueOf(FreePort.find()));
+            props.forEach(main::addOverrideProperty);
+            main.start();
+            return new TestApp(main, httpPort, brokerPort, dir);
+        }
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public String property(String key) {
+        return context().getPropertiesComponent().resolveProperty(key).orElse(null);
+    }
+
+    public String brokerUrl() {
+        return "tcp://localhost:" + brokerPort;
+    }
+
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public JsonNode getJson(String path) throws IOException, InterruptedException {
+        return JSON.readTree(get(path).body());
+    }
+
+    /** Starts a run over HTTP and returns its runId. */
+    public String startRun(String pipeline) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/pipelines/" + pipeline + "/runs", "");
+        if (response.statusCode() != 202) {
+            throw new AssertionError("start run answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("runId").asText();
+    }
+
+    public JsonNode run(String runId) throws IOException, InterruptedException {
+        return getJson("/api/runs/" + runId);
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+}
