@@ -3,7 +3,6 @@ package org.camelbyte.poststep;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The SQL differences post-sync steps care about: quoting, statistics refresh, casting to text. */
 public enum Dialect {
@@ -51,9 +50,16 @@ public enum Dialect {
         return open + identifier.replace(close, close + close) + close;
     }
 
-    /** The statement refreshing optimizer statistics of a table quoted for this dialect, if the dialect has one. */
-    public Optional<String> statisticsStatement(String quotedTable) {
-        return Optional.ofNullable(statisticsPrefix).map(prefix -> prefix + quotedTable);
+    public boolean refreshesStatistics() {
+        return statisticsPrefix != null;
+    }
+
+    /** The statement refreshing optimizer statistics of a table quoted for this dialect. */
+    public String statisticsStatement(String quotedTable) {
+        if (!refreshesStatistics()) {
+            throw new UnsupportedOperationException(this + " has no statistics statement");
+        }
+        return statisticsPrefix + quotedTable;
     }
 
     /**

@@ -35,10 +35,14 @@ public final class StatisticsRefresher {
             connection.setAutoCommit(true);
             Dialect dialect = Dialect.of(connection);
             String product = connection.getMetaData().getDatabaseProductName();
+            if (!dialect.refreshesStatistics()) {
+                String reason = "no statistics statement is known for " + product;
+                return distinct.stream().map(table -> skip(table, reason)).toList();
+            }
             SchemaLookup lookup = new SchemaLookup(connection, dialect);
             List<AnalyzedTable> results = new ArrayList<>();
             for (TableName table : distinct) {
-                results.add(refreshOne(connection, dialect, product, lookup, table));
+                results.add(refreshOne(connection, dialect, lookup, table));
             }
             return results;
         } catch (SQLException e) {
@@ -48,26 +52,22 @@ public final class StatisticsRefresher {
         }
     }
 
-    private AnalyzedTable refreshOne(Connection connection, Dialect dialect, String product, SchemaLookup lookup,
-            TableName table) {
+    private AnalyzedTable refreshOne(Connection connection, Dialect dialect, SchemaLookup lookup, TableName table) {
         long start = System.nanoTime();
         try {
             Optional<TableName> stored = lookup.findTable(table);
             if (stored.isEmpty()) {
                 return skip(table, "table " + table.qualified() + " does not exist");
             }
-            Optional<String> sql = dialect.statisticsStatement(stored.get().quoted(dialect));
-            if (sql.isEmpty()) {
-                return skip(table, "no statistics statement is known for " + product);
-            }
+            String sql = dialect.statisticsStatement(stored.get().quoted(dialect));
             try (Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout(CheckSession.timeoutSeconds(statementTimeout));
                 // execute, not executeUpdate: MySQL's ANALYZE TABLE answers with a result set
-                statement.execute(sql.get());
+                statement.execute(sql);
             }
             long durationMs = millisSince(start);
-            LOG.info("Refreshed statistics: {} ({} ms)", sql.get(), durationMs);
-            return AnalyzedTable.ran(table, sql.get(), durationMs);
+            LOG.info("Refreshed statistics: {} ({} ms)", sql, durationMs);
+            return AnalyzedTable.ran(table, sql, durationMs);
         } catch (SQLException e) {
             String reason = SqlFailures.describe(e, statementTimeout);
             LOG.warn("Statistics refresh of {} failed: {}", table, reason);
