@@ -2,6 +2,7 @@ package org.camelbyte;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteClients;
 import org.camelbyte.airbyte.AirbyteSettings;
@@ -23,6 +24,7 @@ class AirbyteConnectionFactory {
     private static final Logger LOG = LoggerFactory.getLogger(AirbyteConnectionFactory.class);
     private final Settings settings;
     private AirbyteSettings airbyteSettings;
+    private AirbyteStandIn standIn;
 
     AirbyteConnectionFactory(Settings settings) {
         this.settings = settings;
@@ -35,7 +37,7 @@ class AirbyteConnectionFactory {
         if (url == null) {
             StandInScenario scenario = settings.get("standin.scenario").map(Path::of).map(StandInScenario::load)
                     .orElseGet(StandInScenario::demo);
-            AirbyteStandIn standIn = AirbyteStandIn.start(scenario, settings.getInt("standin.port", 0));
+            standIn = AirbyteStandIn.start(scenario, settings.getInt("standin.port", 0));
             closeAtStop.add(standIn);
             url = flavour == ApiFlavour.PUBLIC ? standIn.publicApiUrl() : standIn.configApiUrl();
             LOG.info("No airbyte.url set: using the embedded Airbyte stand-in at {}", url);
@@ -56,6 +58,11 @@ class AirbyteConnectionFactory {
         airbyteSettings = builder.build();
         LOG.info("Airbyte: {}", airbyteSettings);
         return AirbyteClients.create(airbyteSettings);
+    }
+
+    /** The stand-in this factory started, when no airbyte.url was set. */
+    Optional<AirbyteStandIn> embeddedStandIn() {
+        return Optional.ofNullable(standIn);
     }
 
     ConnectionLookup lookup(AirbyteClient client) {

@@ -11,12 +11,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.airbyte.ConnectionLookupException;
 import org.camelbyte.config.Settings;
+import org.camelbyte.embedded.DemoWarehouse;
 import org.camelbyte.embedded.EmbeddedPostgresServer;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelinesFile;
@@ -25,23 +32,22 @@ import org.camelbyte.routes.PipelineRoutes;
 import org.camelbyte.routes.RunErrorHandling;
 import org.camelbyte.routes.RunRequestParser;
 import org.camelbyte.routes.RunRequests;
-import org.camelbyte.routes.ScheduleCatchUp;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.camelbyte.routes.RunStepRoutes;
+import org.camelbyte.routes.ScheduleCatchUp;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.run.StateDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the rooms together before Camel configures its routes: the embedded defaults (PostgreSQL,
+ * Wires the rooms together before Camel configures its routes: the embedded defaults (PostgreSQL, broker,
  * Airbyte stand-in) unless real ones are configured, the Airbyte client and breaker, the state database,
  * the pipelines; and picks up unfinished runs once Camel has started.
  */
 public class Bootstrap extends MainListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
     private final List<AutoCloseable> closeAtStop = new ArrayList<>();
-    private RunStore store;
+    private EmbeddedPostgresServer embeddedPostgres;
     private RunRequests requests;
     private ScheduleCatchUp catchUp;
 
@@ -53,34 +59,33 @@ public class Bootstrap extends MainListenerSupport {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Path dataDir = Path.of(settings.get("data.dir", "data"));
+        Supplier<EmbeddedPostgresServer> postgres = () -> embeddedPostgres(settings, dataDir);
 
-        EmbeddedPostgresServer embeddedPostgres = null;
-        String stateUrl = settings.get("state.jdbc-url").orElse(null);
-        if (stateUrl == null) {
-            embeddedPostgres = closeLater(EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
-                    settings.getInt("embedded.postgres.port", 0)));
-            stateUrl = embeddedPostgres.jdbcUrl("camelbyte_state");
-        }
+        PipelineCatalog catalog = PipelinesFile.load(Path.of(settings.get("pipelines.file", "config/pipelines.yaml")));
+
+        String stateUrl = settings.get("state.jdbc-url").orElseGet(() -> postgres.get().jdbcUrl("camelbyte_state"));
         HikariDataSource stateDb = closeLater(StateDatabase.open(stateUrl, settings.get("state.username", "postgres"),
                 settings.secret("state.password").orElse(null), settings.getInt("state.pool-size", 10)));
-        store = new RunStore(stateDb, json);
+        RunStore store = new RunStore(stateDb, json);
+        Map<String, DataSource> dataSources = DataSourcesWiring.open(catalog, settings, postgres, closeAtStop);
 
         AirbyteConnectionFactory airbyteFactory = new AirbyteConnectionFactory(settings);
         AirbyteClient airbyte = airbyteFactory.client(closeAtStop);
+        airbyteFactory.embeddedStandIn().ifPresent(standIn -> {
+            DataSource warehouse = dataSources.get(DataSourcesWiring.EMBEDDED_WAREHOUSE);
+            if (warehouse != null) {
+                standIn.onJobSucceeded(new DemoWarehouse(warehouse));
+            }
+        });
         ConnectionLookup lookup = airbyteFactory.lookup(airbyte);
         CircuitBreaker breaker = circuitBreaker(settings);
 
-        PipelineCatalog catalog = PipelinesFile.load(Path.of(settings.get("pipelines.file", "config/pipelines.yaml")));
+        BrokerWiring.configure(context, settings, dataDir, closeAtStop);
         requests = new RunRequests(catalog, store, context.createProducerTemplate(), clock);
         catchUp = new ScheduleCatchUp(catalog, store, requests, clock);
-        BrokerWiring.configure(context, settings, dataDir, closeAtStop);
 
         context.getRegistry().bind("airbyteCircuitBreaker", breaker);
-        context.getRegistry().bind("json", json);
-        context.getRegistry().bind("runStore", store);
         context.getRegistry().bind("runRequests", requests);
-        context.getRegistry().bind("pipelineCatalog", catalog);
-        context.getRegistry().bind("airbyteClient", airbyte);
         context.getRegistry().bind("runRequestParser", new RunRequestParser(json));
         context.getRegistry().bind("requestIdRepository", new JdbcMessageIdRepository(stateDb, "run-requests"));
 
@@ -89,7 +94,7 @@ public class Bootstrap extends MainListenerSupport {
                 settings.getDuration("runs.retry.max-delay", Duration.ofMinutes(1))));
         main.configure().addRoutesBuilder(new RunStepRoutes(airbyte, lookup, breaker, store, clock,
                 settings.getDuration("runs.progress-every", Duration.ofSeconds(30)),
-                settings.getDuration("runs.poll.max-backoff", Duration.ofMinutes(5))));
+                settings.getDuration("runs.poll.max-backoff", Duration.ofMinutes(5)), catalog, dataSources, json));
         main.configure().addRoutesBuilder(new PipelineRoutes(catalog, settings.getInt("runs.concurrent-starts", 4)));
         main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));
     }
@@ -110,6 +115,16 @@ public class Bootstrap extends MainListenerSupport {
             }
         }
         closeAtStop.clear();
+        embeddedPostgres = null;
+    }
+
+    /** Started only when the state database or the warehouse needs it. */
+    private EmbeddedPostgresServer embeddedPostgres(Settings settings, Path dataDir) {
+        if (embeddedPostgres == null) {
+            embeddedPostgres = closeLater(EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
+                    settings.getInt("embedded.postgres.port", 0)));
+        }
+        return embeddedPostgres;
     }
 
     private <T extends AutoCloseable> T closeLater(T resource) {
@@ -126,12 +141,12 @@ public class Bootstrap extends MainListenerSupport {
                 .waitDurationInOpenState(settings.getDuration("airbyte.circuit-breaker.open-for", Duration.ofSeconds(30)))
                 .permittedNumberOfCallsInHalfOpenState(settings.getInt("airbyte.circuit-breaker.half-open-calls", 2))
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .ignoreExceptions(org.camelbyte.airbyte.AirbyteRejectedException.class,
-                        org.camelbyte.airbyte.ConnectionLookupException.class)
+                // a final answer from Airbyte says nothing about its health
+                .ignoreExceptions(AirbyteRejectedException.class, ConnectionLookupException.class)
                 .build();
         CircuitBreaker breaker = CircuitBreaker.of("airbyte", config);
-        breaker.getEventPublisher().onStateTransition(e ->
-                LOG.warn("Airbyte circuit breaker {} -> {}", e.getStateTransition().getFromState(), e.getStateTransition().getToState()));
+        breaker.getEventPublisher().onStateTransition(e -> LOG.warn("Airbyte circuit breaker {} -> {}",
+                e.getStateTransition().getFromState(), e.getStateTransition().getToState()));
         return breaker;
     }
 }

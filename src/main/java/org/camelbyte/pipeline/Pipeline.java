@@ -2,8 +2,8 @@ package org.camelbyte.pipeline;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.camelbyte.airbyte.JobType;
+import org.camelbyte.poststep.PostSyncSpec;
 
 /**
  * One pipeline of config/pipelines.yaml: which Airbyte connection to sync, how to follow the job, and
@@ -18,7 +18,7 @@ public record Pipeline(
         boolean cancelOnTimeout,
         Schedule schedule,
         List<String> dependsOn,
-        Map<String, Object> postSync) {
+        PostSyncSpec postSync) {
 
     /** Where a run of this pipeline is handed off to its route. */
     public String endpointUri() {

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camelbyte.airbyte.JobType;
 import org.camelbyte.config.Durations;
+import org.camelbyte.poststep.PostSyncConfigException;
+import org.camelbyte.poststep.PostSyncSpec;
 
 /**
  * Reads and validates config/pipelines.yaml. Every problem is reported at start-up in one sentence naming
@@ -176,14 +178,18 @@ public final class PipelinesFile {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> postSync(String name, Object raw) {
+    private PostSyncSpec postSync(String name, Object raw) {
         if (raw == null) {
             return null;
         }
         if (!(raw instanceof Map<?, ?> m)) {
             throw new PipelineConfigException(where(name, "postSync") + " must be a map with dataSource, analyze and checks.");
         }
-        return new LinkedHashMap<>((Map<String, Object>) m);
+        try {
+            return PostSyncSpec.parse(name, (Map<String, Object>) m);
+        } catch (PostSyncConfigException e) {
+            throw new PipelineConfigException(file + ": " + e.getMessage());
+        }
     }
 
     private String string(String name, Map<String, Object> entry, String key, String fallback) {

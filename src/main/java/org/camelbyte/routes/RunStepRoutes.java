@@ -1,6 +1,10 @@
 package org.camelbyte.routes;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camelbyte.pipeline.PipelineCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.Processor;
@@ -22,9 +26,11 @@ public class RunStepRoutes extends RouteBuilder {
     private final Clock clock;
     private final Duration progressEvery;
     private final Duration maxPollBackoff;
+    private final Processor postSync;
 
     public RunStepRoutes(AirbyteClient airbyte, ConnectionLookup lookup, CircuitBreaker breaker, RunStore store,
-                         Clock clock, Duration progressEvery, Duration maxPollBackoff) {
+                         Clock clock, Duration progressEvery, Duration maxPollBackoff, PipelineCatalog catalog,
+                         Map<String, DataSource> dataSources, ObjectMapper json) {
         this.airbyte = airbyte;
         this.lookup = lookup;
         this.breaker = breaker;
@@ -32,6 +38,7 @@ public class RunStepRoutes extends RouteBuilder {
         this.clock = clock;
         this.progressEvery = progressEvery;
         this.maxPollBackoff = maxPollBackoff;
+        this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, json);
     }
 
     @Override
@@ -41,6 +48,7 @@ public class RunStepRoutes extends RouteBuilder {
         step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
         step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis()));
         step("run-deadline", new DeadlineStep(airbyte, breaker, store, clock));
+        step("run-post-sync", postSync);
         step("run-finish", new OutcomeStep(store, clock));
         step("run-failed", new RunFailedStep(store, clock));
     }
