@@ -10,7 +10,7 @@ public final class App {
     private App() {}
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(App.class);
+        Main main = new Main();
         configure(main);
         main.run(args);
     }
@@ -18,7 +18,7 @@ public final class App {
     /** Shared with tests so they start exactly what users start. */
     public static void configure(Main main) {
         main.setPropertyPlaceholderLocations(
-                "file:${env:CAMELBYTE_CONFIG:config/application.properties}");
+                "file:" + System.getenv().getOrDefault("CAMELBYTE_CONFIG", "config/application.properties"));
         main.addMainListener(new Bootstrap());
     }
 }

@@ -73,7 +73,7 @@ public final class TestApp implements AutoCloseable {
             Files.writeString(pipelines, pipelinesYaml);
             int httpPort = FreePort.find();
             int brokerPort = Integer.parseInt(props.computeIfAbsent("broker.embedded.port", k -> String.valueOf(FreePort.find())));
-            Main main = new Main(App.class);
+            Main main = new Main();
             App.configure(main);
             main.addOverrideProperty("pipelines.file", pipelines.toString());
             main.addOverrideProperty("data.dir", dir.toString());
