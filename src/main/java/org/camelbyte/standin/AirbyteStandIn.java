@@ -1,0 +1,133 @@
+package org.camelbyte.standin;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A stand-in Airbyte server on 127.0.0.1 speaking both the public API ({@link #publicApiUrl()}) and the
+ * Config API ({@link #configApiUrl()}) over real HTTP, seeded from a {@link StandInScenario}.
+ */
+public final class AirbyteStandIn implements AutoCloseable {
+
+    static final String PUBLIC_BASE = "/api/public/v1";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final JobStore jobs;
+    private final StandInFaults faults;
+    private final Authenticator authenticator;
+    private final CallRecorder recorder;
+    private final SuccessNotifier notifier;
+
+    private AirbyteStandIn(StandInScenario scenario, int port) throws IOException {
+        Clock clock = Clock.systemUTC();
+        Instant started = clock.instant();
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        this.faults = new StandInFaults();
+        scenario.faults().forEach(f -> f.applyTo(faults));
+        this.notifier = new SuccessNotifier(job -> describe(scenario, job));
+        this.jobs = new JobStore(scenario.timeScale(), clock, notifier);
+        this.authenticator = new Authenticator(scenario.auth(), Duration.ofSeconds(scenario.tokenTtlSeconds()), clock);
+        this.recorder = new CallRecorder();
+        JobCreation creation = new JobCreation(jobs, faults);
+        PublicApi publicApi = new PublicApi(scenario, jobs, creation, new PublicApiViews(started, clock), publicApiUrlFor(server));
+        ConfigApi configApi = new ConfigApi(scenario, jobs, creation, new ConfigApiViews(started));
+        this.executor = boundedPool(scenario.serverThreads());
+        server.setExecutor(executor);
+        server.createContext("/", new StandInHttpHandler(publicApi, configApi, authenticator, faults, recorder));
+        server.start();
+    }
+
+    /** Starts on {@code port} (0 picks a free one), bound to 127.0.0.1. */
+    public static AirbyteStandIn start(StandInScenario scenario, int port) {
+        try {
+            return new AirbyteStandIn(scenario, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Airbyte stand-in on port " + port, e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String publicApiUrl() {
+        return publicApiUrlFor(server);
+    }
+
+    public String configApiUrl() {
+        return "http://127.0.0.1:" + port() + "/api/v1";
+    }
+
+    /** Every job created for this connection, oldest first. */
+    public List<StandInJob> jobsOf(String connectionId) {
+        return jobs.of(connectionId);
+    }
+
+    public int jobsCreated() {
+        return jobs.size();
+    }
+
+    /** Recorded calls, oldest first (the newest {@value CallRecorder#CAPACITY} only). */
+    public List<RecordedCall> calls() {
+        return recorder.all();
+    }
+
+    public void clearCalls() {
+        recorder.clear();
+    }
+
+    public StandInFaults faults() {
+        return faults;
+    }
+
+    /** Every issued token stops working at once, as if its TTL had passed. */
+    public void expireAllTokens() {
+        authenticator.expireAllTokens();
+    }
+
+    /** Called once per sync job that succeeds, before any client can see it succeeded. */
+    public void onJobSucceeded(Consumer<FinishedSync> listener) {
+        notifier.addListener(listener);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        notifier.close();
+    }
+
+    private static String publicApiUrlFor(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + PUBLIC_BASE;
+    }
+
+    private static FinishedSync describe(StandInScenario scenario, StandInJob job) {
+        ScenarioConnection c = job.connection();
+        return new FinishedSync(job.id(), c.id(), c.name(), scenario.workspaceOf(c).name(), c.namespace(), c.prefix(),
+                job.snapshot().streams());
+    }
+
+    /** Fixed threads with an unbounded queue: a burst waits its turn instead of being refused. */
+    private static ExecutorService boundedPool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "standin-http-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

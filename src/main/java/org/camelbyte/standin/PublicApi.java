@@ -1,0 +1,197 @@
+package org.camelbyte.standin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The public API under {@code /api/public/v1}: workspaces, connections, jobs. */
+final class PublicApi {
+
+    private static final Set<String> JOB_TYPES = Set.of("sync", "reset", "clear");
+
+    private final StandInScenario scenario;
+    private final JobStore jobs;
+    private final JobCreation creation;
+    private final PublicApiViews views;
+    private final String baseUrl;
+
+    PublicApi(StandInScenario scenario, JobStore jobs, JobCreation creation, PublicApiViews views, String baseUrl) {
+        this.scenario = scenario;
+        this.jobs = jobs;
+        this.creation = creation;
+        this.views = views;
+        this.baseUrl = baseUrl;
+    }
+
+    StandInResponse handle(StandInRequest r) {
+        String route = r.method() + " " + r.path();
+        if (route.equals("GET /health")) {
+            return StandInResponse.ok(Json.object().put("available", true));
+        }
+        if (route.equals("GET /workspaces")) {
+            return listWorkspaces(r);
+        }
+        if (route.equals("GET /connections")) {
+            return listConnections(r);
+        }
+        if (r.method().equals("GET") && r.path().startsWith("/connections/")) {
+            String id = r.path().substring("/connections/".length());
+            return scenario.connection(id).map(c -> StandInResponse.ok(views.connection(c)))
+                    .orElseThrow(() -> new HttpProblem(Problems.resourceNotFound("Connection", id)));
+        }
+        if (route.equals("POST /jobs")) {
+            return createJob(r);
+        }
+        if (route.equals("GET /jobs")) {
+            return listJobs(r);
+        }
+        if (r.path().startsWith("/jobs/") && (r.method().equals("GET") || r.method().equals("DELETE"))) {
+            StandInJob job = jobById(r.path().substring("/jobs/".length()));
+            if (r.method().equals("DELETE")) {
+                job.cancel();
+            }
+            return StandInResponse.ok(views.job(job, jobs.observe(job)));
+        }
+        return Problems.notFoundPath(ApiFlavour.PUBLIC, r.path());
+    }
+
+    private StandInResponse listWorkspaces(StandInRequest r) {
+        List<String> ids = r.queryList("workspaceIds");
+        List<ScenarioWorkspace> selected = scenario.workspaces().stream()
+                .filter(w -> ids.isEmpty() || ids.contains(w.id())).toList();
+        return page(r, "/workspaces", selected, views::workspace);
+    }
+
+    private StandInResponse listConnections(StandInRequest r) {
+        List<String> ids = r.queryList("workspaceIds");
+        boolean includeDeleted = Boolean.parseBoolean(r.queryParam("includeDeleted"));
+        List<ScenarioConnection> selected = scenario.connections().stream()
+                .filter(c -> ids.isEmpty() || ids.contains(c.workspaceId()))
+                .filter(c -> includeDeleted || !c.status().equals("deprecated"))
+                .toList();
+        return page(r, "/connections", selected, views::connection);
+    }
+
+    private StandInResponse createJob(StandInRequest r) {
+        JsonNode body = r.json();
+        String connectionId = body.path("connectionId").asText(null);
+        String jobType = body.path("jobType").asText(null);
+        if (connectionId == null || jobType == null) {
+            throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, "connectionId and jobType are required."));
+        }
+        if (jobType.equals("refresh")) {
+            return Problems.problem(422, "unprocessable-entity", "unprocessable-entity",
+                    "The body of the request was not understood", "Refresh jobs cannot be started through this API.");
+        }
+        if (!JOB_TYPES.contains(jobType)) {
+            throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, "jobType must be one of sync, reset, clear."));
+        }
+        ScenarioConnection connection = scenario.connection(connectionId)
+                .orElseThrow(() -> new HttpProblem(Problems.resourceNotFound("Connection", connectionId)));
+        try {
+            StandInJob job = creation.create(connection, jobType);
+            return StandInResponse.ok(views.job(job, jobs.observe(job)));
+        } catch (JobConflict conflict) {
+            return conflict.reason() == JobConflict.Reason.ALREADY_RUNNING
+                    ? Problems.problem(409, "try-again-later", "try-again-later",
+                            "A sync is already running for this connection; try again later.", conflict.getMessage())
+                    : Problems.problem(409, "409-state-conflict", "state-conflict",
+                            "Connection " + connectionId + " is " + connection.status() + "; only an active connection can run jobs.",
+                            conflict.getMessage());
+        }
+    }
+
+    private StandInResponse listJobs(StandInRequest r) {
+        String connectionId = r.queryParam("connectionId");
+        String status = r.queryParam("status");
+        String jobType = r.queryParam("jobType");
+        Instant createdAtStart = instantParam(r, "createdAtStart");
+        Instant createdAtEnd = instantParam(r, "createdAtEnd");
+        List<StandInJob> selected = jobs.all().stream()
+                .filter(j -> connectionId == null || j.connectionId().equals(connectionId))
+                .filter(j -> jobType == null || j.jobType().equals(jobType))
+                .filter(j -> createdAtStart == null || !j.createdAt().isBefore(createdAtStart))
+                .filter(j -> createdAtEnd == null || !j.createdAt().isAfter(createdAtEnd))
+                .filter(j -> status == null || j.snapshot().status().equals(status))
+                .sorted(order(r.queryParam("orderBy")))
+                .toList();
+        return page(r, "/jobs", selected, j -> views.job(j, jobs.observe(j)));
+    }
+
+    /** {@code createdAt|DESC} style; oldest first when absent, as Airbyte does. */
+    private static Comparator<StandInJob> order(String orderBy) {
+        Comparator<StandInJob> byCreation = Comparator.comparing(StandInJob::createdAt).thenComparing(StandInJob::id);
+        return orderBy != null && orderBy.toUpperCase(java.util.Locale.ROOT).endsWith("|DESC") ? byCreation.reversed() : byCreation;
+    }
+
+    private StandInJob jobById(String text) {
+        try {
+            long id = Long.parseLong(text);
+            return jobs.get(id).orElseThrow(() -> new HttpProblem(Problems.resourceNotFound("Job", text)));
+        } catch (NumberFormatException e) {
+            throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, "jobId must be a number."));
+        }
+    }
+
+    private <T> StandInResponse page(StandInRequest r, String path, List<T> all, Function<T, ObjectNode> view) {
+        int limit = intParam(r, "limit", 20);
+        int offset = intParam(r, "offset", 0);
+        if (limit < 1 || limit > 100 || offset < 0) {
+            throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, "limit must be 1 to 100 and offset 0 or more."));
+        }
+        Page<T> page = Page.of(all, offset, limit);
+        ObjectNode body = Json.object();
+        if (page.hasMore()) {
+            body.put("next", link(r, path, limit, offset + limit));
+        }
+        if (offset > 0) {
+            body.put("previous", link(r, path, limit, Math.max(0, offset - limit)));
+        }
+        ArrayNode data = body.putArray("data");
+        page.items().forEach(item -> data.add(view.apply(item)));
+        return StandInResponse.ok(body);
+    }
+
+    /** Same query with limit and offset moved, so a client can follow {@code next} blindly. */
+    private String link(StandInRequest r, String path, int limit, int offset) {
+        Map<String, List<String>> query = new java.util.LinkedHashMap<>(r.query());
+        query.put("limit", List.of(String.valueOf(limit)));
+        query.put("offset", List.of(String.valueOf(offset)));
+        String text = query.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+                .collect(Collectors.joining("&"));
+        return baseUrl + path + "?" + text;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static int intParam(StandInRequest r, String name, int fallback) {
+        String value = r.queryParam(name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, name + " must be a number."));
+        }
+    }
+
+    private static Instant instantParam(StandInRequest r, String name) {
+        String value = r.queryParam(name);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, name + " must be an ISO-8601 date-time."));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.camelbyte.standin;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Faults injected in front of the API, changeable while the stand-in runs. Counted faults apply in the
+ * order they were added; a {@code pathFilter} limits a fault to request paths containing that text
+ * (e.g. "/jobs"). Faults hit before authentication, like a load balancer or load-shedding switch would.
+ */
+public final class StandInFaults {
+
+    private final Queue<FaultRule> rules = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<RandomFaults> random = new AtomicReference<>();
+    private final AtomicReference<Duration> jobCreationDelay = new AtomicReference<>(Duration.ZERO);
+    private final AtomicInteger injected = new AtomicInteger();
+
+    public StandInFaults failNext(int n, int httpStatus) {
+        return failNext(n, httpStatus, null);
+    }
+
+    public StandInFaults failNext(int n, int httpStatus, String pathFilter) {
+        return add(Fault.fail(httpStatus), n, pathFilter);
+    }
+
+    /** 429s; {@code retryAfterSeconds} null sends no Retry-After header. */
+    public StandInFaults rateLimitNext(int n, Integer retryAfterSeconds) {
+        return rateLimitNext(n, retryAfterSeconds, null);
+    }
+
+    public StandInFaults rateLimitNext(int n, Integer retryAfterSeconds, String pathFilter) {
+        return add(Fault.rateLimit(retryAfterSeconds), n, pathFilter);
+    }
+
+    /** Answers normally, but only after {@code latency}. */
+    public StandInFaults delayNext(int n, Duration latency) {
+        return delayNext(n, latency, null);
+    }
+
+    public StandInFaults delayNext(int n, Duration latency, String pathFilter) {
+        return add(Fault.delay(latency), n, pathFilter);
+    }
+
+    /** Closes the connection without an HTTP answer; a job-creating call is not carried out. */
+    public StandInFaults dropNext(int n) {
+        return dropNext(n, null);
+    }
+
+    public StandInFaults dropNext(int n, String pathFilter) {
+        return add(Fault.drop(), n, pathFilter);
+    }
+
+    /** Every job-creating call takes this long before it answers (Airbyte under load takes tens of seconds). */
+    public StandInFaults slowJobCreation(Duration delay) {
+        jobCreationDelay.set(delay);
+        return this;
+    }
+
+    public StandInFaults random(long seed, double failShare, double rateLimitShare, double dropShare,
+            double delayShare, Duration maxDelay) {
+        return random(seed, failShare, rateLimitShare, dropShare, delayShare, maxDelay, null);
+    }
+
+    /** A seeded campaign over every request (or those matching {@code pathFilter}); replaces any earlier one. */
+    public StandInFaults random(long seed, double failShare, double rateLimitShare, double dropShare,
+            double delayShare, Duration maxDelay, String pathFilter) {
+        random.set(new RandomFaults(seed, failShare, rateLimitShare, dropShare, delayShare, maxDelay, pathFilter));
+        return this;
+    }
+
+    /** Removes every fault, counted, random and slow creation alike. */
+    public StandInFaults clear() {
+        rules.clear();
+        random.set(null);
+        jobCreationDelay.set(Duration.ZERO);
+        return this;
+    }
+
+    /** How many requests got a fault so far. */
+    public int injected() {
+        return injected.get();
+    }
+
+    Fault next(String path) {
+        for (FaultRule rule : rules) {
+            Fault fault = rule.take(path);
+            if (rule.exhausted()) {
+                rules.remove(rule);
+            }
+            if (fault != null) {
+                injected.incrementAndGet();
+                return fault;
+            }
+        }
+        RandomFaults campaign = random.get();
+        Fault drawn = campaign == null ? null : campaign.draw(path);
+        if (drawn != null) {
+            injected.incrementAndGet();
+        }
+        return drawn;
+    }
+
+    Duration jobCreationDelay() {
+        return jobCreationDelay.get();
+    }
+
+    private StandInFaults add(Fault fault, int n, String pathFilter) {
+        rules.add(new FaultRule(fault, n, pathFilter));
+        return this;
+    }
+}

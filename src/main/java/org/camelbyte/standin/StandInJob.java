@@ -1,0 +1,101 @@
+package org.camelbyte.standin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A job the stand-in created. Its state is read from the clock on each call, so tests see what a poller
+ * would see at that moment.
+ */
+public final class StandInJob {
+
+    private final long id;
+    private final ScenarioConnection connection;
+    private final String jobType;
+    private final Instant createdAt;
+    private final JobTimeline timeline;
+    private final double timeScale;
+    private final Clock clock;
+    private volatile Double cancelledOffset;
+
+    StandInJob(long id, ScenarioConnection connection, String jobType, Instant createdAt, JobTimeline timeline,
+            double timeScale, Clock clock) {
+        this.id = id;
+        this.connection = connection;
+        this.jobType = jobType;
+        this.createdAt = createdAt;
+        this.timeline = timeline;
+        this.timeScale = timeScale;
+        this.clock = clock;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String connectionId() {
+        return connection.id();
+    }
+
+    /** sync, reset or clear. */
+    public String jobType() {
+        return jobType;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String status() {
+        return snapshot().status();
+    }
+
+    public int attempts() {
+        return snapshot().attempts().size();
+    }
+
+    public long rowsSynced() {
+        return snapshot().rows();
+    }
+
+    public boolean wasCancelled() {
+        return cancelledOffset != null;
+    }
+
+    ScenarioConnection connection() {
+        return connection;
+    }
+
+    JobSnapshot snapshot() {
+        Double cancelled = cancelledOffset;
+        return cancelled != null ? timeline.cancelledAt(cancelled) : timeline.at(offsetOf(clock.instant()));
+    }
+
+    /** Cancels unless already terminal; answers whether this call cancelled it. */
+    synchronized boolean cancel() {
+        if (cancelledOffset != null || snapshot().isTerminal()) {
+            return false;
+        }
+        cancelledOffset = offsetOf(clock.instant());
+        return true;
+    }
+
+    /** Real time until the script says succeeded, or null when it never will. */
+    Duration untilSucceeded() {
+        if (!timeline.terminalStatus().equals("succeeded")) {
+            return null;
+        }
+        Instant end = instantAt(timeline.endOffset());
+        Duration left = Duration.between(clock.instant(), end);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    Instant instantAt(double offset) {
+        return createdAt.plusNanos(Math.round(offset * timeScale * 1_000_000_000d));
+    }
+
+    private double offsetOf(Instant now) {
+        return Duration.between(createdAt, now).toNanos() / 1_000_000_000d / timeScale;
+    }
+}
