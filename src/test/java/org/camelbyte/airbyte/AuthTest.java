@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.RecordedCall;
 import org.camelbyte.standin.StandInAuth;
@@ -63,6 +68,28 @@ class AuthTest {
         assertThat(connections).isNotEmpty();
         assertThat(tokenCalls()).hasSize(2);
         assertThat(standIn.calls()).filteredOn(c -> c.responseStatus() == 401).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void concurrentCallsAfterExpiryRenewTheTokenOnce(ApiFlavour flavour) throws Exception {
+        start(StandInAuth.clientCredentials("app-1", CLIENT_SECRET), 900);
+        AirbyteClient client = AirbyteClients.create(StandInClients.settings(standIn, flavour)
+                .clientCredentials("app-1", CLIENT_SECRET).build());
+        long jobId = client.startJob(StandInScenarios.productionId("slow"), JobType.SYNC).job().jobId();
+        standIn.expireAllTokens();
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<AirbyteJob>> reads = pool.invokeAll(
+                    Collections.nCopies(8, (Callable<AirbyteJob>) () -> client.getJob(jobId)));
+            for (Future<AirbyteJob> read : reads) {
+                assertThat(read.get().jobId()).isEqualTo(jobId);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(tokenCalls()).hasSize(2);
     }
 
     @ParameterizedTest
