@@ -75,8 +75,7 @@ final class ClientCredentialsAuth implements AirbyteAuth {
     private Token requestToken() {
         ObjectNode body = Json.object()
                 .put("client_id", clientId)
-                .put("client_secret", clientSecret)
-                .put("grant_type", "client_credentials");
+                .put("client_secret", clientSecret);
         ApiRequest described = ApiRequest.post(tokenUrl.getPath(), body);
         HttpRequest request = HttpRequest.newBuilder(tokenUrl)
                 .timeout(requestTimeout)

@@ -74,11 +74,6 @@ public final class ConnectionLookup {
                 .toList();
     }
 
-    /** Drops the cache so the next call reads Airbyte again. */
-    public void invalidate() {
-        snapshot = null;
-    }
-
     private Snapshot current() {
         Snapshot seen = snapshot;
         if (seen != null && clock.instant().isBefore(seen.readAt().plus(ttl))) {
