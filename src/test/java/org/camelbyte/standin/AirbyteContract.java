@@ -25,7 +25,12 @@ import java.util.stream.Collectors;
  *   <li>statuses the spec does not list (409, 429, 401, 500...): Airbyte sends them anyway; their bodies are
  *       checked for the shape of api-problems.yaml (public API) or KnownExceptionInfo (Config API) instead;</li>
  *   <li>{@code AirbyteStream.required: [json_schema]}: the property is {@code jsonSchema}, and that is what the
- *       server sends, so the snake-case requirement can never be met.</li>
+ *       server sends, so the snake-case requirement can never be met;</li>
+ *   <li>{@code ApplicationTokenRequestWithGrant} requires {@code grant_type} but declares only {@code grant-type}
+ *       and forbids other properties, so no token request can pass; grant_type is what Airbyte reads;</li>
+ *   <li>the public {@code ConnectionResponse} schema: the validator's JSON-schema engine reports
+ *       "Invalid JSON Schema, cannot continue" on it (a processing error in the spec, not a finding about the
+ *       body), so those bodies are not schema-checked; StandInContractTest checks their required fields by hand.</li>
  * </ul>
  */
 public final class AirbyteContract {
@@ -65,6 +70,9 @@ public final class AirbyteContract {
         report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .filter(m -> !m.getMessage().contains("json_schema"))
+                .filter(m -> !(m.getMessage().contains("grant_type") && call.path().endsWith("/applications/token")))
+                .filter(m -> !(m.getKey().equals("validation.response.body.schema.processingError")
+                        && call.path().startsWith("/api/public/v1/connections")))
                 .forEach(m -> problems.add(m.getKey() + ": " + m.getMessage()));
         if (call.responseStatus() >= 400) {
             problems.addAll(errorBodyViolations(call));

@@ -26,7 +26,7 @@ final class TestScenarios {
                     job:
                       - {status: pending, seconds: 1}
                       - {status: running, seconds: 3, rowsPerSecond: 500, bytesPerRow: 200}
-                      - {status: incomplete, seconds: 2, failure: "Source timed out"}
+                      - {status: incomplete, seconds: 30, failure: "Source timed out"}
                       - {status: running, seconds: 2, rowsPerSecond: 500, bytesPerRow: 200}
                       - {status: succeeded}
                   - id: 22222222-2222-2222-2222-222222222222
