@@ -1,7 +1,11 @@
 package org.camelbyte.poststep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -54,6 +58,21 @@ class PostSyncRunnerTest {
     }
 
     @Test
+    void resultSerializesToJsonAsItIs() throws JsonProcessingException {
+        PostSyncResult result = runner.run(dataSource, spec, List.of(), CheckContext.of(3, Map.of()));
+
+        JsonNode json = new ObjectMapper().valueToTree(result);
+
+        assertThat(json.get("analyzed").get(0).get("statement").asText()).isEqualTo("ANALYZE \"public\".\"orders\"");
+        assertThat(json.get("checks").get(1).toString()).matches("\\{\"kind\":\"not_null\",\"name\":\"not_null\\(orders.id,customer_id\\)\","
+                + "\"table\":\"public.orders\",\"observed\":\"id: 0 nulls, customer_id: 0 nulls\","
+                + "\"expected\":\"no nulls in id, customer_id\",\"passed\":true,\"severity\":\"fail\","
+                + "\"durationMs\":\\d+,\"error\":null}");
+        assertThat(json.get("rowCounts").get("public.orders").asLong()).isEqualTo(3);
+        assertThat(new ObjectMapper().readValue(json.toString(), PostSyncResult.class)).isEqualTo(result);
+    }
+
+    @Test
     void derivedTablesAreAnalyzedWhenTheSpecListsNone() {
         PostSyncSpec withoutList = new PostSyncSpec(List.of(), List.of(), "warehouse", null);
 
@@ -62,8 +81,8 @@ class PostSyncRunnerTest {
 
         assertThat(result.analyzed()).extracting(AnalyzedTable::table, AnalyzedTable::statement, AnalyzedTable::skippedReason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("public.orders", "ANALYZE \"public\".\"orders\"", null),
-                        org.assertj.core.groups.Tuple.tuple("public.shipments", null, "table public.shipments does not exist"));
+                        tuple("public.orders", "ANALYZE \"public\".\"orders\"", null),
+                        tuple("public.shipments", null, "table public.shipments does not exist"));
         assertThat(result.failed()).isFalse();
     }
 
