@@ -142,6 +142,7 @@ public final class CheckSession implements AutoCloseable {
         try {
             opened.setAutoCommit(false);
             opened.setReadOnly(true);
+            NetworkTimeout.apply(opened, statementTimeout);
             dialect = Dialect.of(opened);
             lookup = new SchemaLookup(opened, dialect);
             return opened;

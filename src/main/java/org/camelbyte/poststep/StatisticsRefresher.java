@@ -33,6 +33,7 @@ public final class StatisticsRefresher {
         try (Connection connection = dataSource.getConnection()) {
             // statistics statements refuse or misbehave inside explicit transactions on some databases
             connection.setAutoCommit(true);
+            NetworkTimeout.apply(connection, statementTimeout);
             Dialect dialect = Dialect.of(connection);
             String product = connection.getMetaData().getDatabaseProductName();
             if (!dialect.refreshesStatistics()) {
