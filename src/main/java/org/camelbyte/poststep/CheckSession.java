@@ -101,8 +101,8 @@ public final class CheckSession implements AutoCloseable {
         if (connection == null) {
             return;
         }
+        // endCheck already rolled back; a rollback here could throw and leak the connection from its pool
         try {
-            connection.rollback();
             connection.close();
         } catch (SQLException e) {
             LOG.debug("Closing the check connection failed", e);
@@ -142,6 +142,7 @@ public final class CheckSession implements AutoCloseable {
         try {
             opened.setAutoCommit(false);
             opened.setReadOnly(true);
+            NetworkTimeout.apply(opened, statementTimeout);
             dialect = Dialect.of(opened);
             lookup = new SchemaLookup(opened, dialect);
             return opened;

@@ -17,10 +17,6 @@ public record CheckSpec(String name, Severity severity, QualityCheck check) {
         return new CheckSpec(null, null, check);
     }
 
-    public CheckSpec withSeverity(Severity newSeverity) {
-        return new CheckSpec(name, newSeverity, check);
-    }
-
     public String kind() {
         return check.kind();
     }

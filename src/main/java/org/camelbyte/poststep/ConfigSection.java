@@ -28,10 +28,6 @@ final class ConfigSection {
         this.values = values;
     }
 
-    String path() {
-        return path;
-    }
-
     boolean has(String key) {
         return values.get(key) != null;
     }

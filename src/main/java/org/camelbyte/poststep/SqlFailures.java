@@ -21,7 +21,8 @@ final class SqlFailures {
             return "the statement ran longer than the statement timeout of " + Durations.format(statementTimeout)
                     + " and was cancelled";
         }
-        if (state.startsWith("08")
+        // 08: connection exceptions; 57P: the server shutting down or restarting under the connection
+        if (state.startsWith("08") || state.startsWith("57P")
                 || failure instanceof SQLNonTransientConnectionException
                 || failure instanceof SQLTransientConnectionException) {
             return "the database connection failed: " + firstLine(failure);

@@ -30,13 +30,15 @@ public final class StatisticsRefresher {
         if (distinct.isEmpty()) {
             return List.of();
         }
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
             // statistics statements refuse or misbehave inside explicit transactions on some databases
             connection.setAutoCommit(true);
+            NetworkTimeout.apply(connection, statementTimeout);
             Dialect dialect = Dialect.of(connection);
-            String product = connection.getMetaData().getDatabaseProductName();
             if (!dialect.refreshesStatistics()) {
-                String reason = "no statistics statement is known for " + product;
+                String reason = "no statistics statement is known for " + connection.getMetaData().getDatabaseProductName();
                 return distinct.stream().map(table -> skip(table, reason)).toList();
             }
             SchemaLookup lookup = new SchemaLookup(connection, dialect);
@@ -49,6 +51,20 @@ public final class StatisticsRefresher {
             String reason = SqlFailures.describe(e, statementTimeout);
             LOG.warn("Statistics refresh could not run: {}", reason);
             return distinct.stream().map(table -> AnalyzedTable.failed(table, reason, 0)).toList();
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    /** Outside the main try, so a connection that dies after the last statement does not undo the results. */
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing the statistics connection failed", e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,7 @@ class QualityChecksTest {
         return runner.run(dataSource, List.of(CheckSpec.of(check)), context).get(0);
     }
 
-    private static org.assertj.core.api.ThrowingConsumer<CheckResult> passed(String observed) {
+    private static ThrowingConsumer<CheckResult> passed(String observed) {
         return result -> {
             assertThat(result.error()).isNull();
             assertThat(result.observed()).isEqualTo(observed);
@@ -200,7 +201,7 @@ class QualityChecksTest {
         };
     }
 
-    private static org.assertj.core.api.ThrowingConsumer<CheckResult> failed(String observed, String expected) {
+    private static ThrowingConsumer<CheckResult> failed(String observed, String expected) {
         return result -> {
             assertThat(result.error()).isNull();
             assertThat(result.observed()).isEqualTo(observed);
