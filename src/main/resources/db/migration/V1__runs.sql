@@ -25,3 +25,4 @@ CREATE TABLE runs (
 
 CREATE INDEX runs_open ON runs (status) WHERE status IN ('queued', 'running', 'post_sync');
 CREATE INDEX runs_pipeline_started ON runs (pipeline, started_at DESC);
+CREATE INDEX runs_job ON runs (job_id);

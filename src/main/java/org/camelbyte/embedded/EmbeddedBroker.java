@@ -1,9 +1,11 @@
 package org.camelbyte.embedded;
 
 import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,11 @@ public class EmbeddedBroker implements AutoCloseable {
                     .setBindingsDirectory(dataDir.resolve("bindings").toString())
                     .setPagingDirectory(dataDir.resolve("paging").toString())
                     .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
-                    .addAcceptorConfiguration("main", acceptor);
+                    .addAcceptorConfiguration("main", acceptor)
+                    // the usual broker.xml defaults: undeliverable messages kept on DLQ, expired ones on ExpiryQueue
+                    .addAddressSetting("#", new AddressSettings()
+                            .setDeadLetterAddress(SimpleString.of("DLQ"))
+                            .setExpiryAddress(SimpleString.of("ExpiryQueue")));
             EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
             server.start();
             LOG.info("Embedded Artemis broker accepting CORE, AMQP and STOMP on {}:{}, data in {}", host, port,

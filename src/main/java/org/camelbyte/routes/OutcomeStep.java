@@ -36,7 +36,8 @@ class OutcomeStep implements Processor {
                 default -> {
                     run.setStatus(RunStatus.FAILED);
                     if (run.getError() == null) {
-                        run.setError("Airbyte reports job " + job.jobId() + " failed without a reason; read its logs in Airbyte.");
+                        run.setError("Airbyte reports job " + job.jobId() + " failed without giving a reason (the public API"
+                                + " reports none); read the job's logs in Airbyte.");
                     }
                 }
             }

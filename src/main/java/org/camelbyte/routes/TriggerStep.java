@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 class TriggerStep implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerStep.class);
-    /** Airbyte's and our clocks differ; look a little before our own timestamp. */
+    /**
+     * Airbyte's and our clocks differ, and Airbyte reports creation to the second; look a little before our
+     * own timestamp (a job found there that another run follows is not ours).
+     */
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
 
     private final AirbyteClient airbyte;
@@ -48,7 +51,8 @@ class TriggerStep implements Processor {
         JobType type = JobType.parse(run.getJobType());
         if (run.getTriggerRequestedAt() != null) {
             Optional<AirbyteJob> earlier = breaker.executeSupplier(() -> airbyte.findJobCreatedSince(
-                    run.getConnectionId(), type, run.getTriggerRequestedAt().minus(CLOCK_SLACK)));
+                    run.getConnectionId(), type, run.getTriggerRequestedAt().minus(CLOCK_SLACK)))
+                    .filter(job -> !store.jobFollowedByAnotherRun(job.jobId(), run.getRunId()));
             if (earlier.isPresent()) {
                 LOG.info("Pipeline {}: found job {} started by an earlier attempt; following it instead of starting another",
                         run.getPipeline(), earlier.get().jobId());

@@ -79,6 +79,20 @@ public class RunStore {
         return queryOne("SELECT " + COLUMNS + " FROM runs WHERE request_id=?", requestId);
     }
 
+    /** Whether another run already follows this Airbyte job, so it cannot be the one our lost POST created. */
+    public boolean jobFollowedByAnotherRun(long jobId, String runId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE job_id=? AND run_id<>?")) {
+            ps.setLong(1, jobId);
+            ps.setString(2, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new RunStoreException("could not read runs", e);
+        }
+    }
+
     /** Runs without an outcome yet, oldest first: what a restarted app must pick up again. */
     public List<Run> openRuns() {
         return query("SELECT " + COLUMNS + " FROM runs WHERE status IN ('queued','running','post_sync')"

@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  *       and forbids other properties, so no token request can pass; grant_type is what Airbyte reads;</li>
  *   <li>the public {@code ConnectionResponse} schema: the validator's JSON-schema engine reports
  *       "Invalid JSON Schema, cannot continue" on it (a processing error in the spec, not a finding about the
- *       body), so those bodies are not schema-checked; StandInContractTest checks their required fields by hand.</li>
+ *       body), so those bodies are not schema-checked; StandInContractTest checks their required fields by hand;</li>
+ *   <li>query parameters of the OpenAPI 3.1 public spec: the validator parses plain string values as JSON
+ *       ("invalidJson" for {@code status=running}), a defect of the validator, not of the request.</li>
  * </ul>
  */
 public final class AirbyteContract {
@@ -70,6 +72,7 @@ public final class AirbyteContract {
         report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .filter(m -> !m.getMessage().contains("json_schema"))
+                .filter(m -> !m.getKey().equals("validation.request.parameter.schema.invalidJson"))
                 .filter(m -> !(m.getMessage().contains("grant_type") && call.path().endsWith("/applications/token")))
                 .filter(m -> !(m.getKey().equals("validation.response.body.schema.processingError")
                         && call.path().startsWith("/api/public/v1/connections")))

@@ -1,0 +1,103 @@
+package org.camelbyte.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.camelbyte.app.TestApp;
+import org.camelbyte.standin.AirbyteStandIn;
+import org.camelbyte.standin.StandInAuth;
+import org.camelbyte.standin.StandInScenario;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same runs through a self-managed Airbyte's Config API, with client-credentials auth whose tokens
+ * expire every few seconds, and with the server failing and rate-limiting now and then.
+ */
+class ConfigApiSyncTest {
+    static final String SECRET = "s3cr3t-config-api";
+    static AirbyteStandIn standIn;
+    static TestApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        StandInScenario scenario = StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml"))
+                .withAuth(StandInAuth.clientCredentials("camelbyte", SECRET))
+                .withTokenTtlSeconds(2);
+        standIn = AirbyteStandIn.start(scenario, 0);
+        app = TestApp.with(standIn, SyncRunTest.PIPELINES)
+                .property("airbyte.url", standIn.configApiUrl())
+                .property("airbyte.api", "config")
+                .property("airbyte.auth", "client_credentials")
+                .property("airbyte.client-id", "camelbyte")
+                .property("airbyte.client-secret", SECRET)
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        standIn.close();
+    }
+
+    @Test
+    void aSuccessfulSyncEndsSucceeded() throws Exception {
+        JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
+
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.path("rowsSynced").asLong()).isPositive();
+    }
+
+    @Test
+    void aFailedSyncCarriesAirbytesFailureSummary() throws Exception {
+        JsonNode run = Runs.awaitOutcome(app, app.startRun("billing"));
+
+        assertThat(run.path("status").asText()).isEqualTo("failed");
+        assertThat(run.path("error").asText()).contains("Destination quota exceeded for table invoices");
+    }
+
+    @Test
+    void attemptsAreCountedAcrossAnIncompleteAttempt() throws Exception {
+        JsonNode run = Runs.awaitOutcome(app, app.startRun("crm"));
+
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.path("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void tokensRevokedMidRunAreRenewedAndTheRunGoesOn() throws Exception {
+        String runId = app.startRun("crm");
+        standIn.expireAllTokens();
+
+        JsonNode run = Runs.awaitOutcome(app, runId);
+
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+        assertThat(standIn.calls()).anyMatch(call -> call.responseStatus() == 401);
+    }
+
+    @Test
+    void serverErrorsAndRateLimitsAreRetried() throws Exception {
+        standIn.clearCalls();
+        standIn.faults().failNext(1, 503, "/connections/sync").rateLimitNext(1, 1, "/connections/sync")
+                .failNext(2, 502, "/jobs/get").rateLimitNext(1, null, "/jobs/get");
+
+        JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
+        standIn.faults().clear();
+
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+        assertThat(standIn.calls()).filteredOn(call -> call.path().endsWith("/connections/sync"))
+                .extracting(call -> call.responseStatus()).contains(503, 429, 200);
+        assertThat(standIn.calls()).filteredOn(call -> call.path().contains("/jobs/get"))
+                .extracting(call -> call.responseStatus()).contains(502, 429, 200);
+    }
+
+    @Test
+    void theSecretNeverShowsInRunsOrTheApi() throws Exception {
+        JsonNode run = Runs.awaitOutcome(app, app.startRun("typo"));
+
+        assertThat(run.toString()).doesNotContain(SECRET);
+        assertThat(app.get("/api/connections").body()).doesNotContain(SECRET);
+    }
+}
