@@ -1,0 +1,115 @@
+package org.camelbyte.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.TextMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.camelbyte.app.TestApp;
+import org.camelbyte.standin.AirbyteStandIn;
+import org.camelbyte.standin.StandInScenario;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Run requests on the queue, outcome events on the results queue, duplicates and malformed messages. */
+class QueueTriggerTest {
+    static final String PIPELINES = """
+            defaults: { pollInterval: 100ms, timeout: 1m }
+            pipelines:
+              - { name: orders, connection: orders (TEST) }
+              - { name: crm, connection: crm (TEST) }
+            """;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static StandInScenario scenario;
+    static AirbyteStandIn standIn;
+    static TestApp app;
+    static Broker broker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        scenario = StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml"));
+        standIn = AirbyteStandIn.start(scenario, 0);
+        app = TestApp.with(standIn, PIPELINES).start();
+        broker = new Broker(app.brokerUrl());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        broker.close();
+        app.close();
+        standIn.close();
+    }
+
+    @Test
+    void aRequestRunsASyncAndItsOutcomeIsPublished() throws Exception {
+        broker.send("airbyte.sync.requests", "{\"requestId\":\"q-ok-1\",\"pipeline\":\"orders\"}");
+
+        JsonNode outcome = outcomeFor("q-ok-1");
+
+        assertThat(outcome.path("status").asText()).isEqualTo("succeeded");
+        assertThat(outcome.path("trigger").asText()).isEqualTo("queue");
+        assertThat(outcome.path("rowsSynced").asLong()).isPositive();
+        assertThat(outcome.path("jobId").asLong()).isPositive();
+    }
+
+    @Test
+    void aRequestNamingOnlyAConnectionRunsWithTheDefaults() throws Exception {
+        broker.send("airbyte.sync.requests", "{\"requestId\":\"q-conn-1\",\"connectionName\":\"events (TEST)\"}");
+
+        JsonNode outcome = outcomeFor("q-conn-1");
+
+        assertThat(outcome.path("status").asText()).isEqualTo("succeeded");
+        assertThat(outcome.path("pipeline").asText()).isEqualTo("adhoc");
+        assertThat(outcome.path("connectionName").asText()).isEqualTo("events (TEST)");
+    }
+
+    @Test
+    void theSameRequestIdTwiceCreatesOneAirbyteJob() throws Exception {
+        String crm = scenario.connectionNamed("Test", "crm (TEST)").id();
+        int before = standIn.jobsOf(crm).size();
+        broker.send("airbyte.sync.requests", "{\"requestId\":\"q-dup-1\",\"pipeline\":\"crm\"}");
+        broker.send("airbyte.sync.requests", "{\"requestId\":\"q-dup-1\",\"pipeline\":\"crm\"}");
+
+        JsonNode outcome = outcomeFor("q-dup-1");
+        broker.send("airbyte.sync.requests", "{\"requestId\":\"q-dup-1\",\"pipeline\":\"crm\"}");
+
+        assertThat(outcome.path("status").asText()).isEqualTo("succeeded");
+        assertThat(broker.receive("airbyte.sync.results", 1500)).isNull();
+        assertThat(standIn.jobsOf(crm)).hasSize(before + 1);
+    }
+
+    @Test
+    void aMalformedRequestGoesToTheDeadLetterQueueWithItsReasonAndTheNextOneStillRuns() throws Exception {
+        broker.send("airbyte.sync.requests", "{not json");
+        broker.send("airbyte.sync.requests", "{\"requestId\":\"q-bad-2\",\"pipeline\":\"nope\"}");
+        broker.send("airbyte.sync.requests", "{\"requestId\":\"q-after-bad\",\"pipeline\":\"orders\"}");
+
+        TextMessage first = broker.receive("airbyte.sync.requests.DLQ", 10_000);
+        TextMessage second = broker.receive("airbyte.sync.requests.DLQ", 10_000);
+
+        assertThat(first.getText()).isEqualTo("{not json");
+        assertThat(first.getStringProperty("deadLetterReason")).contains("not JSON");
+        assertThat(second.getStringProperty("deadLetterReason")).contains("No pipeline is named 'nope'", "orders");
+        assertThat(outcomeFor("q-after-bad").path("status").asText()).isEqualTo("succeeded");
+    }
+
+    /** Reads outcome events until the one for this request arrives; others belong to other tests' runs. */
+    static JsonNode outcomeFor(String requestId) throws Exception {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            TextMessage m = broker.receive("airbyte.sync.results", 500);
+            if (m != null) {
+                JsonNode event = JSON.readTree(m.getText());
+                if (requestId.equals(event.path("requestId").asText())) {
+                    found[0] = event;
+                }
+            }
+            return found[0] != null;
+        });
+        return found[0];
+    }
+}
