@@ -85,7 +85,11 @@ public class Bootstrap extends MainListenerSupport {
         catchUp = new ScheduleCatchUp(catalog, store, requests, clock);
 
         context.getRegistry().bind("airbyteCircuitBreaker", breaker);
+        // one scheduler for every run's poll delays and retries, instead of a pool per pipeline route
+        context.getRegistry().bind(RunErrorHandling.SCHEDULER, context.getExecutorServiceManager()
+                .newScheduledThreadPool(this, RunErrorHandling.SCHEDULER, settings.getInt("runs.scheduler-threads", 4)));
         context.getRegistry().bind("runRequests", requests);
+        context.getRegistry().bind("runStore", store);
         context.getRegistry().bind("runRequestParser", new RunRequestParser(json));
         context.getRegistry().bind("requestIdRepository", new JdbcMessageIdRepository(stateDb, "run-requests"));
 
@@ -95,7 +99,7 @@ public class Bootstrap extends MainListenerSupport {
         main.configure().addRoutesBuilder(new RunStepRoutes(airbyte, lookup, breaker, store, clock,
                 settings.getDuration("runs.progress-every", Duration.ofSeconds(30)),
                 settings.getDuration("runs.poll.max-backoff", Duration.ofMinutes(5)), catalog, dataSources, json));
-        main.configure().addRoutesBuilder(new PipelineRoutes(catalog, settings.getInt("runs.concurrent-starts", 4)));
+        main.configure().addRoutesBuilder(new PipelineRoutes(catalog));
         main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));
     }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 
 /**
  * One pooled JDK HttpClient per Airbyte instance (scheme, host, port), shared by every client built for
@@ -12,8 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedHttpClients {
     private static final Map<String, HttpClient> BY_INSTANCE = new ConcurrentHashMap<>();
+    private static final int RESPONSE_THREADS = 4;
 
     private SharedHttpClients() {}
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "airbyte-http");
+        thread.setDaemon(true);
+        return thread;
+    }
 
     static HttpClient forInstance(URI baseUrl, Duration connectTimeout) {
         String key = baseUrl.getScheme() + "://" + baseUrl.getAuthority() + "|" + connectTimeout;
@@ -22,6 +30,8 @@ final class SharedHttpClients {
                 // HTTP/1.1: plain-http h2c upgrade requests confuse some proxies in front of self-managed Airbyte.
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // the default executor is an unbounded cached pool: hundreds of polling runs would get a thread each
+                .executor(Executors.newFixedThreadPool(RESPONSE_THREADS, SharedHttpClients::daemon))
                 .build());
     }
 }

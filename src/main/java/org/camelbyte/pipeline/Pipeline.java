@@ -20,8 +20,4 @@ public record Pipeline(
         List<String> dependsOn,
         PostSyncSpec postSync) {
 
-    /** Where a run of this pipeline is handed off to its route. */
-    public String endpointUri() {
-        return "seda:pipeline-" + name;
-    }
 }

@@ -7,11 +7,8 @@ import org.camelbyte.pipeline.PipelineCatalog;
 /** One route per pipeline from the YAML template {@code airbyte-sync}, and one per schedule from {@code pipeline-schedule}. */
 public class PipelineRoutes extends RouteBuilder {
     private final PipelineCatalog catalog;
-    private final int concurrentStarts;
-
-    public PipelineRoutes(PipelineCatalog catalog, int concurrentStarts) {
+    public PipelineRoutes(PipelineCatalog catalog) {
         this.catalog = catalog;
-        this.concurrentStarts = concurrentStarts;
     }
 
     @Override
@@ -22,8 +19,7 @@ public class PipelineRoutes extends RouteBuilder {
                     .parameter("pipeline", p.name())
                     .parameter("pollIntervalMs", String.valueOf(p.pollInterval().toMillis()))
                     .parameter("timeoutMs", String.valueOf(p.timeout().toMillis()))
-                    .parameter("cancelOnTimeout", String.valueOf(p.cancelOnTimeout()))
-                    .parameter("concurrentStarts", String.valueOf(concurrentStarts));
+                    .parameter("cancelOnTimeout", String.valueOf(p.cancelOnTimeout()));
             if (p.schedule() != null) {
                 templatedRoute("pipeline-schedule")
                         .routeId("schedule-" + p.name())

@@ -13,6 +13,8 @@ import org.camelbyte.run.RunStoreException;
  */
 public class RunErrorHandling extends RouteConfigurationBuilder {
     public static final String ID = "airbyte-run-errors";
+    /** The shared scheduler (a registry bean) for poll delays and delayed retries. */
+    public static final String SCHEDULER = "runScheduler";
     private final int maxRetries;
     private final Duration firstDelay;
     private final Duration maxDelay;
@@ -26,6 +28,7 @@ public class RunErrorHandling extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
+                .errorHandler(defaultErrorHandler().executorServiceRef(SCHEDULER))
                 .onException(AirbyteUnavailableException.class, CallNotPermittedException.class, RunStoreException.class)
                     .maximumRedeliveries(maxRetries)
                     .redeliveryDelay(firstDelay.toMillis())

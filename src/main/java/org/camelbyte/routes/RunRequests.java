@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public class RunRequests {
     private static final Logger LOG = LoggerFactory.getLogger(RunRequests.class);
+    private static final String RUN_QUEUE = "seda:runs?waitForTaskToComplete=Never";
     private final PipelineCatalog catalog;
     private final RunStore store;
     private final ProducerTemplate producer;
@@ -119,9 +120,10 @@ public class RunRequests {
     }
 
     private void handOff(Run run) {
-        Pipeline pipeline = catalog.find(run.getPipeline()).orElseThrow(() -> new UnknownPipelineException(
-                "Run " + run.getRunId() + " belongs to pipeline '" + run.getPipeline() + "', which is no longer configured;"
-                        + " put it back in pipelines.yaml to let the run finish."));
-        producer.sendBody(pipeline.endpointUri() + "?waitForTaskToComplete=Never", run);
+        if (catalog.find(run.getPipeline()).isEmpty()) {
+            throw new UnknownPipelineException("Run " + run.getRunId() + " belongs to pipeline '" + run.getPipeline()
+                    + "', which is no longer configured; put it back in pipelines.yaml to let the run finish.");
+        }
+        producer.sendBody(RUN_QUEUE, run);
     }
 }

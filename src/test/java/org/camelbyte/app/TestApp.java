@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.camelbyte.App;
+import org.camelbyte.run.RunStore;
 import org.camelbyte.standin.AirbyteStandIn;
 
 /**
@@ -28,8 +29,11 @@ public final class TestApp implements AutoCloseable {
     private final int brokerPort;
     private final Path dataDir;
 
-    private TestApp(Main main, int httpPort, int brokerPort, Path dataDir) {
+    private final Map<String, String> props;
+
+    private TestApp(Main main, int httpPort, int brokerPort, Path dataDir, Map<String, String> props) {
         this.main = main;
+        this.props = props;
         this.httpPort = httpPort;
         this.brokerPort = brokerPort;
         this.dataDir = dataDir;
@@ -62,7 +66,7 @@ public final class TestApp implements AutoCloseable {
         /** Reuse a data dir and state database, as a restarted app would. */
         public Builder sameStateAs(TestApp earlier) {
             this.dataDir = earlier.dataDir;
-            props.put("state.jdbc-url", earlier.property("state.jdbc-url"));
+            props.put("state.jdbc-url", earlier.props.get("state.jdbc-url"));
             props.put("broker.embedded.port", String.valueOf(earlier.brokerPort));
             return this;
         }
@@ -81,12 +85,17 @@ public final class TestApp implements AutoCloseable {
             main.addOverrideProperty("camel.management.port", String.valueOf(FreePort.find()));
             props.forEach(main::addOverrideProperty);
             main.start();
-            return new TestApp(main, httpPort, brokerPort, dir);
+            return new TestApp(main, httpPort, brokerPort, dir, Map.copyOf(props));
         }
     }
 
     public CamelContext context() {
         return main.getCamelContext();
+    }
+
+    /** The app's own run records, for assertions the HTTP API does not answer (lists of runs). */
+    public RunStore runStore() {
+        return context().getRegistry().lookupByNameAndType("runStore", RunStore.class);
     }
 
     public String property(String key) {
