@@ -125,8 +125,11 @@ public final class TestApp implements AutoCloseable {
         return getJson("/api/runs/" + runId);
     }
 
+    /** Stops as {@code Main.run()} does at its end: stop() alone skips the listeners, and Bootstrap closes the broker and pools in afterStop. */
     @Override
     public void close() {
+        main.getMainListeners().forEach(listener -> listener.beforeStop(main));
         main.stop();
+        main.getMainListeners().forEach(listener -> listener.afterStop(main));
     }
 }
