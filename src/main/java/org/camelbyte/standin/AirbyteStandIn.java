@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,8 +25,10 @@ public final class AirbyteStandIn implements AutoCloseable {
 
     static final String PUBLIC_BASE = "/api/public/v1";
 
-    private final HttpServer server;
+    private final int port;
     private final ExecutorService executor;
+    private final StandInHttpHandler handler;
+    private volatile HttpServer server;
     private final JobStore jobs;
     private final StandInFaults faults;
     private final Authenticator authenticator;
@@ -35,7 +38,8 @@ public final class AirbyteStandIn implements AutoCloseable {
     private AirbyteStandIn(StandInScenario scenario, int port) throws IOException {
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        this.server = bind(port);
+        this.port = server.getAddress().getPort();
         this.faults = new StandInFaults();
         scenario.faults().forEach(f -> f.applyTo(faults));
         this.notifier = new SuccessNotifier(job -> describe(scenario, job));
@@ -46,9 +50,8 @@ public final class AirbyteStandIn implements AutoCloseable {
         PublicApi publicApi = new PublicApi(scenario, jobs, creation, new PublicApiViews(started, clock), publicApiUrlFor(server));
         ConfigApi configApi = new ConfigApi(scenario, jobs, creation, new ConfigApiViews(started));
         this.executor = boundedPool(scenario.serverThreads());
-        server.setExecutor(executor);
-        server.createContext("/", new StandInHttpHandler(publicApi, configApi, authenticator, faults, recorder));
-        server.start();
+        this.handler = new StandInHttpHandler(publicApi, configApi, authenticator, faults, recorder);
+        serve(server);
     }
 
     /** Starts on {@code port} (0 picks a free one), bound to 127.0.0.1. */
@@ -61,7 +64,7 @@ public final class AirbyteStandIn implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     public String publicApiUrl() {
@@ -86,6 +89,11 @@ public final class AirbyteStandIn implements AutoCloseable {
         return recorder.all();
     }
 
+    /** Every call since start by its shape ("GET /api/public/v1/jobs/{id}"), uncapped, unlike {@link #calls()}. */
+    public Map<String, Long> callCounts() {
+        return recorder.counts();
+    }
+
     public void clearCalls() {
         recorder.clear();
     }
@@ -104,11 +112,38 @@ public final class AirbyteStandIn implements AutoCloseable {
         notifier.addListener(listener);
     }
 
+    /**
+     * Airbyte's web server goes away (connections refused, open ones cut) while its jobs keep running,
+     * as when the server pod restarts; {@link #startHttp()} brings it back on the same port.
+     */
+    public void stopHttp() {
+        server.stop(0);
+    }
+
+    public void startHttp() {
+        try {
+            server = bind(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart the Airbyte stand-in on port " + port, e);
+        }
+        serve(server);
+    }
+
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
         notifier.close();
+    }
+
+    private static HttpServer bind(int port) throws IOException {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+    }
+
+    private void serve(HttpServer httpServer) {
+        httpServer.setExecutor(executor);
+        httpServer.createContext("/", handler);
+        httpServer.start();
     }
 
     private static String publicApiUrlFor(HttpServer server) {

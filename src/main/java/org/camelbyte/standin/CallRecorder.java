@@ -3,6 +3,7 @@ package org.camelbyte.standin;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,8 +14,10 @@ final class CallRecorder {
 
     private final Deque<RecordedCall> calls = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final CallCounter counter = new CallCounter();
 
     void record(RecordedCall call) {
+        counter.count(call.method(), call.path());
         calls.addLast(call);
         if (size.incrementAndGet() > CAPACITY && calls.pollFirst() != null) {
             size.decrementAndGet();
@@ -23,6 +26,10 @@ final class CallRecorder {
 
     List<RecordedCall> all() {
         return new ArrayList<>(calls);
+    }
+
+    Map<String, Long> counts() {
+        return counter.snapshot();
     }
 
     void clear() {

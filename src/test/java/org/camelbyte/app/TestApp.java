@@ -28,15 +28,14 @@ public final class TestApp implements AutoCloseable {
     private final int httpPort;
     private final int brokerPort;
     private final Path dataDir;
+    private final String stateJdbcUrl;
 
-    private final Map<String, String> props;
-
-    private TestApp(Main main, int httpPort, int brokerPort, Path dataDir, Map<String, String> props) {
+    private TestApp(Main main, int httpPort, int brokerPort, Path dataDir, String stateJdbcUrl) {
         this.main = main;
-        this.props = props;
         this.httpPort = httpPort;
         this.brokerPort = brokerPort;
         this.dataDir = dataDir;
+        this.stateJdbcUrl = stateJdbcUrl;
     }
 
     public static Builder with(AirbyteStandIn standIn, String pipelinesYaml) {
@@ -63,10 +62,10 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
-        /** Reuse a data dir and state database, as a restarted app would. */
+        /** Reuse a data dir and state database, as a restarted app would; works after {@code earlier} was closed. */
         public Builder sameStateAs(TestApp earlier) {
             this.dataDir = earlier.dataDir;
-            props.put("state.jdbc-url", earlier.props.get("state.jdbc-url"));
+            props.put("state.jdbc-url", earlier.stateJdbcUrl);
             props.put("broker.embedded.port", String.valueOf(earlier.brokerPort));
             return this;
         }
@@ -84,8 +83,11 @@ public final class TestApp implements AutoCloseable {
             main.addOverrideProperty("camel.server.port", String.valueOf(httpPort));
             main.addOverrideProperty("camel.management.port", String.valueOf(FreePort.find()));
             props.forEach(main::addOverrideProperty);
+            // as Main.run() does: start() alone skips the listeners, and Bootstrap resumes unfinished runs in afterStart
+            main.getMainListeners().forEach(listener -> listener.beforeStart(main));
             main.start();
-            return new TestApp(main, httpPort, brokerPort, dir, Map.copyOf(props));
+            main.getMainListeners().forEach(listener -> listener.afterStart(main));
+            return new TestApp(main, httpPort, brokerPort, dir, props.get("state.jdbc-url"));
         }
     }
 
@@ -134,8 +136,11 @@ public final class TestApp implements AutoCloseable {
         return getJson("/api/runs/" + runId);
     }
 
+    /** Stops as {@code Main.run()} does at its end: stop() alone skips the listeners, and Bootstrap closes the broker and pools in afterStop. */
     @Override
     public void close() {
+        main.getMainListeners().forEach(listener -> listener.beforeStop(main));
         main.stop();
+        main.getMainListeners().forEach(listener -> listener.afterStop(main));
     }
 }

@@ -1,0 +1,75 @@
+package org.camelbyte.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.airbyte.AirbyteClients;
+import org.camelbyte.airbyte.AirbyteJob;
+import org.camelbyte.airbyte.AirbyteSettings;
+import org.camelbyte.airbyte.JobStatus;
+import org.camelbyte.airbyte.JobType;
+import org.camelbyte.standin.AirbyteStandIn;
+import org.camelbyte.standin.ScenarioConnection;
+import org.camelbyte.standin.StandInScenario;
+
+/**
+ * The baseline: what an Airflow sensor or a simple client does, one thread per sync that starts the job,
+ * then loops getJob and sleeps the poll interval. Same client, same stand-in as the app.
+ */
+final class BlockingPollerPhase {
+    private BlockingPollerPhase() {}
+
+    static PhaseResult run(int n, Duration pollInterval, Duration limit) throws InterruptedException {
+        StandInScenario scenario = BenchScenario.of(n);
+        try (AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0)) {
+            AirbyteClient client = AirbyteClients.create(AirbyteSettings.builder().baseUrl(standIn.publicApiUrl()).build());
+            List<String> ids = scenario.connections().stream().map(ScenarioConnection::id).toList();
+            CountDownLatch done = new CountDownLatch(n);
+            AtomicInteger succeeded = new AtomicInteger();
+            long start;
+            PeakSampler sampler = new PeakSampler();
+            try (sampler) {
+                start = System.nanoTime();
+                for (String id : ids) {
+                    Thread poller = new Thread(() -> {
+                        try {
+                            if (follow(client, id, pollInterval) == JobStatus.SUCCEEDED) {
+                                succeeded.incrementAndGet();
+                            }
+                        } finally {
+                            done.countDown();
+                        }
+                    }, "poller-" + id);
+                    poller.setDaemon(true);
+                    poller.start();
+                }
+                done.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            return new PhaseResult("thread-per-sync poller", n, wall, sampler.threadsAtStart(), sampler.peakThreads(),
+                    sampler.peakHeapMb(), StatusCalls.of(standIn), succeeded.get());
+        }
+    }
+
+    /** A simple client gives up on the first error, as a sensor task fails and waits for Airflow's retry. */
+    private static JobStatus follow(AirbyteClient client, String connectionId, Duration pollInterval) {
+        try {
+            long jobId = client.startJob(connectionId, JobType.SYNC).job().jobId();
+            while (true) {
+                AirbyteJob job = client.getJob(jobId);
+                if (job.status().isTerminal()) {
+                    return job.status();
+                }
+                Thread.sleep(pollInterval.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return JobStatus.FAILED;
+        } catch (RuntimeException e) {
+            return JobStatus.FAILED;
+        }
+    }
+}

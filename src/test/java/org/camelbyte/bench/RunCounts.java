@@ -1,0 +1,36 @@
+package org.camelbyte.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+/** Reads the app's run table to see how many runs have an outcome; the table is what the app promises. */
+final class RunCounts {
+    private static final String FINAL = "('succeeded','failed','cancelled','timed_out','skipped')";
+    private final String jdbcUrl;
+    private final String user;
+
+    RunCounts(String jdbcUrl, String user) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+    }
+
+    /** Waits until n runs have an outcome or the deadline (System.nanoTime) passes; returns how many succeeded. */
+    int awaitOutcomes(int n, long deadlineNanos) throws SQLException, InterruptedException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, null); Statement st = c.createStatement()) {
+            while (true) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE status IN " + FINAL + "),"
+                        + " count(*) FILTER (WHERE status = 'succeeded') FROM runs")) {
+                    rs.next();
+                    if (rs.getInt(1) >= n || System.nanoTime() > deadlineNanos) {
+                        return rs.getInt(2);
+                    }
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+    }
+}
