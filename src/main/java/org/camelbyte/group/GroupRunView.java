@@ -61,8 +61,9 @@ public record GroupRunView(
         for (NodeView node : pipelines) {
             String note = node.skippedBecause() != null || (node.error() != null && !"succeeded".equals(node.status()))
                     ? node.error() : Boolean.TRUE.equals(node.carriedOver()) ? "not synced again: succeeded in run " + node.runId() : "";
-            text.append(String.format(Locale.ROOT, "  %-20s %-10s %9s %9s  %s%n", node.pipeline(), node.status(),
-                    formatSeconds(node.durationSeconds()), node.rowsSynced() == null ? "-" : node.rowsSynced(), note));
+            text.append(String.format(Locale.ROOT, "  %-20s %-10s %9s %9s  %s", node.pipeline(), node.status(),
+                    formatSeconds(node.durationSeconds()), node.rowsSynced() == null ? "-" : node.rowsSynced(), note).stripTrailing())
+                    .append(System.lineSeparator());
         }
         return text.toString().stripTrailing();
     }
