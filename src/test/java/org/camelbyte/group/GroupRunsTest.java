@@ -52,7 +52,7 @@ class GroupRunsTest {
     @BeforeAll
     static void start() throws Exception {
         standIn = AirbyteStandIn.start(GroupTestScenario.SCENARIO, 0);
-        app = TestApp.with(standIn, PIPELINES).start();
+        app = TestApp.with(standIn, PIPELINES).property("camel.main.shutdown-timeout", "1").start();
     }
 
     @AfterAll
