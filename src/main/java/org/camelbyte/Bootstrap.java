@@ -25,9 +25,14 @@ import org.camelbyte.airbyte.ConnectionLookupException;
 import org.camelbyte.config.Settings;
 import org.camelbyte.embedded.DemoWarehouse;
 import org.camelbyte.embedded.EmbeddedPostgresServer;
+import org.camelbyte.group.GroupRunStore;
+import org.camelbyte.pipeline.ConnectionNaming;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelinesFile;
 import org.camelbyte.routes.ApiRoutes;
+import org.camelbyte.routes.GroupApiRoutes;
+import org.camelbyte.routes.GroupRoutes;
+import org.camelbyte.routes.GroupRuns;
 import org.camelbyte.routes.PipelineRoutes;
 import org.camelbyte.routes.RunErrorHandling;
 import org.camelbyte.routes.RunRequestParser;
@@ -50,6 +55,7 @@ public class Bootstrap extends MainListenerSupport {
     private EmbeddedPostgresServer embeddedPostgres;
     private RunRequests requests;
     private ScheduleCatchUp catchUp;
+    private GroupRuns groupRuns;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -61,7 +67,8 @@ public class Bootstrap extends MainListenerSupport {
         Path dataDir = Path.of(settings.get("data.dir", "data"));
         Supplier<EmbeddedPostgresServer> postgres = () -> embeddedPostgres(settings, dataDir);
 
-        PipelineCatalog catalog = PipelinesFile.load(Path.of(settings.get("pipelines.file", "config/pipelines.yaml")));
+        PipelineCatalog catalog = PipelinesFile.load(Path.of(settings.get("pipelines.file", "config/pipelines.yaml")),
+                connectionNaming(settings, main));
 
         String stateUrl = settings.get("state.jdbc-url").orElseGet(() -> postgres.get().jdbcUrl("camelbyte_state"));
         HikariDataSource stateDb = closeLater(StateDatabase.open(stateUrl, settings.get("state.username", "postgres"),
@@ -101,12 +108,18 @@ public class Bootstrap extends MainListenerSupport {
                 settings.getDuration("runs.poll.max-backoff", Duration.ofMinutes(5)), catalog, dataSources, json));
         main.configure().addRoutesBuilder(new PipelineRoutes(catalog));
         main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));
+
+        groupRuns = new GroupRuns(catalog, new GroupRunStore(stateDb, json), store, requests, context.createProducerTemplate(), clock);
+        context.getRegistry().bind("groupRuns", groupRuns);
+        main.configure().addRoutesBuilder(new GroupRoutes(catalog));
+        main.configure().addRoutesBuilder(new GroupApiRoutes(groupRuns, catalog, json));
     }
 
     @Override
     public void afterStart(BaseMainSupport main) {
         requests.resumeOpenRuns();
         catchUp.run();
+        groupRuns.resumeRunning();
     }
 
     @Override
@@ -129,6 +142,13 @@ public class Bootstrap extends MainListenerSupport {
                     settings.getInt("embedded.postgres.port", 0)));
         }
         return embeddedPostgres;
+    }
+
+    /** The environment completing logical connection names: pipelines.environment, else the Camel Main profile. */
+    private static ConnectionNaming connectionNaming(Settings settings, BaseMainSupport main) {
+        String environment = settings.get("pipelines.environment").or(() -> settings.get("camel.main.profile"))
+                .orElseGet(() -> main.configure().getProfile());
+        return new ConnectionNaming(environment, settings.get("pipelines.connection-name-format", ConnectionNaming.DEFAULT_FORMAT));
     }
 
     private <T extends AutoCloseable> T closeLater(T resource) {

@@ -7,16 +7,32 @@ import java.util.Optional;
 
 /**
  * The pipelines the app runs, by name, in file order, plus the ad-hoc pipeline (the file's defaults) that
- * runs queue requests naming a connection no pipeline covers.
+ * runs queue requests naming a connection no pipeline covers; and the groups that run pipelines together.
  */
 public class PipelineCatalog {
     public static final String ADHOC = "adhoc";
     private final Map<String, Pipeline> byName = new LinkedHashMap<>();
     private final Pipeline adhoc;
+    private final Map<String, PipelineGroup> groups = new LinkedHashMap<>();
 
-    public PipelineCatalog(List<Pipeline> pipelines, Pipeline adhoc) {
+    public PipelineCatalog(List<Pipeline> pipelines, Pipeline adhoc, List<PipelineGroup> groups) {
         pipelines.forEach(p -> byName.put(p.name(), p));
         this.adhoc = adhoc;
+        groups.forEach(g -> this.groups.put(g.name(), g));
+    }
+
+    public Optional<PipelineGroup> findGroup(String name) {
+        return Optional.ofNullable(groups.get(name));
+    }
+
+    /** The groups of pipelines run together in dependency order, in file order. */
+    public List<PipelineGroup> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    /** For an error message: what a caller could have named instead. */
+    public String groupNamesForHumans() {
+        return groups.isEmpty() ? "none are configured" : String.join(", ", groups.keySet());
     }
 
     public Optional<Pipeline> find(String name) {

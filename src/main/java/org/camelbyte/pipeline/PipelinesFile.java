@@ -25,31 +25,41 @@ import org.camelbyte.poststep.PostSyncSpec;
 public final class PipelinesFile {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Set<String> PIPELINE_KEYS = Set.of("name", "connection", "jobType", "pollInterval",
-            "timeout", "cancelOnTimeout", "schedule", "dependsOn", "postSync");
+            "timeout", "cancelOnTimeout", "schedule", "dependsOn", "postSync", "logicalConnection");
     private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "timeZone", "whenBusy", "misfire");
 
     private final String file;
     private final Map<String, Object> defaults;
+    private final ConnectionNaming naming;
 
-    private PipelinesFile(String file, Map<String, Object> defaults) {
+    private PipelinesFile(String file, Map<String, Object> defaults, ConnectionNaming naming) {
         this.file = file;
         this.defaults = defaults;
+        this.naming = naming;
     }
 
     public static PipelineCatalog load(Path path) {
+        return load(path, ConnectionNaming.withoutEnvironment());
+    }
+
+    public static PipelineCatalog load(Path path, ConnectionNaming naming) {
         if (!Files.isReadable(path)) {
             throw new PipelineConfigException("Pipelines file " + path + " does not exist or cannot be read;"
                     + " create it or set pipelines.file to its path.");
         }
         try {
-            return parse(path.toString(), Files.readString(path));
+            return parse(path.toString(), Files.readString(path), naming);
         } catch (IOException e) {
             throw new PipelineConfigException("Pipelines file " + path + " cannot be read: " + e.getMessage());
         }
     }
 
-    @SuppressWarnings("unchecked")
     public static PipelineCatalog parse(String file, String yaml) {
+        return parse(file, yaml, ConnectionNaming.withoutEnvironment());
+    }
+
+    @SuppressWarnings("unchecked")
+    public static PipelineCatalog parse(String file, String yaml, ConnectionNaming naming) {
         Map<String, Object> root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readValue(yaml, Map.class);
@@ -65,7 +75,7 @@ public final class PipelinesFile {
         if (!(list instanceof List<?> entries)) {
             throw new PipelineConfigException(file + ": key 'pipelines' must be a list of pipelines.");
         }
-        PipelinesFile reader = new PipelinesFile(file, defaults);
+        PipelinesFile reader = new PipelinesFile(file, defaults, naming);
         List<Pipeline> pipelines = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -85,7 +95,9 @@ public final class PipelinesFile {
         Map<String, Object> adhoc = new LinkedHashMap<>();
         adhoc.put("name", PipelineCatalog.ADHOC);
         adhoc.put("connection", "(named by each request)");
-        return new PipelineCatalog(pipelines, reader.pipeline(adhoc, entries.size()));
+        PipelineGraph graph = PipelineGraph.of(file, pipelines);
+        List<PipelineGroup> groups = GroupsSection.parse(file, root.get("groups"), List.copyOf(names), graph);
+        return new PipelineCatalog(pipelines, reader.pipeline(adhoc, entries.size()), groups);
     }
 
     private Pipeline pipeline(Map<String, Object> entry, int index) {
@@ -99,11 +111,7 @@ public final class PipelinesFile {
                 throw new PipelineConfigException(where(name, key) + " is not a known key; use one of " + new java.util.TreeSet<>(PIPELINE_KEYS) + ".");
             }
         }
-        String connection = string(name, entry, "connection", null);
-        if (connection == null) {
-            throw new PipelineConfigException(where(name, "connection") + " is missing; give the Airbyte connection's name"
-                    + " (GET /api/connections lists them).");
-        }
+        String connection = connection(name, entry);
         JobType jobType;
         try {
             jobType = JobType.parse(string(name, entry, "jobType", "sync"));
@@ -118,6 +126,26 @@ public final class PipelinesFile {
         boolean cancel = bool(name, entry, "cancelOnTimeout", true);
         return new Pipeline(name, connection, jobType, poll, timeout, cancel, schedule(name, entry.get("schedule")),
                 dependsOn(name, entry.get("dependsOn")), postSync(name, entry.get("postSync")));
+    }
+
+    /** The Airbyte connection's name: given in full, or completed from a logical name by the environment. */
+    private String connection(String name, Map<String, Object> entry) {
+        String full = string(name, entry, "connection", null);
+        String logical = entry.containsKey("logicalConnection") ? string(name, entry, "logicalConnection", null) : null;
+        if (full != null && logical != null) {
+            throw new PipelineConfigException(where(name, "logicalConnection") + " is given together with 'connection';"
+                    + " keep connection for a full Airbyte name or logicalConnection for a name the environment completes.");
+        }
+        if (logical != null) {
+            return naming.resolve(logical).orElseThrow(() -> new PipelineConfigException(where(name, "logicalConnection")
+                    + " is '" + logical + "', which needs an environment to become an Airbyte connection name;"
+                    + " set pipelines.environment or camel.main.profile."));
+        }
+        if (full == null) {
+            throw new PipelineConfigException(where(name, "connection") + " is missing; give the Airbyte connection's name"
+                    + " (GET /api/connections lists them), or a logicalConnection.");
+        }
+        return full;
     }
 
     @SuppressWarnings("unchecked")

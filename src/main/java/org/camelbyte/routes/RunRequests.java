@@ -36,6 +36,15 @@ public class RunRequests {
     public record Accepted(Run run, boolean created) {}
 
     public Accepted accept(RunRequest request) {
+        return acceptRun(request, null);
+    }
+
+    /** A run that is one step of a group run: recorded with the group run's id, then handed off like any other. */
+    public Accepted acceptForGroup(RunRequest request, String groupRunId) {
+        return acceptRun(request, groupRunId);
+    }
+
+    private Accepted acceptRun(RunRequest request, String groupRunId) {
         Pipeline pipeline;
         String connectionName;
         if (request.pipeline() != null) {
@@ -50,6 +59,7 @@ public class RunRequests {
             throw new InvalidRunRequestException("The ad-hoc pipeline needs a connectionName; name the Airbyte connection to sync.");
         }
         Run run = newRun(request, pipeline, connectionName);
+        run.setGroupRunId(groupRunId);
         Run stored = store.insertOrGetExisting(run);
         boolean created = stored.getRunId().equals(run.getRunId());
         if (created) {

@@ -34,6 +34,7 @@ public class Run {
     private String error;
     private Instant triggerRequestedAt;
     private Instant deadline;
+    private String groupRunId;
 
     public String getRunId() { return runId; }
     public void setRunId(String runId) { this.runId = runId; }
@@ -80,6 +81,10 @@ public class Run {
     public void setTriggerRequestedAt(Instant triggerRequestedAt) { this.triggerRequestedAt = triggerRequestedAt; }
     @JsonIgnore public Instant getDeadline() { return deadline; }
     public void setDeadline(Instant deadline) { this.deadline = deadline; }
+
+    /** The group run this run belongs to, or null for a run started on its own. */
+    public String getGroupRunId() { return groupRunId; }
+    public void setGroupRunId(String groupRunId) { this.groupRunId = groupRunId; }
 
     @JsonIgnore
     public boolean isFinal() {

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 public class RunStore {
     private static final String COLUMNS = "run_id, request_id, pipeline, connection_name, connection_id, job_id,"
             + " job_type, trigger, held, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
-            + " post_sync, error, trigger_requested_at, deadline";
+            + " post_sync, error, trigger_requested_at, deadline, group_run_id";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -32,7 +32,7 @@ public class RunStore {
      * so a duplicate request answers with the run it already started.
      */
     public Run insertOrGetExisting(Run run) {
-        String sql = "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?)"
+        String sql = "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)"
                 + " ON CONFLICT (request_id) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, run);
@@ -111,6 +111,11 @@ public class RunStore {
                 pipeline);
     }
 
+    /** The runs of one group run, oldest first. */
+    public List<Run> runsOfGroupRun(String groupRunId) {
+        return query("SELECT " + COLUMNS + " FROM runs WHERE group_run_id=? ORDER BY started_at", groupRunId);
+    }
+
     private Optional<Run> queryOne(String sql, String arg) {
         List<Run> runs = query(sql, arg);
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
@@ -154,7 +159,8 @@ public class RunStore {
         ps.setString(i++, run.getPostSync() == null ? null : run.getPostSync().toString());
         ps.setString(i++, run.getError());
         ps.setTimestamp(i++, ts(run.getTriggerRequestedAt()));
-        ps.setTimestamp(i, ts(run.getDeadline()));
+        ps.setTimestamp(i++, ts(run.getDeadline()));
+        ps.setString(i, run.getGroupRunId());
     }
 
     private Run read(ResultSet rs) throws SQLException {
@@ -187,6 +193,7 @@ public class RunStore {
         run.setError(rs.getString("error"));
         run.setTriggerRequestedAt(instant(rs.getTimestamp("trigger_requested_at")));
         run.setDeadline(instant(rs.getTimestamp("deadline")));
+        run.setGroupRunId(rs.getString("group_run_id"));
         return run;
     }
 

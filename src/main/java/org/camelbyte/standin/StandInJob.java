@@ -3,6 +3,7 @@ package org.camelbyte.standin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A job the stand-in created. Its state is read from the clock on each call, so tests see what a poller
@@ -57,6 +58,14 @@ public final class StandInJob {
 
     public long rowsSynced() {
         return snapshot().rows();
+    }
+
+    /** When the job reached succeeded, failed or cancelled; empty while it is still going. */
+    public Optional<Instant> endedAt() {
+        Double cancelled = cancelledOffset;
+        double endOffset = cancelled == null ? timeline.endOffset() : Math.min(cancelled, timeline.endOffset());
+        Instant end = instantAt(endOffset);
+        return clock.instant().isBefore(end) ? Optional.empty() : Optional.of(end);
     }
 
     public boolean wasCancelled() {
