@@ -2,6 +2,7 @@ package org.camelbyte;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ final class DataSourcesWiring {
             config.setUsername(settings.get(prefix + "username", "postgres"));
             config.setPassword(settings.secret(prefix + "password").orElse(null));
             config.setMaximumPoolSize(settings.getInt(prefix + "pool-size", 4));
+            // how long a post-sync step waits for a connection before failing the run with the reason
+            config.setConnectionTimeout(settings.getDuration(prefix + "connect-timeout", Duration.ofSeconds(10)).toMillis());
             // a warehouse that is down must not stop the app starting; the post-sync step reports it per run
             config.setInitializationFailTimeout(-1);
             HikariDataSource ds = new HikariDataSource(config);

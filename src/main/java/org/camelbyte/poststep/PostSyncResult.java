@@ -34,6 +34,10 @@ public record PostSyncResult(List<AnalyzedTable> analyzed, List<CheckResult> che
         if (failures.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Post-sync failed: " + String.join("; ", failures) + ".");
+        return Optional.of("Post-sync failed: " + String.join("; ", failures.stream().map(PostSyncResult::withoutFinalStop).toList()) + ".");
+    }
+
+    private static String withoutFinalStop(String sentence) {
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 }

@@ -9,16 +9,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.camelbyte.app.TestApp;
 
 /** Waiting for runs to reach an outcome, through the HTTP API a user would poll. */
-final class Runs {
+public final class Runs {
     private static final Set<String> FINAL = Set.of("succeeded", "failed", "cancelled", "timed_out", "skipped");
 
     private Runs() {}
 
-    static JsonNode awaitOutcome(TestApp app, String runId) {
+    public static JsonNode awaitOutcome(TestApp app, String runId) {
         return awaitOutcome(app, runId, Duration.ofSeconds(30));
     }
 
-    static JsonNode awaitOutcome(TestApp app, String runId, Duration atMost) {
+    public static JsonNode awaitOutcome(TestApp app, String runId, Duration atMost) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode run = app.run(runId);
