@@ -1,6 +1,7 @@
 package org.camelbyte.routes;
 
 import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
@@ -75,10 +76,11 @@ public class RunRequests {
      * A schedule fired. A pipeline never overlaps itself: with a run still going the firing is skipped,
      * or, with {@code whenBusy: queue}, recorded and held until that run ends.
      */
-    public void scheduled(String pipelineName) {
+    public void scheduled(String pipelineName, Date scheduledFireTime) {
         Pipeline pipeline = catalog.find(pipelineName).orElseThrow();
         List<Run> open = store.openRuns(pipelineName);
-        String requestId = "schedule:" + pipelineName + ":" + clock.instant();
+        // named after the firing, not the moment: two instances firing the same schedule record one run
+        String requestId = "schedule:" + pipelineName + ":" + scheduledFireTime.toInstant();
         if (open.isEmpty()) {
             accept(RunRequest.forPipeline(pipelineName, requestId, null, "schedule"));
         } else if (pipeline.schedule() != null && pipeline.schedule().queueWhenBusy()) {

@@ -45,7 +45,7 @@ public class ScheduleCatchUp {
             if (missed != null && missed.isBefore(clock.instant())) {
                 if (p.schedule().runMissedOnce()) {
                     LOG.info("Pipeline {}: its schedule should have fired at {} while the app was down; running it once now", p.name(), missed);
-                    requests.scheduled(p.name());
+                    requests.scheduled(p.name(), Date.from(missed));
                 } else {
                     LOG.info("Pipeline {}: skipping the firing missed at {} while the app was down (misfire: skip)", p.name(), missed);
                 }
