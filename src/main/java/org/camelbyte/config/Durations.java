@@ -2,6 +2,7 @@ package org.camelbyte.config;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,20 @@ public final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private Durations() {}
+
+    /** Like {@link #parse}, empty where the text is no duration. */
+    public static Optional<Duration> tryParse(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code 24h}, {@code 1h30m}, {@code 0.5s}: the ISO form without its noise, for messages. */
+    public static String format(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
 
     public static Duration parse(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package org.camelbyte.poststep;
 
+import org.camelbyte.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +159,7 @@ final class ConfigSection {
     /** A positive duration such as {@code 24h}, {@code 30m} or {@code PT24H}. */
     Optional<Duration> duration(String key) {
         String expected = "a positive duration like 24h, 30m, 90s or PT24H";
-        return optionalText(key, expected).map(text -> Durations.parse(text)
+        return optionalText(key, expected).map(text -> Durations.tryParse(text)
                 .filter(duration -> !duration.isNegative() && !duration.isZero())
                 .orElseThrow(() -> invalid(key, expected)));
     }

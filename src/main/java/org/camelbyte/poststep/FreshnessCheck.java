@@ -1,5 +1,6 @@
 package org.camelbyte.poststep;
 
+import org.camelbyte.config.Durations;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package org.camelbyte.poststep;
 
+import org.camelbyte.config.Durations;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
