@@ -25,6 +25,7 @@ import org.camelbyte.airbyte.ConnectionLookupException;
 import org.camelbyte.config.Settings;
 import org.camelbyte.embedded.DemoWarehouse;
 import org.camelbyte.embedded.EmbeddedPostgresServer;
+import org.camelbyte.observe.AirbyteHealthCheck;
 import org.camelbyte.group.GroupRunStore;
 import org.camelbyte.pipeline.ConnectionNaming;
 import org.camelbyte.pipeline.PipelineCatalog;
@@ -92,6 +93,7 @@ public class Bootstrap extends MainListenerSupport {
         catchUp = new ScheduleCatchUp(catalog, store, requests, clock);
 
         context.getRegistry().bind("airbyteCircuitBreaker", breaker);
+        context.getRegistry().bind("airbyteHealthCheck", new AirbyteHealthCheck(breaker));
         // one scheduler for every run's poll delays and retries, instead of a pool per pipeline route
         context.getRegistry().bind(RunErrorHandling.SCHEDULER, context.getExecutorServiceManager()
                 .newScheduledThreadPool(this, RunErrorHandling.SCHEDULER, settings.getInt("runs.scheduler-threads", 4)));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.camel.health.HealthCheck;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
@@ -49,12 +50,18 @@ class CircuitBreakerTest {
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
                 .until(() -> breaker.getState() != CircuitBreaker.State.OPEN || statusCalls() == callsWhenOpened);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(airbyteHealth()).isEqualTo(HealthCheck.State.DOWN);
 
         standIn.faults().clear();
         JsonNode run = Runs.awaitOutcome(app, runId);
 
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
         assertThat(breaker.getState()).isIn(CircuitBreaker.State.CLOSED, CircuitBreaker.State.HALF_OPEN);
+        assertThat(airbyteHealth()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    private static HealthCheck.State airbyteHealth() {
+        return app.context().getRegistry().lookupByNameAndType("airbyteHealthCheck", HealthCheck.class).call().getState();
     }
 
     private static long statusCalls() {
