@@ -37,7 +37,9 @@ final class ConfigApi {
             case "/v1/connections/list_paginated" -> connections(paged(body, connectionsIn(strings(body.path("workspaceIds")))));
             case "/v1/connections/get" -> StandInResponse.ok(views.connection(connection(required(body, "connectionId"))));
             case "/v1/connections/sync" -> sync(connection(required(body, "connectionId")));
+            // like reset, clear never answers 409: it replaces a running sync
             case "/v1/connections/reset" -> jobInfo(creation.replaceRunning(connection(required(body, "connectionId")), "reset"), false);
+            case "/v1/connections/clear" -> jobInfo(creation.replaceRunning(connection(required(body, "connectionId")), "clear"), false);
             case "/v1/jobs/get" -> jobInfo(job(body), true);
             case "/v1/jobs/get_without_logs" -> jobInfo(job(body), false);
             case "/v1/jobs/get_light" -> {

@@ -87,10 +87,10 @@ class JobLifecycleTest {
         assertThat(client.getJob(reset.jobId()).jobType()).isEqualTo(JobType.RESET);
     }
 
-    /** Public API only: the stand-in does not serve the Config API's /connections/clear yet. */
-    @Test
-    void clearStartsAClearJob() {
-        AirbyteClient client = StandInClients.client(standIn, ApiFlavour.PUBLIC);
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void clearStartsAClearJob(ApiFlavour flavour) {
+        AirbyteClient client = StandInClients.client(standIn, flavour);
 
         AirbyteJob clear = client.startJob(idOf("customers"), JobType.CLEAR).job();
 
