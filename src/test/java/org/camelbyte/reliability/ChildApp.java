@@ -35,7 +35,7 @@ final class ChildApp implements AutoCloseable {
         all.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePort.find()));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.camelbyte.App")
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.camelbyte.App")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(all);

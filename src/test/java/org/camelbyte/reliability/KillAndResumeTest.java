@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -163,13 +159,7 @@ class KillAndResumeTest {
         }
 
         String runColumn(String runId, String column) throws SQLException {
-            try (Connection c = DriverManager.getConnection(stateUrl);
-                 PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM runs WHERE run_id=?")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
+            return RunRecords.column(stateUrl, runId, column);
         }
     }
 }
