@@ -1,6 +1,8 @@
 package org.camelbyte;
 
+import java.nio.file.Path;
 import org.apache.camel.main.Main;
+import org.camelbyte.config.EnvOverrides;
 
 /**
  * Starts the app with Camel Main: config/application.properties (every key overridable by an env var),
@@ -17,8 +19,9 @@ public final class App {
 
     /** Shared with tests so they start exactly what users start. */
     public static void configure(Main main) {
-        main.setPropertyPlaceholderLocations(
-                "file:" + System.getenv().getOrDefault("CAMELBYTE_CONFIG", "config/application.properties"));
+        String config = System.getenv().getOrDefault("CAMELBYTE_CONFIG", "config/application.properties");
+        main.setPropertyPlaceholderLocations("file:" + config);
+        EnvOverrides.of(Path.of(config), System.getenv()).forEach(main::addOverrideProperty);
         main.addMainListener(new Bootstrap());
     }
 }

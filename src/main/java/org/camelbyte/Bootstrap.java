@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.ConnectionLookup;
@@ -39,6 +41,7 @@ import org.camelbyte.routes.RunErrorHandling;
 import org.camelbyte.routes.RunRequestParser;
 import org.camelbyte.routes.RunRequests;
 import org.camelbyte.routes.RunStepRoutes;
+import org.camelbyte.routes.RunsAtStop;
 import org.camelbyte.routes.ScheduleCatchUp;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.run.StateDatabase;
@@ -57,6 +60,7 @@ public class Bootstrap extends MainListenerSupport {
     private RunRequests requests;
     private ScheduleCatchUp catchUp;
     private GroupRuns groupRuns;
+    private RunsAtStop runsAtStop;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -87,6 +91,8 @@ public class Bootstrap extends MainListenerSupport {
         });
         ConnectionLookup lookup = airbyteFactory.lookup(airbyte);
         CircuitBreaker breaker = circuitBreaker(settings);
+        runsAtStop = new RunsAtStop(RunsAtStop.Policy.parse(settings.get("runs.on-stop", "leave-running")),
+                airbyte, breaker, store, clock);
 
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
         requests = new RunRequests(catalog, store, context.createProducerTemplate(), clock);
@@ -95,8 +101,7 @@ public class Bootstrap extends MainListenerSupport {
         context.getRegistry().bind("airbyteCircuitBreaker", breaker);
         context.getRegistry().bind("airbyteHealthCheck", new AirbyteHealthCheck(breaker));
         // one scheduler for every run's poll delays and retries, instead of a pool per pipeline route
-        context.getRegistry().bind(RunErrorHandling.SCHEDULER, context.getExecutorServiceManager()
-                .newScheduledThreadPool(this, RunErrorHandling.SCHEDULER, settings.getInt("runs.scheduler-threads", 4)));
+        context.getRegistry().bind(RunErrorHandling.SCHEDULER, runScheduler(context, settings.getInt("runs.scheduler-threads", 4)));
         context.getRegistry().bind("runRequests", requests);
         context.getRegistry().bind("runStore", store);
         context.getRegistry().bind("runRequestParser", new RunRequestParser(json));
@@ -122,6 +127,13 @@ public class Bootstrap extends MainListenerSupport {
         requests.resumeOpenRuns();
         catchUp.run();
         groupRuns.resumeRunning();
+    }
+
+    @Override
+    public void beforeStop(BaseMainSupport main) {
+        if (runsAtStop != null) {
+            runsAtStop.apply();
+        }
     }
 
     @Override
@@ -151,6 +163,19 @@ public class Bootstrap extends MainListenerSupport {
         String environment = settings.get("pipelines.environment").or(() -> settings.get("camel.main.profile"))
                 .orElseGet(() -> main.configure().getProfile());
         return new ConnectionNaming(environment, settings.get("pipelines.connection-name-format", ConnectionNaming.DEFAULT_FORMAT));
+    }
+
+    /**
+     * The shared scheduler for poll delays and retries. A stop drops the waits still pending instead of
+     * sitting them out: each waiting run's record already holds its last step, and the next start resumes it.
+     */
+    private ScheduledExecutorService runScheduler(CamelContext context, int threads) {
+        ScheduledExecutorService scheduler = context.getExecutorServiceManager()
+                .newScheduledThreadPool(this, RunErrorHandling.SCHEDULER, threads);
+        if (scheduler instanceof SizedScheduledExecutorService sized) {
+            sized.getScheduledThreadPoolExecutor().setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        }
+        return scheduler;
     }
 
     private <T extends AutoCloseable> T closeLater(T resource) {

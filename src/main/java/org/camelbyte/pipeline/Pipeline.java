@@ -15,9 +15,11 @@ public record Pipeline(
         JobType jobType,
         Duration pollInterval,
         Duration timeout,
+        /** watchdog.onTimeout (or the older cancelOnTimeout key): cancel the job at the deadline, or leave it. */
         boolean cancelOnTimeout,
         Schedule schedule,
         List<String> dependsOn,
-        PostSyncSpec postSync) {
+        PostSyncSpec postSync,
+        Watchdog watchdog) {
 
 }

@@ -25,7 +25,7 @@ import org.camelbyte.poststep.PostSyncSpec;
 public final class PipelinesFile {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Set<String> PIPELINE_KEYS = Set.of("name", "connection", "jobType", "pollInterval",
-            "timeout", "cancelOnTimeout", "schedule", "dependsOn", "postSync", "logicalConnection");
+            "timeout", "cancelOnTimeout", "schedule", "dependsOn", "postSync", "logicalConnection", "watchdog");
     private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "timeZone", "whenBusy", "misfire");
 
     private final String file;
@@ -124,8 +124,12 @@ public final class PipelinesFile {
             throw new PipelineConfigException(where(name, "pollInterval") + " must be positive and shorter than timeout.");
         }
         boolean cancel = bool(name, entry, "cancelOnTimeout", true);
+        WatchdogSection.Parsed watchdog = WatchdogSection.parse(where(name, "watchdog"), defaults.get("watchdog"), entry.get("watchdog"));
+        if (watchdog.cancelOnTimeout() != null) {
+            cancel = watchdog.cancelOnTimeout();
+        }
         return new Pipeline(name, connection, jobType, poll, timeout, cancel, schedule(name, entry.get("schedule")),
-                dependsOn(name, entry.get("dependsOn")), postSync(name, entry.get("postSync")));
+                dependsOn(name, entry.get("dependsOn")), postSync(name, entry.get("postSync")), watchdog.watchdog());
     }
 
     /** The Airbyte connection's name: given in full, or completed from a logical name by the environment. */

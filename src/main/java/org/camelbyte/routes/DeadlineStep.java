@@ -44,7 +44,7 @@ class DeadlineStep implements Processor {
                 error += "; cancelling it failed (" + e.getMessage() + "), so cancel it in Airbyte by hand.";
             }
         } else {
-            error += "; it was left running in Airbyte (cancelOnTimeout: false).";
+            error += "; it was left running in Airbyte (watchdog.onTimeout: leave).";
         }
         LOG.warn("Pipeline {}: {}", run.getPipeline(), error);
         run.setStatus(RunStatus.TIMED_OUT);

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteJob;
+import org.camelbyte.airbyte.JobStatus;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
@@ -37,7 +38,16 @@ class PollStep implements Processor {
         AirbyteJob job = airbyte.getJob(run.getJobId());
         exchange.setProperty(RunProperties.FAILED_POLLS, 0);
         exchange.setProperty(RunProperties.POLL_DELAY_MS, exchange.getProperty(RunProperties.POLL_INTERVAL_MS));
-        if (changed(run, job)) {
+        if (changed(run, job) || run.getProgressAt() == null) {
+            Instant now = clock.instant();
+            if (!job.status().wireName().equals(run.getJobStatus()) || run.getJobStatusSince() == null) {
+                run.setJobStatusSince(now);
+                if (job.status() == JobStatus.INCOMPLETE) {
+                    run.setIncompleteAttempts(run.getIncompleteAttempts() + 1);
+                }
+            }
+            run.setIncompleteAttempts(Math.max(run.getIncompleteAttempts(), endedIncomplete(job)));
+            run.setProgressAt(now);
             run.setJobStatus(job.status().wireName());
             run.setRowsSynced(job.rowsSynced());
             run.setBytesSynced(job.bytesSynced());
@@ -53,6 +63,14 @@ class PollStep implements Processor {
         } else {
             logProgress(exchange, run);
         }
+    }
+
+    /**
+     * Attempts the job reports as ended without success: all but the one under way. The public API reports
+     * no attempts, so there the count comes from polls that saw the job incomplete.
+     */
+    private static int endedIncomplete(AirbyteJob job) {
+        return job.status() == JobStatus.INCOMPLETE ? job.attempts() : Math.max(0, job.attempts() - 1);
     }
 
     private static boolean changed(Run run, AirbyteJob job) {

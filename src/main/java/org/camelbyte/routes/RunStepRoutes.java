@@ -27,6 +27,7 @@ public class RunStepRoutes extends RouteBuilder {
     private final Duration progressEvery;
     private final Duration maxPollBackoff;
     private final Processor postSync;
+    private final PipelineCatalog catalog;
 
     public RunStepRoutes(AirbyteClient airbyte, ConnectionLookup lookup, CircuitBreaker breaker, RunStore store,
                          Clock clock, Duration progressEvery, Duration maxPollBackoff, PipelineCatalog catalog,
@@ -39,6 +40,7 @@ public class RunStepRoutes extends RouteBuilder {
         this.progressEvery = progressEvery;
         this.maxPollBackoff = maxPollBackoff;
         this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, json);
+        this.catalog = catalog;
     }
 
     @Override
@@ -48,6 +50,7 @@ public class RunStepRoutes extends RouteBuilder {
         step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
         step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis()));
         step("run-deadline", new DeadlineStep(airbyte, breaker, store, clock));
+        step("run-watchdog", new WatchdogStep(catalog, airbyte, breaker, store, clock));
         step("run-post-sync", postSync);
         step("run-finish", new OutcomeStep(store, clock));
         step("run-failed", new RunFailedStep(store, clock));

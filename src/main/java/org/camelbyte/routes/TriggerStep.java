@@ -76,6 +76,8 @@ class TriggerStep implements Processor {
         long timeoutMs = exchange.getProperty(RunProperties.TIMEOUT_MS, Long.class);
         run.setJobId(job.jobId());
         run.setJobStatus(job.status().wireName());
+        run.setJobStatusSince(now);
+        run.setProgressAt(now);
         run.setStatus(RunStatus.RUNNING);
         run.setDeadline(now.plusMillis(timeoutMs));
         store.update(run);

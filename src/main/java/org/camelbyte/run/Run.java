@@ -35,6 +35,9 @@ public class Run {
     private Instant triggerRequestedAt;
     private Instant deadline;
     private String groupRunId;
+    private Instant jobStatusSince;
+    private Instant progressAt;
+    private int incompleteAttempts;
 
     public String getRunId() { return runId; }
     public void setRunId(String runId) { this.runId = runId; }
@@ -85,6 +88,16 @@ public class Run {
     /** The group run this run belongs to, or null for a run started on its own. */
     public String getGroupRunId() { return groupRunId; }
     public void setGroupRunId(String groupRunId) { this.groupRunId = groupRunId; }
+
+    /** When the job entered its last-seen status: how long it has been pending, for the watchdog. */
+    @JsonIgnore public Instant getJobStatusSince() { return jobStatusSince; }
+    public void setJobStatusSince(Instant jobStatusSince) { this.jobStatusSince = jobStatusSince; }
+    /** When the job's status, rows, bytes or attempts last changed. */
+    @JsonIgnore public Instant getProgressAt() { return progressAt; }
+    public void setProgressAt(Instant progressAt) { this.progressAt = progressAt; }
+    /** Attempts of the job that ended incomplete so far. */
+    @JsonIgnore public int getIncompleteAttempts() { return incompleteAttempts; }
+    public void setIncompleteAttempts(int incompleteAttempts) { this.incompleteAttempts = incompleteAttempts; }
 
     @JsonIgnore
     public boolean isFinal() {

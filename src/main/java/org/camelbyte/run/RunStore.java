@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 public class RunStore {
     private static final String COLUMNS = "run_id, request_id, pipeline, connection_name, connection_id, job_id,"
             + " job_type, trigger, held, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
-            + " post_sync, error, trigger_requested_at, deadline, group_run_id";
+            + " post_sync, error, trigger_requested_at, deadline, group_run_id, job_status_since, progress_at, incomplete_attempts";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -32,7 +32,7 @@ public class RunStore {
      * so a duplicate request answers with the run it already started.
      */
     public Run insertOrGetExisting(Run run) {
-        String sql = "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)"
+        String sql = "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?)"
                 + " ON CONFLICT (request_id) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, run);
@@ -48,7 +48,7 @@ public class RunStore {
     public void update(Run run) {
         String sql = "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
                 + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
-                + " updated_at=now() WHERE run_id=?";
+                + " job_status_since=?, progress_at=?, incomplete_attempts=?, updated_at=now() WHERE run_id=?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setBoolean(i++, run.isHeld());
@@ -64,6 +64,9 @@ public class RunStore {
             ps.setString(i++, run.getError());
             ps.setTimestamp(i++, ts(run.getTriggerRequestedAt()));
             ps.setTimestamp(i++, ts(run.getDeadline()));
+            ps.setTimestamp(i++, ts(run.getJobStatusSince()));
+            ps.setTimestamp(i++, ts(run.getProgressAt()));
+            ps.setInt(i++, run.getIncompleteAttempts());
             ps.setString(i, run.getRunId());
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -160,7 +163,10 @@ public class RunStore {
         ps.setString(i++, run.getError());
         ps.setTimestamp(i++, ts(run.getTriggerRequestedAt()));
         ps.setTimestamp(i++, ts(run.getDeadline()));
-        ps.setString(i, run.getGroupRunId());
+        ps.setString(i++, run.getGroupRunId());
+        ps.setTimestamp(i++, ts(run.getJobStatusSince()));
+        ps.setTimestamp(i++, ts(run.getProgressAt()));
+        ps.setInt(i, run.getIncompleteAttempts());
     }
 
     private Run read(ResultSet rs) throws SQLException {
@@ -194,6 +200,9 @@ public class RunStore {
         run.setTriggerRequestedAt(instant(rs.getTimestamp("trigger_requested_at")));
         run.setDeadline(instant(rs.getTimestamp("deadline")));
         run.setGroupRunId(rs.getString("group_run_id"));
+        run.setJobStatusSince(instant(rs.getTimestamp("job_status_since")));
+        run.setProgressAt(instant(rs.getTimestamp("progress_at")));
+        run.setIncompleteAttempts(rs.getInt("incomplete_attempts"));
         return run;
     }
 

@@ -3,10 +3,10 @@ package org.camelbyte.app;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-final class FreePort {
+public final class FreePort {
     private FreePort() {}
 
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -100,6 +100,11 @@ public final class TestApp implements AutoCloseable {
         return context().getRegistry().lookupByNameAndType("runStore", RunStore.class);
     }
 
+    /** The state database's URL, to read run records after the app has stopped. */
+    public String stateJdbcUrl() {
+        return stateJdbcUrl;
+    }
+
     public String property(String key) {
         return context().getPropertiesComponent().resolveProperty(key).orElse(null);
     }

@@ -1,0 +1,94 @@
+package org.camelbyte.reliability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.camelbyte.app.FreePort;
+
+/**
+ * The app as users run it: {@code org.camelbyte.App} in a JVM of its own, configured only through env vars,
+ * so a test can SIGKILL or SIGTERM it while the stand-in and the state database in the test JVM live on.
+ */
+final class ChildApp implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Process process;
+    private final int httpPort;
+
+    private ChildApp(Process process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts the app with {@code env} on top of the ports it needs; its output goes to {@code log} (appended). */
+    static ChildApp start(Map<String, String> env, Path log) throws IOException {
+        int httpPort = FreePort.find();
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.put("CAMEL_SERVER_PORT", String.valueOf(httpPort));
+        all.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePort.find()));
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.camelbyte.App")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(all);
+        return new ChildApp(builder.start(), httpPort);
+    }
+
+    /** Whether the HTTP API answers yet. */
+    boolean ready() {
+        try {
+            return get("/api/pipelines").statusCode() < 500;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    HttpResponse<String> post(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed; what the state database holds is all that survives. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as Ctrl-C or an orchestrator stops the app; returns how long the stop took. */
+    Duration stop() throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the app did not stop within 30 s of SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
