@@ -37,6 +37,9 @@ public class ApiRoutes extends RouteBuilder {
         onException(AirbyteException.class).handled(true).process(e -> error(e, 502));
         onException(Exception.class).handled(true).process(e -> error(e, 500));
 
+        // every route below, and any added later, checks credentials before anything else
+        interceptFrom().process(ApiAuthentication.BEAN);
+
         from("platform-http:/api/pipelines/{name}/runs?httpMethodRestrict=POST").routeId("api-start-run")
                 .process(this::startRun);
         from("platform-http:/api/runs/{runId}?httpMethodRestrict=GET").routeId("api-get-run")

@@ -32,6 +32,9 @@ public class GroupApiRoutes extends RouteBuilder {
         onException(GroupRunConflictException.class).handled(true).process(e -> error(e, 409));
         onException(Exception.class).handled(true).process(e -> error(e, 500));
 
+        // every route below, and any added later, checks credentials before anything else
+        interceptFrom().process(ApiAuthentication.BEAN);
+
         from("platform-http:/api/groups?httpMethodRestrict=GET").routeId("api-list-groups")
                 .process(this::listGroups);
         from("platform-http:/api/groups/{name}/runs?httpMethodRestrict=POST").routeId("api-start-group-run")
