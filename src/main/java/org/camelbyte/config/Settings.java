@@ -67,10 +67,14 @@ public class Settings {
         if (System.getenv(env) != null) {
             return key + " (from env " + env + ")";
         }
-        String files = context.getPropertiesComponent().getLocations().stream()
+        return key + " (in " + files() + " or env " + env + ")";
+    }
+
+    /** The config files keys are read from. */
+    public String files() {
+        return context.getPropertiesComponent().getLocations().stream()
                 .map(location -> location.replaceFirst("^(file|classpath|ref):", ""))
                 .collect(Collectors.joining(", "));
-        return key + " (in " + files + " or env " + env + ")";
     }
 
     /** The env var Camel reads for a key: upper case, '.' and '-' as '_'. */
