@@ -1,8 +1,10 @@
 package org.camelbyte.security;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -49,8 +51,8 @@ final class LogCapture implements AutoCloseable {
             }
             try {
                 first.write(bytes, offset, length);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
