@@ -1,11 +1,13 @@
 package org.camelbyte;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteClients;
 import org.camelbyte.airbyte.AirbyteSettings;
+import org.camelbyte.airbyte.AirbyteTls;
 import org.camelbyte.airbyte.ApiFlavour;
 import org.camelbyte.airbyte.AuthMode;
 import org.camelbyte.airbyte.ConnectionLookup;
@@ -31,7 +33,7 @@ class AirbyteConnectionFactory {
     }
 
     AirbyteClient client(List<AutoCloseable> closeAtStop) {
-        ApiFlavour flavour = ApiFlavour.parse(settings.get("airbyte.api", "public"));
+        ApiFlavour flavour = settings.getChoice("airbyte.api", "public", ApiFlavour::parse);
         AirbyteSettings.Builder builder = AirbyteSettings.builder().flavour(flavour);
         String url = settings.get("airbyte.url").orElse(null);
         if (url == null) {
@@ -43,7 +45,7 @@ class AirbyteConnectionFactory {
             LOG.info("No airbyte.url set: using the embedded Airbyte stand-in at {}", url);
         }
         builder.baseUrl(url)
-                .authMode(AuthMode.parse(settings.get("airbyte.auth", "none")))
+                .authMode(settings.getChoice("airbyte.auth", "none", AuthMode::parse))
                 .username(settings.get("airbyte.username").orElse(null))
                 .password(settings.secret("airbyte.password").orElse(null))
                 .token(settings.secret("airbyte.token").orElse(null))
@@ -53,11 +55,34 @@ class AirbyteConnectionFactory {
                 .workspace(settings.get("airbyte.workspace").orElse(null))
                 .requestTimeout(settings.getDuration("airbyte.request-timeout", null))
                 .connectTimeout(settings.getDuration("airbyte.connect-timeout", null))
-                .workspaceListing(WorkspaceListing.parse(settings.get("airbyte.workspace-listing", "auto")))
-                .lookupCacheTtl(settings.getDuration("airbyte.lookup-cache-ttl", null));
-        airbyteSettings = builder.build();
-        LOG.info("Airbyte: {}", airbyteSettings);
-        return AirbyteClients.create(airbyteSettings);
+                .workspaceListing(settings.getChoice("airbyte.workspace-listing", "auto", WorkspaceListing::parse))
+                .lookupCacheTtl(settings.getDuration("airbyte.lookup-cache-ttl", null))
+                .tls(tls());
+        try {
+            airbyteSettings = builder.build();
+            LOG.info("Airbyte: {}", airbyteSettings);
+            return AirbyteClients.create(airbyteSettings);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The airbyte.* keys in " + settings.files() + " (or their env vars) do not fit"
+                    + " together: " + e.getMessage(), e);
+        }
+    }
+
+    /** Certificates are verified unless the config says otherwise, and saying so is never silent. */
+    private AirbyteTls tls() {
+        Path trustStore = settings.get("airbyte.tls.trust-store").map(Path::of).orElse(null);
+        if (trustStore != null && !Files.isReadable(trustStore)) {
+            throw new IllegalStateException("Config key " + settings.describe("airbyte.tls.trust-store") + " names "
+                    + trustStore.toAbsolutePath() + ", which cannot be read; expected a trust store file (PKCS12 unless"
+                    + " airbyte.tls.trust-store-type says otherwise).");
+        }
+        boolean verify = settings.getBoolean("airbyte.tls.verify", true);
+        if (!verify) {
+            LOG.warn("airbyte.tls.verify = false: Airbyte's certificate and host name are NOT checked, so anyone on"
+                    + " the network path can read the Airbyte credentials; configure airbyte.tls.trust-store instead.");
+        }
+        return new AirbyteTls(trustStore, settings.secret("airbyte.tls.trust-store-password").orElse(null),
+                settings.get("airbyte.tls.trust-store-type", "PKCS12"), verify);
     }
 
     /** The stand-in this factory started, when no airbyte.url was set. */

@@ -32,6 +32,7 @@ import org.camelbyte.group.GroupRunStore;
 import org.camelbyte.pipeline.ConnectionNaming;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelinesFile;
+import org.camelbyte.routes.ApiAuthentication;
 import org.camelbyte.routes.ApiRoutes;
 import org.camelbyte.routes.GroupApiRoutes;
 import org.camelbyte.routes.GroupRoutes;
@@ -102,6 +103,7 @@ public class Bootstrap extends MainListenerSupport {
         context.getRegistry().bind("airbyteHealthCheck", new AirbyteHealthCheck(breaker));
         // one scheduler for every run's poll delays and retries, instead of a pool per pipeline route
         context.getRegistry().bind(RunErrorHandling.SCHEDULER, runScheduler(context, settings.getInt("runs.scheduler-threads", 4)));
+        context.getRegistry().bind(ApiAuthentication.BEAN, ApiAuthWiring.create(settings, profile(settings, main), dataDir));
         context.getRegistry().bind("runRequests", requests);
         context.getRegistry().bind("runStore", store);
         context.getRegistry().bind("runRequestParser", new RunRequestParser(json));
@@ -158,10 +160,13 @@ public class Bootstrap extends MainListenerSupport {
         return embeddedPostgres;
     }
 
+    private static String profile(Settings settings, BaseMainSupport main) {
+        return settings.get("camel.main.profile").orElseGet(() -> main.configure().getProfile());
+    }
+
     /** The environment completing logical connection names: pipelines.environment, else the Camel Main profile. */
     private static ConnectionNaming connectionNaming(Settings settings, BaseMainSupport main) {
-        String environment = settings.get("pipelines.environment").or(() -> settings.get("camel.main.profile"))
-                .orElseGet(() -> main.configure().getProfile());
+        String environment = settings.get("pipelines.environment").orElseGet(() -> profile(settings, main));
         return new ConnectionNaming(environment, settings.get("pipelines.connection-name-format", ConnectionNaming.DEFAULT_FORMAT));
     }
 

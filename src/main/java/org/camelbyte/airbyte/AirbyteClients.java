@@ -13,7 +13,7 @@ public final class AirbyteClients {
 
     /** With a clock of the caller's, so token renewal can be tested without waiting. */
     public static AirbyteClient create(AirbyteSettings settings, Clock clock) {
-        HttpClient httpClient = SharedHttpClients.forInstance(settings.baseUrl(), settings.connectTimeout());
+        HttpClient httpClient = SharedHttpClients.forInstance(settings.baseUrl(), settings.connectTimeout(), settings.tls());
         AirbyteHttp http = new AirbyteHttp(settings, httpClient, AirbyteAuth.from(settings, httpClient, clock), clock);
         return switch (settings.flavour()) {
             case PUBLIC -> new PublicApiClient(settings, http);

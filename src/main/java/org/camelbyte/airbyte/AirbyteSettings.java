@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param workspace optional workspace name or id; when set, only its connections are listed
  * @param tokenUrl where client credentials are exchanged for a token; derived from baseUrl when null
+ * @param tls which certificates an https baseUrl may present; the JVM's trusted CAs when null
  */
 public record AirbyteSettings(
         ApiFlavour flavour,
@@ -25,7 +26,8 @@ public record AirbyteSettings(
         Duration requestTimeout,
         Duration connectTimeout,
         WorkspaceListing workspaceListing,
-        Duration lookupCacheTtl) {
+        Duration lookupCacheTtl,
+        AirbyteTls tls) {
 
     private static final String CONFIG_API_SUFFIX = "/api/v1";
     private static final String PUBLIC_API_SUFFIX = "/api/public/v1";
@@ -39,6 +41,7 @@ public record AirbyteSettings(
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         workspaceListing = workspaceListing == null ? WorkspaceListing.AUTO : workspaceListing;
         lookupCacheTtl = lookupCacheTtl == null ? Duration.ofMinutes(5) : lookupCacheTtl;
+        tls = tls == null ? AirbyteTls.DEFAULT : tls;
         workspace = workspace == null || workspace.isBlank() ? null : workspace.trim();
         tokenUrl = tokenUrl == null ? URI.create(publicBase(baseUrl) + "/applications/token") : tokenUrl;
         requireCredentials(authMode, username, password, token, clientId, clientSecret);
@@ -94,7 +97,8 @@ public record AirbyteSettings(
                 + ", requestTimeout=" + requestTimeout
                 + ", connectTimeout=" + connectTimeout
                 + ", workspaceListing=" + workspaceListing.name().toLowerCase()
-                + ", lookupCacheTtl=" + lookupCacheTtl + "]";
+                + ", lookupCacheTtl=" + lookupCacheTtl
+                + ", tls=" + tls + "]";
     }
 
     private static String masked(String secret) {
@@ -116,6 +120,7 @@ public record AirbyteSettings(
         private Duration connectTimeout;
         private WorkspaceListing workspaceListing;
         private Duration lookupCacheTtl;
+        private AirbyteTls tls;
 
         private Builder() {}
 
@@ -215,10 +220,15 @@ public record AirbyteSettings(
             return this;
         }
 
+        public Builder tls(AirbyteTls tls) {
+            this.tls = tls;
+            return this;
+        }
+
         public AirbyteSettings build() {
             return new AirbyteSettings(flavour, baseUrl, authMode, username, password, token, clientId,
                     clientSecret, tokenUrl, workspace, requestTimeout, connectTimeout, workspaceListing,
-                    lookupCacheTtl);
+                    lookupCacheTtl, tls);
         }
     }
 }

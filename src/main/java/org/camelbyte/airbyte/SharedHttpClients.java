@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
  * it, so pipelines reuse connections instead of each opening their own pool.
  */
 final class SharedHttpClients {
-    private static final Map<String, HttpClient> BY_INSTANCE = new ConcurrentHashMap<>();
+    private static final Map<Instance, HttpClient> BY_INSTANCE = new ConcurrentHashMap<>();
     private static final int RESPONSE_THREADS = 4;
 
     private SharedHttpClients() {}
@@ -23,10 +23,14 @@ final class SharedHttpClients {
         return thread;
     }
 
-    static HttpClient forInstance(URI baseUrl, Duration connectTimeout) {
-        String key = baseUrl.getScheme() + "://" + baseUrl.getAuthority() + "|" + connectTimeout;
+    /** Clients differing in how they trust the server must not share a pool. */
+    private record Instance(String origin, Duration connectTimeout, AirbyteTls tls) {}
+
+    static HttpClient forInstance(URI baseUrl, Duration connectTimeout, AirbyteTls tls) {
+        Instance key = new Instance(baseUrl.getScheme() + "://" + baseUrl.getAuthority(), connectTimeout, tls);
         return BY_INSTANCE.computeIfAbsent(key, ignored -> HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
+                .sslContext(tls.sslContext())
                 // HTTP/1.1: plain-http h2c upgrade requests confuse some proxies in front of self-managed Airbyte.
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)

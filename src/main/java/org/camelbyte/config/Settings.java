@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 
 /**
@@ -46,6 +49,40 @@ public class Settings {
     }
 
     /**
+     * A value read by {@code parser} (an enum's parse, say), whose refusal becomes a startup error naming
+     * the key and where it came from, followed by the parser's own sentence on what is expected.
+     */
+    public <T> T getChoice(String key, String defaultValue, Function<String, T> parser) {
+        String value = get(key, defaultValue);
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Config key " + describe(key) + " is '" + value + "': " + e.getMessage());
+        }
+    }
+
+    /** The key with where a person would change it: the config file or its env var. */
+    public String describe(String key) {
+        String env = envName(key);
+        if (System.getenv(env) != null) {
+            return key + " (from env " + env + ")";
+        }
+        return key + " (in " + files() + " or env " + env + ")";
+    }
+
+    /** The config files keys are read from. */
+    public String files() {
+        return context.getPropertiesComponent().getLocations().stream()
+                .map(location -> location.replaceFirst("^(file|classpath|ref):", ""))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The env var Camel reads for a key: upper case, '.' and '-' as '_'. */
+    static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
      * A secret: the value of {@code key} (normally from its env var), or the content of the file named by
      * {@code key-file}; never logged.
      */
@@ -58,7 +95,7 @@ public class Settings {
             try {
                 return Files.readString(Path.of(file)).trim();
             } catch (IOException e) {
-                throw new IllegalStateException("Config key " + key + "-file names " + file
+                throw new IllegalStateException("Config key " + describe(key + "-file") + " names " + file
                         + ", which cannot be read (" + e.getClass().getSimpleName() + "); fix the path or its permissions.");
             }
         });
@@ -71,11 +108,11 @@ public class Settings {
         throw new IllegalArgumentException(v);
     }
 
-    private static <T> T parse(String key, String value, java.util.function.Function<String, T> parser, String expected) {
+    private <T> T parse(String key, String value, Function<String, T> parser, String expected) {
         try {
             return parser.apply(value);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Config key " + key + " is '" + value + "' but must be " + expected + ".");
+            throw new IllegalStateException("Config key " + describe(key) + " is '" + value + "' but must be " + expected + ".");
         }
     }
 }

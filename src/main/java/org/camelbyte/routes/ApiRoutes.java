@@ -1,6 +1,5 @@
 package org.camelbyte.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.camelbyte.run.RunStore;
 
 /** The HTTP API people and scripts use: start a run, read a run, list pipelines and Airbyte connections. */
 public class ApiRoutes extends RouteBuilder {
-    private static final int MAX_BODY_BYTES = 16 * 1024;
     private final RunRequests requests;
     private final RunStore store;
     private final PipelineCatalog catalog;
@@ -37,6 +35,9 @@ public class ApiRoutes extends RouteBuilder {
         onException(AirbyteException.class).handled(true).process(e -> error(e, 502));
         onException(Exception.class).handled(true).process(e -> error(e, 500));
 
+        // every route below, and any added later, checks credentials before anything else
+        interceptFrom().process(ApiAuthentication.BEAN);
+
         from("platform-http:/api/pipelines/{name}/runs?httpMethodRestrict=POST").routeId("api-start-run")
                 .process(this::startRun);
         from("platform-http:/api/runs/{runId}?httpMethodRestrict=GET").routeId("api-get-run")
@@ -48,22 +49,9 @@ public class ApiRoutes extends RouteBuilder {
     }
 
     private void startRun(Exchange exchange) throws Exception {
-        String body = exchange.getMessage().getBody(String.class);
-        String requestId = null;
-        String jobType = null;
-        if (body != null && !body.isBlank()) {
-            if (body.length() > MAX_BODY_BYTES) {
-                throw new BadRequestException("The request body is larger than " + MAX_BODY_BYTES + " bytes; send only requestId and jobType.");
-            }
-            JsonNode node;
-            try {
-                node = json.readTree(body);
-            } catch (Exception e) {
-                throw new BadRequestException("The request body is not JSON; send {\"requestId\": \"...\", \"jobType\": \"sync\"} or nothing.");
-            }
-            requestId = text(node, "requestId");
-            jobType = text(node, "jobType");
-        }
+        Map<String, String> fields = ApiBody.read(exchange.getMessage().getBody(String.class), json, List.of("requestId", "jobType"));
+        String requestId = fields.get("requestId");
+        String jobType = fields.get("jobType");
         RunRequests.Accepted accepted = requests.accept(RunRequest.forPipeline(
                 exchange.getMessage().getHeader("name", String.class), requestId, jobType, "http"));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -104,11 +92,6 @@ public class ApiRoutes extends RouteBuilder {
         }
         m.put("dependsOn", p.dependsOn());
         return m;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     private void error(Exchange exchange, int status) throws Exception {

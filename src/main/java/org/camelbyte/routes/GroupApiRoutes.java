@@ -1,6 +1,5 @@
 package org.camelbyte.routes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import org.camelbyte.pipeline.PipelineGroup;
 
 /** The HTTP API for groups: list them with their graph, start a group run, read one, retry its failures. */
 public class GroupApiRoutes extends RouteBuilder {
-    private static final int MAX_BODY_BYTES = 16 * 1024;
     private final GroupRuns groupRuns;
     private final PipelineCatalog catalog;
     private final ObjectMapper json;
@@ -32,6 +30,9 @@ public class GroupApiRoutes extends RouteBuilder {
         onException(GroupRunConflictException.class).handled(true).process(e -> error(e, 409));
         onException(Exception.class).handled(true).process(e -> error(e, 500));
 
+        // every route below, and any added later, checks credentials before anything else
+        interceptFrom().process(ApiAuthentication.BEAN);
+
         from("platform-http:/api/groups?httpMethodRestrict=GET").routeId("api-list-groups")
                 .process(this::listGroups);
         from("platform-http:/api/groups/{name}/runs?httpMethodRestrict=POST").routeId("api-start-group-run")
@@ -43,21 +44,7 @@ public class GroupApiRoutes extends RouteBuilder {
     }
 
     private void startGroupRun(Exchange exchange) throws Exception {
-        String body = exchange.getMessage().getBody(String.class);
-        String requestId = null;
-        if (body != null && !body.isBlank()) {
-            if (body.length() > MAX_BODY_BYTES) {
-                throw new BadRequestException("The request body is larger than " + MAX_BODY_BYTES + " bytes; send only requestId.");
-            }
-            JsonNode node;
-            try {
-                node = json.readTree(body);
-            } catch (Exception e) {
-                throw new BadRequestException("The request body is not JSON; send {\"requestId\": \"...\"} or nothing.");
-            }
-            JsonNode id = node.get("requestId");
-            requestId = id == null || id.isNull() ? null : id.asText();
-        }
+        String requestId = ApiBody.read(exchange.getMessage().getBody(String.class), json, List.of("requestId")).get("requestId");
         started(exchange, groupRuns.start(exchange.getMessage().getHeader("name", String.class), requestId, "http"));
     }
 

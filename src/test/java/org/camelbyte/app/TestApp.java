@@ -22,6 +22,8 @@ import org.camelbyte.standin.AirbyteStandIn;
  * stand-in the test controls, a fresh state database, an embedded broker on a free port and a temp data dir.
  */
 public final class TestApp implements AutoCloseable {
+    /** The API token every test app is started with, and sends with each request of {@link #get} and {@link #post}. */
+    public static final String API_TOKEN = "test-api-token-5f1c";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final Main main;
@@ -55,6 +57,7 @@ public final class TestApp implements AutoCloseable {
             props.put("runs.retry.first-delay", "100ms");
             props.put("runs.retry.max-delay", "1s");
             props.put("camel.main.shutdown-timeout", "5");
+            props.put("api.token", API_TOKEN);
         }
 
         public Builder property(String key, String value) {
@@ -114,14 +117,22 @@ public final class TestApp implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+        return send(request(path).header("Authorization", "Bearer " + API_TOKEN)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(request(path).header("Authorization", "Bearer " + API_TOKEN).GET());
+    }
+
+    /** A request to the app's HTTP API with no credentials yet, for tests of what it refuses. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public JsonNode getJson(String path) throws IOException, InterruptedException {
