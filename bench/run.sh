@@ -4,7 +4,7 @@
 # Figures go to stdout and bench/RESULTS.md; the app's own log goes to target/bench-app.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o test-compile
-mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+mvn -q test-compile
+mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     org.camelbyte.bench.SyncBenchmark "$@" 2> target/bench-app.log

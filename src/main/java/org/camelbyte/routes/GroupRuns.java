@@ -1,6 +1,7 @@
 package org.camelbyte.routes;
 
 import java.time.Clock;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +59,11 @@ public class GroupRuns {
     }
 
     /** A group's schedule fired; a group run never overlaps the same group's run still going. */
-    public void scheduled(String groupName) {
+    public void scheduled(String groupName, Date scheduledFireTime) {
         List<GroupRun> running = groupStore.runningOf(groupName);
         if (running.isEmpty()) {
-            start(groupName, "schedule:group:" + groupName + ":" + clock.instant(), "schedule");
+            // named after the firing, so instances sharing a state database record one group run per firing
+            start(groupName, "schedule:group:" + groupName + ":" + scheduledFireTime.toInstant(), "schedule");
         } else {
             LOG.info("Group {}: schedule fired while group run {} is still going; skipping this firing",
                     groupName, running.get(0).groupRunId());

@@ -1,12 +1,13 @@
 package org.camelbyte.routes;
 
 /**
- * A request to run: from the HTTP API, a queue message, a schedule or an upstream pipeline. Names either a
- * pipeline or, for queue messages, just an Airbyte connection (which then runs with the pipeline defaults).
+ * A request to run: from the HTTP API, a queue message, a schedule or a group run. Names a pipeline or, for
+ * queue messages, just an Airbyte connection (which then runs with the pipeline defaults) or a group.
  */
-public record RunRequest(String requestId, String pipeline, String connectionName, String jobType, String trigger) {
+public record RunRequest(String requestId, String pipeline, String connectionName, String group, String jobType,
+                         String trigger) {
 
     public static RunRequest forPipeline(String pipeline, String requestId, String jobType, String trigger) {
-        return new RunRequest(requestId, pipeline, null, jobType, trigger);
+        return new RunRequest(requestId, pipeline, null, null, jobType, trigger);
     }
 }

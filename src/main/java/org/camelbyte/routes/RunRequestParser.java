@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camelbyte.airbyte.JobType;
 
 /**
- * Reads a run request message: {@code {"requestId", "pipeline" | "connectionName", "jobType"?}}. Anything
+ * Reads a run request message: {@code {"requestId", "pipeline" | "connectionName" | "group", "jobType"?}}. Anything
  * else is refused with a sentence saying what to fix, so it can go to the dead-letter queue with its reason.
  */
 public class RunRequestParser {
     public static final int MAX_BYTES = 16 * 1024;
-    private static final Set<String> FIELDS = Set.of("requestId", "pipeline", "connectionName", "jobType");
+    private static final Set<String> FIELDS = Set.of("requestId", "pipeline", "connectionName", "group", "jobType");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,200}");
     private final ObjectMapper json;
 
@@ -42,7 +44,7 @@ public class RunRequestParser {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!FIELDS.contains(field)) {
-                throw new InvalidRunRequestException("Field '" + field + "' is not part of a run request; use only requestId, pipeline, connectionName, jobType.");
+                throw new InvalidRunRequestException("Field '" + field + "' is not part of a run request; use only requestId, pipeline, connectionName, group, jobType.");
             }
         }
         String requestId = text(node, "requestId");
@@ -51,8 +53,9 @@ public class RunRequestParser {
         }
         String pipeline = text(node, "pipeline");
         String connection = text(node, "connectionName");
-        if ((pipeline == null) == (connection == null)) {
-            throw new InvalidRunRequestException("Request " + requestId + " must name exactly one of pipeline or connectionName.");
+        String group = text(node, "group");
+        if (Stream.of(pipeline, connection, group).filter(Objects::nonNull).count() != 1) {
+            throw new InvalidRunRequestException("Request " + requestId + " must name exactly one of pipeline, connectionName or group.");
         }
         String jobType = text(node, "jobType");
         try {
@@ -60,7 +63,7 @@ public class RunRequestParser {
         } catch (IllegalArgumentException e) {
             throw new InvalidRunRequestException("Request " + requestId + ": " + e.getMessage());
         }
-        return new RunRequest(requestId, pipeline, connection, jobType, trigger);
+        return new RunRequest(requestId, pipeline, connection, group, jobType, trigger);
     }
 
     private static String text(JsonNode node, String field) {

@@ -30,7 +30,7 @@ final class AppPhase {
             try (sampler) {
                 start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
-                    requests.accept(new RunRequest("bench-" + n + "-" + i, null, BenchScenario.connectionName(i), null, "bench"));
+                    requests.accept(new RunRequest("bench-" + n + "-" + i, null, BenchScenario.connectionName(i), null, null, "bench"));
                 }
                 succeeded = counts.awaitOutcomes(n, start + limit.toNanos());
             }

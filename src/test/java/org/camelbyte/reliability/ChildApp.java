@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.camelbyte.app.FreePort;
+import org.camelbyte.app.TestApp;
 
 /**
  * The app as users run it: {@code org.camelbyte.App} in a JVM of its own, configured only through env vars,
@@ -32,6 +33,7 @@ final class ChildApp implements AutoCloseable {
         int httpPort = FreePort.find();
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("CAMEL_SERVER_PORT", String.valueOf(httpPort));
+        all.put("API_TOKEN", TestApp.API_TOKEN);
         all.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePort.find()));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -57,11 +59,13 @@ final class ChildApp implements AutoCloseable {
     HttpResponse<String> post(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + TestApp.API_TOKEN)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                .header("Authorization", "Bearer " + TestApp.API_TOKEN)
                 .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

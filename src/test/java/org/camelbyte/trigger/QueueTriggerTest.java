@@ -21,7 +21,9 @@ class QueueTriggerTest {
             defaults: { pollInterval: 100ms, timeout: 1m }
             pipelines:
               - { name: orders, connection: orders (TEST) }
-              - { name: crm, connection: crm (TEST) }
+              - { name: crm, connection: crm (TEST), dependsOn: orders }
+            groups:
+              - { name: pair, pipelines: [orders, crm] }
             """;
     static final ObjectMapper JSON = new ObjectMapper();
     static StandInScenario scenario;
@@ -99,6 +101,18 @@ class QueueTriggerTest {
         assertThat(reasonByBody.get("{\"requestId\":\"q-bad-2\",\"pipeline\":\"nope\"}"))
                 .contains("No pipeline is named 'nope'", "orders");
         assertThat(outcomeFor("q-after-bad").path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aRequestNamingAGroupStartsAGroupRun() throws Exception {
+        broker.send("airbyte.sync.requests", "{\"requestId\":\"q-group-1\",\"group\":\"pair\"}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                app.getJson("/api/groups").findValue("latestRun") != null
+                        && "succeeded".equals(app.getJson("/api/groups").findValue("latestRun").path("status").asText()));
+        JsonNode latest = app.getJson("/api/groups").findValue("latestRun");
+        assertThat(latest.path("requestId").asText()).isEqualTo("q-group-1");
+        assertThat(latest.path("trigger").asText()).isEqualTo("queue");
     }
 
     /** Reads outcome events until the one for this request arrives; others belong to other tests' runs. */
