@@ -61,7 +61,8 @@ public final class ApiAuthentication implements Processor {
     private String refusal(String authorization) {
         String scheme = mode == ApiAuthMode.BEARER ? "Bearer" : "Basic";
         String how = mode == ApiAuthMode.BEARER
-                ? "send the header 'Authorization: Bearer <token>' with the token set in api.token"
+                ? "send the header 'Authorization: Bearer <token>' with the token set in api.token (or, when none"
+                        + " is set, the one the app generated into the file api-token in its data dir)"
                 : "send basic credentials matching api.username and api.password";
         if (authorization == null || authorization.isBlank()) {
             return "This API needs credentials: " + how + ".";
