@@ -3,7 +3,6 @@ package org.camelbyte.airbyte;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,21 +58,13 @@ public final class ConfigApiClient implements AirbyteClient {
     }
 
     private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
-        return recentJobs(connectionId, JOB_CONFIG_TYPES, RECENT_JOBS).stream()
-                .filter(job -> !job.status().isTerminal())
-                .findFirst()
-                .orElseThrow(() -> new AirbyteUnavailableException("Airbyte answered 409 (already running) to "
-                        + http.failures().where(refused) + " but lists no unfinished job for connection "
-                        + connectionId + "; it has probably just ended, so start the job again.", null, false, null));
+        return JobPicks.firstUnfinished(recentJobs(connectionId, JOB_CONFIG_TYPES, RECENT_JOBS),
+                http.failures().where(refused), connectionId);
     }
 
     @Override
     public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
-        // Airbyte keeps whole seconds; a job created in the same second as `since` still counts.
-        Instant from = since.truncatedTo(ChronoUnit.SECONDS);
-        return recentJobs(connectionId, List.of(JobTypes.configApiName(type)), 1).stream()
-                .filter(job -> job.createdAt() != null && !job.createdAt().isBefore(from))
-                .findFirst();
+        return JobPicks.createdSince(recentJobs(connectionId, List.of(JobTypes.configApiName(type)), 1), since);
     }
 
     private List<AirbyteJob> recentJobs(String connectionId, List<String> configTypes, int limit) {

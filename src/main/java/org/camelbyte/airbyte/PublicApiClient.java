@@ -2,7 +2,6 @@ package org.camelbyte.airbyte;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,21 +64,13 @@ public final class PublicApiClient implements AirbyteClient {
      * incomplete alike, where filtering would need a call per status.
      */
     private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
-        return recentJobs(connectionId, null, RECENT_JOBS).stream()
-                .filter(job -> !job.status().isTerminal())
-                .findFirst()
-                .orElseThrow(() -> new AirbyteUnavailableException("Airbyte answered 409 (already running) to "
-                        + http.failures().where(refused) + " but lists no unfinished job for connection "
-                        + connectionId + "; it has probably just ended, so start the job again.", null, false, null));
+        return JobPicks.firstUnfinished(recentJobs(connectionId, null, RECENT_JOBS), http.failures().where(refused),
+                connectionId);
     }
 
     @Override
     public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
-        // Airbyte keeps whole seconds; a job created in the same second as `since` still counts.
-        Instant from = since.truncatedTo(ChronoUnit.SECONDS);
-        return recentJobs(connectionId, type, 1).stream()
-                .filter(job -> job.createdAt() != null && !job.createdAt().isBefore(from))
-                .findFirst();
+        return JobPicks.createdSince(recentJobs(connectionId, type, 1), since);
     }
 
     private List<AirbyteJob> recentJobs(String connectionId, JobType type, int limit) {
