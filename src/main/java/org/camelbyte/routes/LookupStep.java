@@ -5,16 +5,13 @@ import org.apache.camel.Processor;
 import org.camelbyte.airbyte.AirbyteConnection;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.run.Run;
-import org.camelbyte.run.RunStore;
 
 /** Resolves the run's connection name to its id (once; a resumed run keeps the id it had). */
 class LookupStep implements Processor {
     private final ConnectionLookup lookup;
-    private final RunStore store;
 
-    LookupStep(ConnectionLookup lookup, RunStore store) {
+    LookupStep(ConnectionLookup lookup) {
         this.lookup = lookup;
-        this.store = store;
     }
 
     @Override
@@ -24,7 +21,7 @@ class LookupStep implements Processor {
             return;
         }
         AirbyteConnection connection = lookup.resolve(run.getConnectionName());
+        // written with the trigger step's first commit: a run resumed before that simply looks it up again
         run.setConnectionId(connection.connectionId());
-        store.update(run);
     }
 }

@@ -45,7 +45,7 @@ public class RunStepRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        step("run-lookup", remembersRetryAfter(new LookupStep(lookup, store)));
+        step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
         step("run-trigger", remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
         step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
         step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis()));
