@@ -39,11 +39,16 @@ import org.camelbyte.routes.GroupRoutes;
 import org.camelbyte.routes.GroupRuns;
 import org.camelbyte.routes.PipelineRoutes;
 import org.camelbyte.routes.RunErrorHandling;
+import org.camelbyte.routes.RunLeaseRoutes;
 import org.camelbyte.routes.RunRequestParser;
 import org.camelbyte.routes.RunRequests;
 import org.camelbyte.routes.RunStepRoutes;
+import org.camelbyte.routes.RunTakeover;
 import org.camelbyte.routes.RunsAtStop;
 import org.camelbyte.routes.ScheduleCatchUp;
+import org.camelbyte.run.InstanceId;
+import org.camelbyte.run.Lease;
+import org.camelbyte.run.RunLeases;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.run.StateDatabase;
 import org.slf4j.Logger;
@@ -58,7 +63,7 @@ public class Bootstrap extends MainListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
     private final List<AutoCloseable> closeAtStop = new ArrayList<>();
     private EmbeddedPostgresServer embeddedPostgres;
-    private RunRequests requests;
+    private RunTakeover takeover;
     private ScheduleCatchUp catchUp;
     private GroupRuns groupRuns;
     private RunsAtStop runsAtStop;
@@ -79,7 +84,10 @@ public class Bootstrap extends MainListenerSupport {
         String stateUrl = settings.get("state.jdbc-url").orElseGet(() -> postgres.get().jdbcUrl("camelbyte_state"));
         HikariDataSource stateDb = closeLater(StateDatabase.open(stateUrl, settings.get("state.username", "postgres"),
                 settings.secret("state.password").orElse(null), settings.getInt("state.pool-size", 10)));
-        RunStore store = new RunStore(stateDb, json);
+        Lease lease = new Lease(InstanceId.resolve(settings.get("instance.id").orElse(null), dataDir),
+                settings.getDuration("runs.lease", Duration.ofSeconds(60)));
+        RunStore store = new RunStore(stateDb, json, lease);
+        RunLeases leases = new RunLeases(stateDb, lease);
         Map<String, DataSource> dataSources = DataSourcesWiring.open(catalog, settings, postgres, closeAtStop);
 
         AirbyteConnectionFactory airbyteFactory = new AirbyteConnectionFactory(settings);
@@ -93,10 +101,11 @@ public class Bootstrap extends MainListenerSupport {
         ConnectionLookup lookup = airbyteFactory.lookup(airbyte);
         CircuitBreaker breaker = circuitBreaker(settings);
         runsAtStop = new RunsAtStop(RunsAtStop.Policy.parse(settings.get("runs.on-stop", "leave-running")),
-                airbyte, breaker, store, clock);
+                airbyte, breaker, store, leases, clock);
 
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
-        requests = new RunRequests(catalog, store, context.createProducerTemplate(), clock);
+        RunRequests requests = new RunRequests(catalog, store, leases, context.createProducerTemplate(), clock);
+        takeover = new RunTakeover(leases, store, requests);
         catchUp = new ScheduleCatchUp(catalog, store, requests, clock);
 
         context.getRegistry().bind("airbyteCircuitBreaker", breaker);
@@ -106,6 +115,7 @@ public class Bootstrap extends MainListenerSupport {
         context.getRegistry().bind(ApiAuthentication.BEAN, ApiAuthWiring.create(settings, profile(settings, main), dataDir));
         context.getRegistry().bind("runRequests", requests);
         context.getRegistry().bind("runStore", store);
+        context.getRegistry().bind("runLease", lease);
         context.getRegistry().bind("runRequestParser", new RunRequestParser(json));
         context.getRegistry().bind("requestIdRepository", new JdbcMessageIdRepository(stateDb, "run-requests"));
 
@@ -116,6 +126,7 @@ public class Bootstrap extends MainListenerSupport {
                 settings.getDuration("runs.progress-every", Duration.ofSeconds(30)),
                 settings.getDuration("runs.poll.max-backoff", Duration.ofMinutes(5)), catalog, dataSources, json));
         main.configure().addRoutesBuilder(new PipelineRoutes(catalog));
+        main.configure().addRoutesBuilder(new RunLeaseRoutes(takeover, lease.duration()));
         main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));
 
         groupRuns = new GroupRuns(catalog, new GroupRunStore(stateDb, json), store, requests, context.createProducerTemplate(), clock);
@@ -126,7 +137,7 @@ public class Bootstrap extends MainListenerSupport {
 
     @Override
     public void afterStart(BaseMainSupport main) {
-        requests.resumeOpenRuns();
+        takeover.renewAndTakeOver();
         catchUp.run();
         groupRuns.resumeRunning();
     }
@@ -140,6 +151,14 @@ public class Bootstrap extends MainListenerSupport {
 
     @Override
     public void afterStop(BaseMainSupport main) {
+        // once Camel has stopped, so no renewal follows the release
+        if (takeover != null) {
+            try {
+                takeover.releaseAll();
+            } catch (RuntimeException e) {
+                LOG.warn("Releasing run leases at stop failed ({}); other instances take the runs over when the leases pass", e.getMessage());
+            }
+        }
         for (int i = closeAtStop.size() - 1; i >= 0; i--) {
             try {
                 closeAtStop.get(i).close();

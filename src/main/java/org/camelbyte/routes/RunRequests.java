@@ -9,6 +9,7 @@ import org.camelbyte.airbyte.JobType;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.Run;
+import org.camelbyte.run.RunLeases;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
@@ -23,12 +24,14 @@ public class RunRequests {
     private static final String RUN_QUEUE = "seda:runs?waitForTaskToComplete=Never";
     private final PipelineCatalog catalog;
     private final RunStore store;
+    private final RunLeases leases;
     private final ProducerTemplate producer;
     private final Clock clock;
 
-    public RunRequests(PipelineCatalog catalog, RunStore store, ProducerTemplate producer, Clock clock) {
+    public RunRequests(PipelineCatalog catalog, RunStore store, RunLeases leases, ProducerTemplate producer, Clock clock) {
         this.catalog = catalog;
         this.store = store;
+        this.leases = leases;
         this.producer = producer;
         this.clock = clock;
     }
@@ -95,27 +98,19 @@ public class RunRequests {
         }
     }
 
-    /** A run ended: start the oldest run held behind it, if any. */
+    /**
+     * A run ended: start the oldest run held behind it, if any. Whichever instance lets it go owns it, and
+     * only one can: instances finishing runs of the same pipeline at once race on one conditional update.
+     */
     public void releaseHeld(String pipelineName) {
         List<Run> open = store.openRuns(pipelineName);
         if (open.stream().anyMatch(r -> !r.isHeld())) {
             return;
         }
-        open.stream().findFirst().ifPresent(next -> {
+        open.stream().findFirst().filter(next -> leases.unhold(next.getRunId())).ifPresent(next -> {
             next.setHeld(false);
-            store.update(next);
             handOff(next);
         });
-    }
-
-    /** Picks up the runs a stop left without an outcome; held runs stay held unless nothing is ahead of them. */
-    public void resumeOpenRuns() {
-        List<Run> open = store.openRuns();
-        if (!open.isEmpty()) {
-            LOG.info("Resuming {} run(s) left unfinished by the last stop", open.size());
-        }
-        open.stream().filter(r -> !r.isHeld()).forEach(this::handOff);
-        open.stream().filter(Run::isHeld).map(Run::getPipeline).distinct().forEach(this::releaseHeld);
     }
 
     private Run newRun(RunRequest request, Pipeline pipeline, String connectionName) {
@@ -131,7 +126,8 @@ public class RunRequests {
         return run;
     }
 
-    private void handOff(Run run) {
+    /** Puts the run on the run queue; the caller owns the run. */
+    void handOff(Run run) {
         if (catalog.find(run.getPipeline()).isEmpty()) {
             throw new UnknownPipelineException("Run " + run.getRunId() + " belongs to pipeline '" + run.getPipeline()
                     + "', which is no longer configured; put it back in pipelines.yaml to let the run finish.");

@@ -4,7 +4,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.util.Locale;
 import org.camelbyte.airbyte.AirbyteClient;
+import java.util.Optional;
 import org.camelbyte.run.Run;
+import org.camelbyte.run.RunLeases;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
@@ -34,24 +36,29 @@ public class RunsAtStop {
     private final AirbyteClient airbyte;
     private final CircuitBreaker breaker;
     private final RunStore store;
+    private final RunLeases leases;
     private final Clock clock;
 
-    public RunsAtStop(Policy policy, AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, Clock clock) {
+    public RunsAtStop(Policy policy, AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, RunLeases leases, Clock clock) {
         this.policy = policy;
         this.airbyte = airbyte;
         this.breaker = breaker;
         this.store = store;
+        this.leases = leases;
         this.clock = clock;
     }
 
-    /** Called before Camel stops, while Airbyte and the state database are still reachable. */
+    /**
+     * Called before Camel stops, while Airbyte and the state database are still reachable. Only this
+     * instance's runs: the ones other instances follow are theirs to keep or cancel.
+     */
     public void apply() {
-        var following = store.openRuns().stream().filter(r -> r.getJobId() != null && r.getStatus() == RunStatus.RUNNING).toList();
+        var following = leases.owned().stream().map(store::find).flatMap(Optional::stream).filter(r -> r.getJobId() != null && r.getStatus() == RunStatus.RUNNING).toList();
         if (following.isEmpty()) {
             return;
         }
         if (policy == Policy.LEAVE_RUNNING) {
-            LOG.info("Stopping with {} run(s) following Airbyte jobs; the jobs keep running and the next start resumes them"
+            LOG.info("Stopping with {} run(s) following Airbyte jobs; the jobs keep running and the next start, or another instance, resumes them"
                     + " (runs.on-stop: leave-running)", following.size());
             return;
         }

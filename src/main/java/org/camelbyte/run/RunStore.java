@@ -21,10 +21,13 @@ public class RunStore {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final Lease lease;
 
-    public RunStore(DataSource dataSource, ObjectMapper json) {
+    /** New runs are recorded already owned under {@code lease}: the instance accepting a run follows it. */
+    public RunStore(DataSource dataSource, ObjectMapper json, Lease lease) {
         this.dataSource = dataSource;
         this.json = json;
+        this.lease = lease;
     }
 
     /**
@@ -32,10 +35,13 @@ public class RunStore {
      * so a duplicate request answers with the run it already started.
      */
     public Run insertOrGetExisting(Run run) {
-        String sql = "INSERT INTO runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?)"
+        String sql = "INSERT INTO runs (" + COLUMNS + ", owner, lease_until)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?, now() + ? * interval '1 millisecond')"
                 + " ON CONFLICT (request_id) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bindAll(ps, run);
+            int next = bindAll(ps, run);
+            ps.setString(next++, lease.owner());
+            ps.setLong(next, lease.duration().toMillis());
             if (ps.executeUpdate() == 1) {
                 return run;
             }
@@ -96,12 +102,6 @@ public class RunStore {
         }
     }
 
-    /** Runs without an outcome yet, oldest first: what a restarted app must pick up again. */
-    public List<Run> openRuns() {
-        return query("SELECT " + COLUMNS + " FROM runs WHERE status IN ('queued','running','post_sync')"
-                + " ORDER BY started_at", null);
-    }
-
     /** Runs of one pipeline without an outcome yet, oldest first. */
     public List<Run> openRuns(String pipeline) {
         return query("SELECT " + COLUMNS + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
@@ -141,7 +141,8 @@ public class RunStore {
         }
     }
 
-    private void bindAll(PreparedStatement ps, Run run) throws SQLException {
+    /** Binds every column of {@code COLUMNS}; returns the next parameter index. */
+    private int bindAll(PreparedStatement ps, Run run) throws SQLException {
         int i = 1;
         ps.setString(i++, run.getRunId());
         ps.setString(i++, run.getRequestId());
@@ -166,7 +167,8 @@ public class RunStore {
         ps.setString(i++, run.getGroupRunId());
         ps.setTimestamp(i++, ts(run.getJobStatusSince()));
         ps.setTimestamp(i++, ts(run.getProgressAt()));
-        ps.setInt(i, run.getIncompleteAttempts());
+        ps.setInt(i++, run.getIncompleteAttempts());
+        return i;
     }
 
     private Run read(ResultSet rs) throws SQLException {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.camelbyte.App;
+import org.camelbyte.run.Lease;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.standin.AirbyteStandIn;
 
@@ -73,6 +74,12 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
+        /** Another instance on the same state database: its own data dir (so its own instance id), broker and ports. */
+        public Builder sharingStateDatabaseWith(TestApp other) {
+            props.put("state.jdbc-url", other.stateJdbcUrl);
+            return this;
+        }
+
         public TestApp start() throws Exception {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("camelbyte-test");
             Path pipelines = dir.resolve("pipelines.yaml");
@@ -101,6 +108,11 @@ public final class TestApp implements AutoCloseable {
     /** The app's own run records, for assertions the HTTP API does not answer (lists of runs). */
     public RunStore runStore() {
         return context().getRegistry().lookupByNameAndType("runStore", RunStore.class);
+    }
+
+    /** The id this instance owns runs under. */
+    public String instanceId() {
+        return context().getRegistry().lookupByNameAndType("runLease", Lease.class).owner();
     }
 
     /** The state database's URL, to read run records after the app has stopped. */
