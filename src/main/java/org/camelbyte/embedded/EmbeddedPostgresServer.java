@@ -9,6 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +32,13 @@ public class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
+            stopOrphan(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(false)
+                    // the library's defaults suit throwaway test databases; run records must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -40,6 +48,38 @@ public class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Embedded PostgreSQL could not start with data in " + dataDir.toAbsolutePath()
                     + " (" + e.getMessage() + "); remove a stale lock there or set state.jdbc-url to an external PostgreSQL.", e);
+        }
+    }
+
+    /**
+     * Stops a server still running on this data dir: PostgreSQL is a process of its own, so a kill -9 of
+     * the app leaves it behind, holding the data dir, and the next start could not open it.
+     */
+    private static void stopOrphan(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isReadable(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        LOG.warn("Embedded PostgreSQL (pid {}) from an earlier run is still using {}; stopping it first", pid, dataDir.toAbsolutePath());
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the old PostgreSQL to stop", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the old PostgreSQL (pid " + pid + ") did not stop within 30 s; stop it by hand", e);
         }
     }
 
