@@ -28,8 +28,11 @@ class AirbyteConnectionFactory {
     private AirbyteSettings airbyteSettings;
     private AirbyteStandIn standIn;
 
-    AirbyteConnectionFactory(Settings settings) {
+    private final Path dataDir;
+
+    AirbyteConnectionFactory(Settings settings, Path dataDir) {
         this.settings = settings;
+        this.dataDir = dataDir;
     }
 
     AirbyteClient client(List<AutoCloseable> closeAtStop) {
@@ -39,7 +42,8 @@ class AirbyteConnectionFactory {
         if (url == null) {
             StandInScenario scenario = settings.get("standin.scenario").map(Path::of).map(StandInScenario::load)
                     .orElseGet(StandInScenario::demo);
-            standIn = AirbyteStandIn.start(scenario, settings.getInt("standin.port", 0));
+            // its jobs are kept in the data dir, so after a restart the app follows them to their end
+            standIn = AirbyteStandIn.start(scenario, settings.getInt("standin.port", 0), dataDir.resolve("standin-jobs.log"));
             closeAtStop.add(standIn);
             url = flavour == ApiFlavour.PUBLIC ? standIn.publicApiUrl() : standIn.configApiUrl();
             LOG.info("No airbyte.url set: using the embedded Airbyte stand-in at {}", url);

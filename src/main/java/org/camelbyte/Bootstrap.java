@@ -90,7 +90,7 @@ public class Bootstrap extends MainListenerSupport {
         RunLeases leases = new RunLeases(stateDb, lease);
         Map<String, DataSource> dataSources = DataSourcesWiring.open(catalog, settings, postgres, closeAtStop);
 
-        AirbyteConnectionFactory airbyteFactory = new AirbyteConnectionFactory(settings);
+        AirbyteConnectionFactory airbyteFactory = new AirbyteConnectionFactory(settings, dataDir);
         AirbyteClient airbyte = airbyteFactory.client(closeAtStop);
         airbyteFactory.embeddedStandIn().ifPresent(standIn -> {
             DataSource warehouse = dataSources.get(DataSourcesWiring.EMBEDDED_WAREHOUSE);

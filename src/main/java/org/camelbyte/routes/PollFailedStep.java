@@ -1,10 +1,14 @@
 package org.camelbyte.routes;
 
+import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
 import org.camelbyte.run.Run;
+import org.camelbyte.run.RunStatus;
+import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,15 +20,28 @@ import org.slf4j.LoggerFactory;
 class PollFailedStep implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(PollFailedStep.class);
     private final long maxBackoffMs;
+    private final RunStore store;
+    private final Clock clock;
 
-    PollFailedStep(long maxBackoffMs) {
+    PollFailedStep(long maxBackoffMs, RunStore store, Clock clock) {
         this.maxBackoffMs = maxBackoffMs;
+        this.store = store;
+        this.clock = clock;
     }
 
     @Override
     public void process(Exchange exchange) {
         Run run = exchange.getMessage().getBody(Run.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (cause instanceof AirbyteRejectedException rejected) {
+            // a final answer (the job is gone, the credentials are refused): polling on would never end
+            run.setStatus(RunStatus.FAILED);
+            run.setError("Airbyte refused the status of job " + run.getJobId() + ": " + rejected.getMessage());
+            run.setEndedAt(clock.instant());
+            store.update(run);
+            exchange.setProperty(RunProperties.JOB_DONE, true);
+            return;
+        }
         int failures = exchange.getProperty(RunProperties.FAILED_POLLS, 0, Integer.class) + 1;
         exchange.setProperty(RunProperties.FAILED_POLLS, failures);
         long interval = exchange.getProperty(RunProperties.POLL_INTERVAL_MS, Long.class);

@@ -48,7 +48,7 @@ public class RunStepRoutes extends RouteBuilder {
         step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
         step("run-trigger", remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
         step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
-        step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis()));
+        step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis(), store, clock));
         step("run-deadline", new DeadlineStep(airbyte, breaker, store, clock));
         step("run-watchdog", new WatchdogStep(catalog, airbyte, breaker, store, clock));
         step("run-post-sync", postSync);

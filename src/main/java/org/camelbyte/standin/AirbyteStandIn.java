@@ -2,6 +2,7 @@ package org.camelbyte.standin;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,7 +36,7 @@ public final class AirbyteStandIn implements AutoCloseable {
     private final CallRecorder recorder;
     private final SuccessNotifier notifier;
 
-    private AirbyteStandIn(StandInScenario scenario, int port) throws IOException {
+    private AirbyteStandIn(StandInScenario scenario, int port, Path journal) throws IOException {
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         this.server = bind(port);
@@ -43,7 +44,8 @@ public final class AirbyteStandIn implements AutoCloseable {
         this.faults = new StandInFaults();
         scenario.faults().forEach(f -> f.applyTo(faults));
         this.notifier = new SuccessNotifier(job -> describe(scenario, job));
-        this.jobs = new JobStore(scenario.timeScale(), clock, notifier);
+        this.jobs = new JobStore(scenario.timeScale(), clock, notifier, journal == null ? null : new JobJournal(journal));
+        jobs.restore(scenario);
         this.authenticator = new Authenticator(scenario.auth(), Duration.ofSeconds(scenario.tokenTtlSeconds()), clock);
         this.recorder = new CallRecorder();
         JobCreation creation = new JobCreation(jobs, faults);
@@ -56,8 +58,16 @@ public final class AirbyteStandIn implements AutoCloseable {
 
     /** Starts on {@code port} (0 picks a free one), bound to 127.0.0.1. */
     public static AirbyteStandIn start(StandInScenario scenario, int port) {
+        return start(scenario, port, null);
+    }
+
+    /**
+     * Starts with its jobs kept in {@code journal} (null: in memory only), so a stand-in started again on
+     * the same file still knows them, as a real Airbyte would after our app restarts.
+     */
+    public static AirbyteStandIn start(StandInScenario scenario, int port, Path journal) {
         try {
-            return new AirbyteStandIn(scenario, port);
+            return new AirbyteStandIn(scenario, port, journal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Airbyte stand-in on port " + port, e);
         }

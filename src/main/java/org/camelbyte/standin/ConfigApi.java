@@ -64,7 +64,7 @@ final class ConfigApi {
 
     /** Airbyte cancels whatever runs on the job's connection; a finished job just answers as it is. */
     private StandInResponse cancel(StandInJob job) {
-        jobs.runningOn(job.connectionId()).ifPresent(StandInJob::cancel);
+        jobs.runningOn(job.connectionId()).ifPresent(jobs::cancel);
         return jobInfo(job, false);
     }
 

@@ -1,6 +1,7 @@
 package org.camelbyte.standin;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,42 @@ final class JobStore {
     private final double timeScale;
     private final Clock clock;
     private final SuccessNotifier notifier;
+    private final JobJournal journal;
     private long nextId = 1;
 
-    JobStore(double timeScale, Clock clock, SuccessNotifier notifier) {
+    /** {@code journal} may be null: then jobs live as long as the stand-in. */
+    JobStore(double timeScale, Clock clock, SuccessNotifier notifier, JobJournal journal) {
         this.timeScale = timeScale;
         this.clock = clock;
         this.notifier = notifier;
+        this.journal = journal;
+    }
+
+    /** Brings back the jobs a journal holds, with their own creation and cancel times. */
+    synchronized void restore(StandInScenario scenario) {
+        if (journal == null) {
+            return;
+        }
+        for (String[] entry : journal.entries()) {
+            if (entry[0].equals("created") && entry.length == 5) {
+                long id = Long.parseLong(entry[1]);
+                scenario.connection(entry[2]).ifPresent(connection -> add(new StandInJob(id, connection, entry[3],
+                        Instant.ofEpochMilli(Long.parseLong(entry[4])),
+                        new JobTimeline(connection.scriptFor(entry[3]), connection.streams()), timeScale, clock)));
+                nextId = Math.max(nextId, id + 1);
+            } else if (entry[0].equals("cancelled") && entry.length == 3) {
+                get(Long.parseLong(entry[1])).ifPresent(job -> job.cancelledAt(Instant.ofEpochMilli(Long.parseLong(entry[2]))));
+            }
+        }
+    }
+
+    /** Cancels the job, and journals it so a restart keeps it cancelled. */
+    boolean cancel(StandInJob job) {
+        boolean cancelled = job.cancel();
+        if (cancelled && journal != null) {
+            journal.cancelled(job, clock.instant());
+        }
+        return cancelled;
     }
 
     /**
@@ -40,10 +71,17 @@ final class JobStore {
         }
         StandInJob job = new StandInJob(nextId++, connection, jobType, clock.instant(),
                 new JobTimeline(connection.scriptFor(jobType), connection.streams()), timeScale, clock);
-        jobs.put(job.id(), job);
-        latestByConnection.put(connection.id(), job);
-        notifier.watch(job);
+        add(job);
+        if (journal != null) {
+            journal.created(job);
+        }
         return job;
+    }
+
+    private void add(StandInJob job) {
+        jobs.put(job.id(), job);
+        latestByConnection.put(job.connectionId(), job);
+        notifier.watch(job);
     }
 
     Optional<StandInJob> get(long id) {

@@ -58,7 +58,7 @@ final class PublicApi {
         if (r.path().startsWith("/jobs/") && (r.method().equals("GET") || r.method().equals("DELETE"))) {
             StandInJob job = jobById(r.path().substring("/jobs/".length()));
             if (r.method().equals("DELETE")) {
-                job.cancel();
+                jobs.cancel(job);
             }
             return StandInResponse.ok(views.job(job, jobs.observe(job)));
         }

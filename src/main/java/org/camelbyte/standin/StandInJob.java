@@ -86,8 +86,13 @@ public final class StandInJob {
         if (cancelledOffset != null || snapshot().isTerminal()) {
             return false;
         }
-        cancelledOffset = offsetOf(clock.instant());
+        cancelledAt(clock.instant());
         return true;
+    }
+
+    /** Records a cancel at {@code at}: now, or when a journal says it happened. */
+    void cancelledAt(Instant at) {
+        cancelledOffset = offsetOf(at);
     }
 
     /** Real time until the script says succeeded, or null when it never will. */
