@@ -63,6 +63,7 @@ final class BlockingPollerPhase {
                 if (job.status().isTerminal()) {
                     return job.status();
                 }
+                // the baseline's defining trait: its thread sleeps through the wait (benchmark code, not a test)
                 Thread.sleep(pollInterval.toMillis());
             }
         } catch (InterruptedException e) {
