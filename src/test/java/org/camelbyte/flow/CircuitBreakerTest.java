@@ -26,7 +26,7 @@ class CircuitBreakerTest {
         app = TestApp.with(standIn, SyncRunTest.PIPELINES)
                 .property("airbyte.circuit-breaker.window", "6")
                 .property("airbyte.circuit-breaker.minimum-calls", "4")
-                .property("airbyte.circuit-breaker.open-for", "2s")
+                .property("airbyte.circuit-breaker.open-for", "5s")
                 .property("runs.poll.max-backoff", "300ms")
                 .start();
     }

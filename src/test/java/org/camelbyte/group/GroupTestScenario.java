@@ -11,8 +11,8 @@ final class GroupTestScenario {
     static final StandInScenario SCENARIO = StandInScenario.fromYaml("""
             timeScale: 0.05
             connections:
-              - {name: mysql (PROD), job: [{status: running, seconds: 4, rowsPerSecond: 100}, {status: succeeded}]}
-              - {name: salesforce (PROD), job: [{status: running, seconds: 6, rowsPerSecond: 100}, {status: succeeded}]}
+              - {name: mysql (PROD), job: [{status: running, seconds: 20, rowsPerSecond: 100}, {status: succeeded}]}
+              - {name: salesforce (PROD), job: [{status: running, seconds: 24, rowsPerSecond: 100}, {status: succeeded}]}
               - {name: postgres (PROD), job: [{status: running, seconds: 3, rowsPerSecond: 100}, {status: succeeded}]}
               - {name: warehouse (PROD), job: [{status: running, seconds: 4, rowsPerSecond: 10}, {status: succeeded}]}
               - {name: bigquery (PROD), job: [{status: running, seconds: 2, rowsPerSecond: 10}, {status: succeeded}]}

@@ -80,7 +80,7 @@ class QueueTriggerTest {
         broker.send("airbyte.sync.requests", "{\"requestId\":\"q-dup-1\",\"pipeline\":\"crm\"}");
 
         assertThat(outcome.path("status").asText()).isEqualTo("succeeded");
-        assertThat(broker.receive("airbyte.sync.results", 1500)).isNull();
+        assertThat(anotherOutcomeFor("q-dup-1")).isFalse();
         assertThat(standIn.jobsOf(crm)).hasSize(before + 1);
     }
 
@@ -113,6 +113,17 @@ class QueueTriggerTest {
         JsonNode latest = app.getJson("/api/groups").findValue("latestRun");
         assertThat(latest.path("requestId").asText()).isEqualTo("q-group-1");
         assertThat(latest.path("trigger").asText()).isEqualTo("queue");
+    }
+
+    /** Whether an outcome event for this request arrives within 1.5 s; other tests' events are passed over. */
+    static boolean anotherOutcomeFor(String requestId) throws Exception {
+        TextMessage m;
+        while ((m = broker.receive("airbyte.sync.results", 1500)) != null) {
+            if (requestId.equals(JSON.readTree(m.getText()).path("requestId").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads outcome events until the one for this request arrives; others belong to other tests' runs. */
