@@ -1,28 +1,18 @@
 package org.camelbyte.routes;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStatus;
-import org.camelbyte.run.RunStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Ends a run whose job outlived the pipeline's timeout, cancelling the Airbyte job unless told not to. */
 class DeadlineStep implements Processor {
-    private static final Logger LOG = LoggerFactory.getLogger(DeadlineStep.class);
-    private final AirbyteClient airbyte;
-    private final CircuitBreaker breaker;
-    private final RunStore store;
+    private final RunEnding ending;
     private final Clock clock;
 
-    DeadlineStep(AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, Clock clock) {
-        this.airbyte = airbyte;
-        this.breaker = breaker;
-        this.store = store;
+    DeadlineStep(RunEnding ending, Clock clock) {
+        this.ending = ending;
         this.clock = clock;
     }
 
@@ -37,20 +27,10 @@ class DeadlineStep implements Processor {
         String error = "Job " + run.getJobId() + " did not finish within the pipeline's timeout of "
                 + PollStep.format(java.time.Duration.ofMillis(timeoutMs));
         if (exchange.getProperty(RunProperties.CANCEL_ON_TIMEOUT, true, Boolean.class)) {
-            try {
-                breaker.executeRunnable(() -> airbyte.cancelJob(run.getJobId()));
-                error += "; it was cancelled in Airbyte. Raise timeout if such syncs are normal.";
-            } catch (RuntimeException e) {
-                error += "; cancelling it failed (" + e.getMessage() + "), so cancel it in Airbyte by hand.";
-            }
+            error += ending.cancelJob(run, ". Raise timeout if such syncs are normal.");
         } else {
             error += "; it was left running in Airbyte (watchdog.onTimeout: leave).";
         }
-        LOG.warn("Pipeline {}: {}", run.getPipeline(), error);
-        run.setStatus(RunStatus.TIMED_OUT);
-        run.setError(error);
-        run.setEndedAt(clock.instant());
-        store.update(run);
-        exchange.setProperty(RunProperties.JOB_DONE, true);
+        ending.end(exchange, run, RunStatus.TIMED_OUT, error);
     }
 }

@@ -49,8 +49,9 @@ public class RunStepRoutes extends RouteBuilder {
         step("run-trigger", remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
         step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
         step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis(), store, clock));
-        step("run-deadline", new DeadlineStep(airbyte, breaker, store, clock));
-        step("run-watchdog", new WatchdogStep(catalog, airbyte, breaker, store, clock));
+        RunEnding ending = new RunEnding(airbyte, breaker, store, clock);
+        step("run-deadline", new DeadlineStep(ending, clock));
+        step("run-watchdog", new WatchdogStep(catalog, ending, clock));
         step("run-post-sync", postSync);
         step("run-finish", new OutcomeStep(store, clock));
         step("run-failed", new RunFailedStep(store, clock));

@@ -1,6 +1,5 @@
 package org.camelbyte.routes;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,13 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.JobStatus;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.Watchdog;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStatus;
-import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +29,12 @@ class WatchdogStep implements Processor {
     private record Finding(String cause, Watchdog.Action action, String sentence) {}
 
     private final PipelineCatalog catalog;
-    private final AirbyteClient airbyte;
-    private final CircuitBreaker breaker;
-    private final RunStore store;
+    private final RunEnding ending;
     private final Clock clock;
 
-    WatchdogStep(PipelineCatalog catalog, AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, Clock clock) {
+    WatchdogStep(PipelineCatalog catalog, RunEnding ending, Clock clock) {
         this.catalog = catalog;
-        this.airbyte = airbyte;
-        this.breaker = breaker;
-        this.store = store;
+        this.ending = ending;
         this.clock = clock;
     }
 
@@ -96,19 +89,8 @@ class WatchdogStep implements Processor {
     }
 
     private void cancel(Exchange exchange, Run run, Finding finding) {
-        String error = finding.sentence();
-        try {
-            breaker.executeRunnable(() -> airbyte.cancelJob(run.getJobId()));
-            error += "; it was cancelled in Airbyte (watchdog." + finding.cause() + ": cancel).";
-        } catch (RuntimeException e) {
-            error += "; cancelling it failed (" + e.getMessage() + "), so cancel it in Airbyte by hand.";
-        }
-        LOG.warn("Pipeline {}: {}", run.getPipeline(), error);
-        run.setStatus(RunStatus.CANCELLED);
-        run.setError(error);
-        run.setEndedAt(clock.instant());
-        store.update(run);
-        exchange.setProperty(RunProperties.JOB_DONE, true);
+        String error = finding.sentence() + ending.cancelJob(run, " (watchdog." + finding.cause() + ": cancel).");
+        ending.end(exchange, run, RunStatus.CANCELLED, error);
     }
 
     @SuppressWarnings("unchecked")
