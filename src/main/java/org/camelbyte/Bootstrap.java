@@ -72,6 +72,7 @@ public class Bootstrap extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         Settings settings = new Settings(context);
+        ObserveWiring observe = ObserveWiring.start(context, settings);
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -91,7 +92,7 @@ public class Bootstrap extends MainListenerSupport {
         Map<String, DataSource> dataSources = DataSourcesWiring.open(catalog, settings, postgres, closeAtStop);
 
         AirbyteConnectionFactory airbyteFactory = new AirbyteConnectionFactory(settings, dataDir);
-        AirbyteClient airbyte = airbyteFactory.client(closeAtStop);
+        AirbyteClient airbyte = observe.metered(airbyteFactory.client(closeAtStop));
         airbyteFactory.embeddedStandIn().ifPresent(standIn -> {
             DataSource warehouse = dataSources.get(DataSourcesWiring.EMBEDDED_WAREHOUSE);
             if (warehouse != null) {
@@ -104,6 +105,7 @@ public class Bootstrap extends MainListenerSupport {
                 airbyte, breaker, store, leases, clock);
 
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
+        observe.watch(breaker, stateDb, json, closeAtStop);
         RunRequests requests = new RunRequests(catalog, store, leases, context.createProducerTemplate(), clock);
         takeover = new RunTakeover(leases, store, requests);
         catchUp = new ScheduleCatchUp(catalog, store, requests, clock);

@@ -156,6 +156,7 @@ public class GroupRuns {
                 } else {
                     LOG.warn("{}", summary.asText());
                 }
+                producer.sendBody("direct:group-run-outcome", summary);
             }
         }
         // outcome events go out once the decision is stored, so their listeners see a consistent group run

@@ -1,0 +1,77 @@
+package org.camelbyte.observe;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.airbyte.AirbyteConnection;
+import org.camelbyte.airbyte.AirbyteJob;
+import org.camelbyte.airbyte.AirbyteRejectedException;
+import org.camelbyte.airbyte.AirbyteUnavailableException;
+import org.camelbyte.airbyte.JobType;
+import org.camelbyte.airbyte.TriggeredJob;
+
+/**
+ * Every Airbyte call timed, by operation and outcome: the one place all calls pass, whatever transport
+ * the client uses underneath. Outcomes: {@code ok}, {@code unavailable} (down, slow, 5xx, 429),
+ * {@code rejected} (a final answer such as 404 or 422), {@code error} (anything else).
+ */
+public class MeteredAirbyteClient implements AirbyteClient {
+    private final AirbyteClient client;
+    private final MeterRegistry registry;
+
+    public MeteredAirbyteClient(AirbyteClient client, MeterRegistry registry) {
+        this.client = client;
+        this.registry = registry;
+    }
+
+    @Override
+    public List<AirbyteConnection> listConnections() {
+        return timed("list_connections", client::listConnections);
+    }
+
+    @Override
+    public TriggeredJob startJob(String connectionId, JobType type) {
+        return timed("start_job", () -> client.startJob(connectionId, type));
+    }
+
+    @Override
+    public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
+        return timed("find_job", () -> client.findJobCreatedSince(connectionId, type, since));
+    }
+
+    @Override
+    public AirbyteJob getJob(long jobId) {
+        return timed("get_job", () -> client.getJob(jobId));
+    }
+
+    @Override
+    public void cancelJob(long jobId) {
+        timed("cancel_job", () -> {
+            client.cancelJob(jobId);
+            return null;
+        });
+    }
+
+    private <T> T timed(String operation, Supplier<T> call) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "error";
+        try {
+            T answer = call.get();
+            outcome = "ok";
+            return answer;
+        } catch (AirbyteUnavailableException e) {
+            outcome = "unavailable";
+            throw e;
+        } catch (AirbyteRejectedException e) {
+            outcome = "rejected";
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("camelbyte.airbyte.calls").description("Airbyte API calls, by operation and outcome")
+                    .tags("operation", operation, "outcome", outcome).register(registry));
+        }
+    }
+}

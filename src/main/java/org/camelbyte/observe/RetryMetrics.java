@@ -1,0 +1,56 @@
+package org.camelbyte.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * Counts every retry of a run step by the step that failed ({@code run-trigger}, {@code run-lookup}, ...),
+ * from Camel's redelivery events: it sees the run error handling's retries without being part of it.
+ */
+public class RetryMetrics extends EventNotifierSupport {
+    private final MeterRegistry registry;
+
+    public RetryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreStepEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeCompletedEvent(true);
+        setIgnoreExchangeFailedEvents(true);
+        setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeSentEvents(true);
+        setIgnoreExchangeAsyncProcessingStartedEvents(true);
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.ExchangeRedeliveryEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        Exchange exchange = ((CamelEvent.ExchangeRedeliveryEvent) event).getExchange();
+        Counter.builder("camelbyte.run.retries").description("Retries of run steps after a transient failure, by step")
+                .tag("step", step(exchange)).register(registry).increment();
+    }
+
+    /** The step's direct: endpoint the failure came from, e.g. direct://run-trigger -> run-trigger. */
+    static String step(Exchange exchange) {
+        String uri = exchange.getProperty(ExchangePropertyKey.FAILURE_ENDPOINT, String.class);
+        if (uri == null) {
+            uri = exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class);
+        }
+        if (uri == null) {
+            return "unknown";
+        }
+        String path = uri.replaceFirst("^[a-z0-9-]+:(//)?", "");
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+}

@@ -1,0 +1,57 @@
+package org.camelbyte.observe;
+
+import java.util.Map;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.InterceptStrategy;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.processor.DelegateAsyncProcessor;
+import org.camelbyte.run.Run;
+import org.slf4j.MDC;
+
+/**
+ * Puts the run's pipeline, runId and jobId in the log context (MDC) while any route step works on a run,
+ * so every line it logs names them, whichever thread the step runs on after an async delay. The previous
+ * context is restored after the step, so a pooled thread never carries one run's ids into another's lines.
+ */
+public class RunLogContext implements InterceptStrategy {
+    public static final String PIPELINE = "pipeline";
+    public static final String RUN_ID = "runId";
+    public static final String JOB_ID = "jobId";
+
+    @Override
+    public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
+        return new DelegateAsyncProcessor(AsyncProcessorConverterHelper.convert(target)) {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                if (!(exchange.getMessage().getBody() instanceof Run run)) {
+                    return processor.process(exchange, callback);
+                }
+                Map<String, String> previous = MDC.getCopyOfContextMap();
+                put(PIPELINE, run.getPipeline());
+                put(RUN_ID, run.getRunId());
+                put(JOB_ID, run.getJobId() == null ? null : String.valueOf(run.getJobId()));
+                try {
+                    return processor.process(exchange, callback);
+                } finally {
+                    if (previous == null) {
+                        MDC.clear();
+                    } else {
+                        MDC.setContextMap(previous);
+                    }
+                }
+            }
+        };
+    }
+
+    private static void put(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.camelbyte.observe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.camelbyte.airbyte.JobStatus;
+import org.camelbyte.run.Run;
+
+/**
+ * A run's outcome in metrics, once per run as it ends (called by the run-outcome route): duration by
+ * pipeline and status, rows and bytes, quality checks by kind and result, and the detection lag.
+ */
+public class RunMetrics {
+    /** Histogram buckets for runs: syncs last from seconds to hours. */
+    private static final Duration[] RUN_BUCKETS = seconds(10, 30, 60, 300, 900, 1800, 3600, 7200, 21600, 43200, 86400);
+    /** Histogram buckets for the lag between the job's end and the run's end. */
+    private static final Duration[] LAG_BUCKETS = seconds(1, 5, 10, 30, 60, 300, 900, 3600);
+    private final MeterRegistry registry;
+
+    public RunMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void runEnded(Run run) {
+        String pipeline = run.getPipeline();
+        if (run.getStartedAt() != null && run.getEndedAt() != null) {
+            Timer.builder("camelbyte.run.duration").description("Runs from start to end, by pipeline and final status")
+                    .tags("pipeline", pipeline, "status", run.getStatus().wireName())
+                    .serviceLevelObjectives(RUN_BUCKETS).register(registry)
+                    .record(Duration.between(run.getStartedAt(), run.getEndedAt()));
+        }
+        Counter.builder("camelbyte.rows.synced").description("Rows Airbyte committed, by pipeline").baseUnit("rows")
+                .tag("pipeline", pipeline).register(registry).increment(run.getRowsSynced());
+        Counter.builder("camelbyte.bytes.synced").description("Bytes Airbyte committed, by pipeline").baseUnit("bytes")
+                .tag("pipeline", pipeline).register(registry).increment(run.getBytesSynced());
+        detectionLag(run);
+        qualityChecks(run.getPostSync());
+    }
+
+    /**
+     * From the job's end to the run's end (post-sync steps included). The job's end is when a status read
+     * first saw it final: the job answers of both API flavours carry no end time we could trust more.
+     */
+    private void detectionLag(Run run) {
+        if (!JobStatus.parse(run.getJobStatus()).isTerminal() || run.getJobStatusSince() == null || run.getEndedAt() == null) {
+            return;
+        }
+        Duration lag = Duration.between(run.getJobStatusSince(), run.getEndedAt());
+        Timer.builder("camelbyte.detection.lag").description("From the Airbyte job's end to the run's end, by pipeline")
+                .tag("pipeline", run.getPipeline()).serviceLevelObjectives(LAG_BUCKETS).register(registry)
+                .record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    /** Each check of the run's post-sync result: passed, failed, or error when it could not run. */
+    private void qualityChecks(JsonNode postSync) {
+        if (postSync == null) {
+            return;
+        }
+        for (JsonNode check : postSync.path("checks")) {
+            String result = check.hasNonNull("error") ? "error" : check.path("passed").asBoolean() ? "passed" : "failed";
+            Counter.builder("camelbyte.quality.checks").description("Quality checks run, by kind and result")
+                    .tags("kind", check.path("kind").asText("unknown"), "result", result).register(registry).increment();
+        }
+    }
+
+    private static Duration[] seconds(long... values) {
+        return java.util.Arrays.stream(values).mapToObj(Duration::ofSeconds).toArray(Duration[]::new);
+    }
+}

@@ -1,0 +1,127 @@
+package org.camelbyte.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.camelbyte.app.TestApp;
+import org.camelbyte.flow.Runs;
+import org.camelbyte.standin.AirbyteStandIn;
+import org.camelbyte.standin.StandInScenario;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The metrics an operator alerts on move as runs happen: scrape, run, scrape again. */
+class MetricsTest {
+    private static final String PIPELINES = """
+            defaults: { pollInterval: 100ms, timeout: 1m }
+            pipelines:
+              - { name: orders, connection: orders (TEST) }
+              - { name: billing, connection: billing (TEST) }
+            """;
+    private static AirbyteStandIn standIn;
+    private static TestApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        standIn = AirbyteStandIn.start(StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0);
+        app = TestApp.with(standIn, PIPELINES).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        standIn.close();
+    }
+
+    @Test
+    void aRunMovesItsDurationRowsBytesLagAndAirbyteCalls() throws Exception {
+        Scrape before = Scrape.of(app);
+
+        JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Scrape after = Scrape.of(app);
+            assertThat(moved(before, after, "camelbyte_run_duration_seconds_count", "pipeline=\"orders\"", "status=\"succeeded\""))
+                    .isEqualTo(1);
+            assertThat(after.value("camelbyte_run_duration_seconds_bucket", "pipeline=\"orders\"", "le=\"+Inf\""))
+                    .as("the duration is a histogram").isPositive();
+            assertThat(moved(before, after, "camelbyte_rows_synced_rows_total", "pipeline=\"orders\""))
+                    .isEqualTo(run.path("rowsSynced").asDouble()).isPositive();
+            assertThat(moved(before, after, "camelbyte_bytes_synced_bytes_total", "pipeline=\"orders\""))
+                    .isEqualTo(run.path("bytesSynced").asDouble()).isPositive();
+            assertThat(moved(before, after, "camelbyte_detection_lag_seconds_count", "pipeline=\"orders\"")).isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_airbyte_calls_seconds_count", "operation=\"start_job\"", "outcome=\"ok\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_airbyte_calls_seconds_count", "operation=\"get_job\"", "outcome=\"ok\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_runs_total", "pipeline=\"orders\"", "status=\"succeeded\"")).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aFailedRunIsCountedUnderItsOwnStatus() throws Exception {
+        Scrape before = Scrape.of(app);
+
+        JsonNode run = Runs.awaitOutcome(app, app.startRun("billing"));
+        assertThat(run.path("status").asText()).isEqualTo("failed");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Scrape after = Scrape.of(app);
+            assertThat(moved(before, after, "camelbyte_run_duration_seconds_count", "pipeline=\"billing\"", "status=\"failed\""))
+                    .isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_run_duration_seconds_count", "pipeline=\"billing\"", "status=\"succeeded\""))
+                    .isZero();
+        });
+    }
+
+    @Test
+    void theBreakerAndRunsInFlightAreAlwaysThere() throws Exception {
+        Scrape scrape = Scrape.of(app);
+
+        assertThat(scrape.value("camelbyte_circuit_breaker_state", "name=\"airbyte\"", "state=\"closed\"")).isEqualTo(1);
+        assertThat(scrape.value("camelbyte_circuit_breaker_state", "name=\"airbyte\"", "state=\"open\"")).isZero();
+        assertThat(scrape.has("camelbyte_runs_in_flight")).isTrue();
+    }
+
+    @Test
+    void queueRequestsAreCountedAcceptedDuplicateAndDeadLettered() throws Exception {
+        Scrape before = Scrape.of(app);
+
+        try (Connection connection = new ActiveMQConnectionFactory(app.brokerUrl()).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            send(session, "{\"requestId\": \"metrics-1\", \"pipeline\": \"orders\"}");
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(moved(before, Scrape.of(app), "camelbyte_queue_requests_total", "outcome=\"accepted\"")).isEqualTo(1));
+            // the same request again, as a sender's retry would send it
+            send(session, "{\"requestId\": \"metrics-1\", \"pipeline\": \"orders\"}");
+            send(session, "{\"requestId\": \"metrics-2\", \"pipeline\": \"no-such-pipeline\"}");
+        }
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Scrape after = Scrape.of(app);
+            assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"accepted\"")).isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"duplicate\"")).isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"dead_lettered\"")).isEqualTo(1);
+        });
+    }
+
+    private static void send(Session session, String body) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue("airbyte.sync.requests"))) {
+            producer.send(session.createTextMessage(body));
+        }
+    }
+
+    private static double moved(Scrape before, Scrape after, String name, String... labels) {
+        return after.value(name, labels) - before.value(name, labels);
+    }
+}
