@@ -31,9 +31,9 @@ public class RunMetrics {
                     .serviceLevelObjectives(RUN_BUCKETS).register(registry)
                     .record(Duration.between(run.getStartedAt(), run.getEndedAt()));
         }
-        Counter.builder("camelbyte.rows.synced").description("Rows Airbyte committed, by pipeline").baseUnit("rows")
+        Counter.builder("camelbyte.rows.synced").description("Rows Airbyte committed, by pipeline")
                 .tag("pipeline", pipeline).register(registry).increment(run.getRowsSynced());
-        Counter.builder("camelbyte.bytes.synced").description("Bytes Airbyte committed, by pipeline").baseUnit("bytes")
+        Counter.builder("camelbyte.bytes.synced").description("Bytes Airbyte committed, by pipeline")
                 .tag("pipeline", pipeline).register(registry).increment(run.getBytesSynced());
         detectionLag(run);
         qualityChecks(run.getPostSync());

@@ -8,8 +8,14 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.flow.Runs;
@@ -55,9 +61,9 @@ class MetricsTest {
                     .isEqualTo(1);
             assertThat(after.value("camelbyte_run_duration_seconds_bucket", "pipeline=\"orders\"", "le=\"+Inf\""))
                     .as("the duration is a histogram").isPositive();
-            assertThat(moved(before, after, "camelbyte_rows_synced_rows_total", "pipeline=\"orders\""))
+            assertThat(moved(before, after, "camelbyte_rows_synced_total", "pipeline=\"orders\""))
                     .isEqualTo(run.path("rowsSynced").asDouble()).isPositive();
-            assertThat(moved(before, after, "camelbyte_bytes_synced_bytes_total", "pipeline=\"orders\""))
+            assertThat(moved(before, after, "camelbyte_bytes_synced_total", "pipeline=\"orders\""))
                     .isEqualTo(run.path("bytesSynced").asDouble()).isPositive();
             assertThat(moved(before, after, "camelbyte_detection_lag_seconds_count", "pipeline=\"orders\"")).isEqualTo(1);
             assertThat(moved(before, after, "camelbyte_airbyte_calls_seconds_count", "operation=\"start_job\"", "outcome=\"ok\""))
@@ -81,6 +87,21 @@ class MetricsTest {
                     .isEqualTo(1);
             assertThat(moved(before, after, "camelbyte_run_duration_seconds_count", "pipeline=\"billing\"", "status=\"succeeded\""))
                     .isZero();
+        });
+    }
+
+    @Test
+    void aRetriedStepIsCountedByStepAndItsFailedCallByOutcome() throws Exception {
+        Scrape before = Scrape.of(app);
+        standIn.faults().failNext(1, 503, "/jobs");
+
+        JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Scrape after = Scrape.of(app);
+            assertThat(moved(before, after, "camelbyte_run_retries_total", "step=\"run-trigger\"")).isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_airbyte_calls_seconds_count", "outcome=\"unavailable\"")).isEqualTo(1);
         });
     }
 
@@ -113,6 +134,26 @@ class MetricsTest {
             assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"duplicate\"")).isEqualTo(1);
             assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"dead_lettered\"")).isEqualTo(1);
         });
+    }
+
+    @Test
+    void theDashboardAndAlertRulesNameOnlyMetricsTheAppExposes() throws Exception {
+        Runs.awaitOutcome(app, app.startRun("orders"));
+        Set<String> exposed = new TreeSet<>(Scrape.of(app).names());
+        // counters whose labels come with their first event (a retry, a check, a breaker change, a group run,
+        // a queue request): not yet on the page of an app that has had none
+        exposed.addAll(Set.of("camelbyte_run_retries_total", "camelbyte_quality_checks_total",
+                "camelbyte_circuit_breaker_transitions_total", "camelbyte_group_runs_total", "camelbyte_queue_requests_total"));
+        Set<String> used = new TreeSet<>();
+        for (Path file : List.of(Path.of("docs/grafana/camelbyte-dashboard.json"), Path.of("docs/prometheus/camelbyte-alerts.yml"))) {
+            Matcher names = Pattern.compile("camelbyte_[a-z_]+").matcher(Files.readString(file));
+            while (names.find()) {
+                used.add(names.group());
+            }
+        }
+
+        assertThat(used).hasSizeGreaterThan(10);
+        assertThat(exposed).containsAll(used);
     }
 
     private static void send(Session session, String body) throws JMSException {
