@@ -100,7 +100,7 @@ class MetricsTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Scrape after = Scrape.of(app);
-            assertThat(moved(before, after, "camelbyte_run_retries_total", "step=\"run-trigger\"")).isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_run_retries_total", "step=\"run-trigger\"")).as(after.series("camelbyte_run_retries_total")).isEqualTo(1);
             assertThat(moved(before, after, "camelbyte_airbyte_calls_seconds_count", "outcome=\"unavailable\"")).isEqualTo(1);
         });
     }

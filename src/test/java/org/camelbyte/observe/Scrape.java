@@ -40,6 +40,12 @@ final class Scrape {
                 .mapToDouble(Map.Entry::getValue).sum();
     }
 
+    /** The series of this name with their values, for a failure message. */
+    String series(String name) {
+        return series.entrySet().stream().filter(e -> matches(e.getKey(), name)).map(Object::toString)
+                .collect(java.util.stream.Collectors.joining(", ", name + ": [", "]"));
+    }
+
     boolean has(String name) {
         return series.keySet().stream().anyMatch(key -> matches(key, name));
     }
