@@ -74,6 +74,7 @@ class EventsAndLogsTest {
                 .path("jobId").asText();
         assertThat(succeeded.path("mdc").path("jobId").asText()).isEqualTo(jobId).isNotEmpty();
         assertThat(succeeded.path("level").asText()).isEqualTo("INFO");
+        assertThat(log).as("the API token stays out of JSON lines").doesNotContain(TestApp.API_TOKEN);
     }
 
     /** Reads the outcomes queue until the group run's event arrives, keeping the run events seen on the way. */
