@@ -186,6 +186,10 @@ class ReplicasIT {
         for (String id : runIds) {
             assertThat(column(id, "job_id")).isEqualTo(jobIds.get(id));
             assertThat(column(id, "owner")).isIn("replica-a", "replica-b");
+            // any replica's HTTP API answers for any run, whoever started or finished it
+            var run = new ObjectMapper().readTree(replicas.get("replica-a").get("/api/runs/" + id).body());
+            assertThat(run.get("status").asText()).isEqualTo("succeeded");
+            assertThat(run.get("jobId").asText()).isEqualTo(jobIds.get(id));
         }
         for (String connection : List.of("long-a (TEST)", "long-b (TEST)")) {
             assertThat(standIn.jobsOf(scenario.connectionNamed("Test", connection).id())).as(connection).hasSize(1);
