@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.camelbyte.config.Settings;
 import org.camelbyte.intake.QuartzFirings;
+import org.camelbyte.intake.StaleSchedules;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
@@ -48,6 +49,11 @@ final class QuartzWiring {
         component.setPrefixInstanceName(false);
         context.addComponent("quartz", component);
         context.getRegistry().bind(QuartzFirings.BEAN, new QuartzFirings());
+        try {
+            context.addStartupListener(new StaleSchedules());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot register the stale schedules clean-up: " + e.getMessage(), e);
+        }
     }
 
     private static String millis(Duration duration) {
