@@ -45,7 +45,6 @@ import org.camelbyte.routes.RunRequests;
 import org.camelbyte.routes.RunStepRoutes;
 import org.camelbyte.routes.RunTakeover;
 import org.camelbyte.routes.RunsAtStop;
-import org.camelbyte.routes.ScheduleCatchUp;
 import org.camelbyte.run.InstanceId;
 import org.camelbyte.run.Lease;
 import org.camelbyte.run.RunLeases;
@@ -64,7 +63,6 @@ public class Bootstrap extends MainListenerSupport {
     private final List<AutoCloseable> closeAtStop = new ArrayList<>();
     private EmbeddedPostgresServer embeddedPostgres;
     private RunTakeover takeover;
-    private ScheduleCatchUp catchUp;
     private GroupRuns groupRuns;
     private RunsAtStop runsAtStop;
 
@@ -108,7 +106,7 @@ public class Bootstrap extends MainListenerSupport {
         observe.watch(breaker, stateDb, json, closeAtStop);
         RunRequests requests = new RunRequests(catalog, store, leases, context.createProducerTemplate(), clock);
         takeover = new RunTakeover(leases, store, requests);
-        catchUp = new ScheduleCatchUp(catalog, store, requests, clock);
+        QuartzWiring.configure(context, settings, stateDb, lease.owner());
 
         context.getRegistry().bind("airbyteCircuitBreaker", breaker);
         context.getRegistry().bind("airbyteHealthCheck", new AirbyteHealthCheck(breaker));
@@ -140,7 +138,6 @@ public class Bootstrap extends MainListenerSupport {
     @Override
     public void afterStart(BaseMainSupport main) {
         takeover.renewAndTakeOver();
-        catchUp.run();
         groupRuns.resumeRunning();
     }
 

@@ -1,6 +1,7 @@
 package org.camelbyte.routes;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.camelbyte.intake.QuartzFirings;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelineGroup;
 
@@ -20,7 +21,8 @@ public class GroupRoutes extends RouteBuilder {
                         .routeId("group-schedule-" + group.name())
                         .parameter("group", group.name())
                         .parameter("cron", group.schedule().cron())
-                        .parameter("timeZone", group.schedule().timeZone());
+                        .parameter("timeZone", group.schedule().timeZone())
+                        .parameter("misfire", String.valueOf(QuartzFirings.misfireInstruction(group.schedule())));
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.camelbyte.routes;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.camelbyte.intake.QuartzFirings;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
 
@@ -25,7 +26,8 @@ public class PipelineRoutes extends RouteBuilder {
                         .routeId("schedule-" + p.name())
                         .parameter("pipeline", p.name())
                         .parameter("cron", p.schedule().cron())
-                        .parameter("timeZone", p.schedule().timeZone());
+                        .parameter("timeZone", p.schedule().timeZone())
+                        .parameter("misfire", String.valueOf(QuartzFirings.misfireInstruction(p.schedule())));
             }
         }
     }

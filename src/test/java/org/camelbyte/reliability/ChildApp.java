@@ -30,18 +30,30 @@ final class ChildApp implements AutoCloseable {
 
     /** Starts the app with {@code env} on top of the ports it needs; its output goes to {@code log} (appended). */
     static ChildApp start(Map<String, String> env, Path log) throws IOException {
+        return launch(new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "org.camelbyte.App"), env, log);
+    }
+
+    /** The runnable jar, started as users start it: {@code java -jar}, in {@code workDir} with its config/ and routes/. */
+    static ChildApp startJar(Path jar, Path workDir, Map<String, String> env, Path log) throws IOException {
+        return launch(new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString())
+                .directory(workDir.toFile()), env, log);
+    }
+
+    private static ChildApp launch(ProcessBuilder builder, Map<String, String> env, Path log) throws IOException {
         int httpPort = FreePort.find();
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("CAMEL_SERVER_PORT", String.valueOf(httpPort));
         all.put("API_TOKEN", TestApp.API_TOKEN);
         all.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePort.find()));
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.camelbyte.App")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile()));
         builder.environment().putAll(all);
         return new ChildApp(builder.start(), httpPort);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Whether the HTTP API answers yet. */

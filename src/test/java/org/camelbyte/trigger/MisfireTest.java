@@ -4,60 +4,89 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.run.Run;
-import org.camelbyte.run.RunStatus;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
 import org.junit.jupiter.api.Test;
 
-/** Firings missed while the app was down: run once at start-up, or skip, per pipeline. */
+/**
+ * Firings missed while the app was down, as Quartz's job store in the state database finds them at the next
+ * start: with {@code misfire: run_once} one run at once (at a time off the cron's grid, which tells it
+ * from a regular firing), with {@code skip} none; the missed firings themselves never run. A schedule
+ * removed from the file is removed from the job store.
+ */
 class MisfireTest {
-    static final String PIPELINES = """
+    private static final String PIPELINES = """
             defaults: { pollInterval: 100ms, timeout: 1m }
             pipelines:
               - name: catch-up
                 connection: orders (TEST)
-                schedule: { cron: "0 * * * * ?", misfire: run_once }
+                schedule: { cron: "0/5 * * * * ?", misfire: run_once }
               - name: no-catch-up
                 connection: crm (TEST)
-                schedule: { cron: "0 * * * * ?", misfire: skip }
+                schedule: { cron: "0/5 * * * * ?", misfire: skip }
             """;
+    /** A pipeline the first start has and the second has not: its schedule must go from the job store. */
+    private static final String REMOVED = """
+              - name: removed
+                connection: orders (TEST)
+                schedule: { cron: "0 0 3 * * ?" }
+            """;
+    private static final long GRID_MS = 5000;
 
     @Test
     void aMissedFiringRunsOnceOrIsSkippedPerPipeline() throws Exception {
-        Instant lastRun = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
         try (AirbyteStandIn standIn = AirbyteStandIn.start(
                 StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0)) {
-            TestApp before = TestApp.with(standIn, PIPELINES).start();
-            before.runStore().insertOrGetExisting(finishedRun("catch-up", lastRun));
-            before.runStore().insertOrGetExisting(finishedRun("no-catch-up", lastRun));
+            TestApp before = TestApp.with(standIn, PIPELINES + REMOVED).property("schedules.misfire-threshold", "1s").start();
+            assertThat(storedTriggers(before, "removed")).isEqualTo(1);
             before.close();
+            Instant down = Instant.now();
+            // down for longer than a firing plus the misfire threshold
+            await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(down.plusMillis(GRID_MS + 2000)));
 
-            try (TestApp after = TestApp.with(standIn, PIPELINES).sameStateAs(before).start()) {
-                String missed = "schedule:catch-up:" + lastRun.plus(1, ChronoUnit.MINUTES);
-                await().atMost(Duration.ofSeconds(20)).until(() -> after.runStore().findByRequestId(missed)
-                        .map(Run::getStatus).filter(status -> status == RunStatus.SUCCEEDED).isPresent());
-                assertThat(after.runStore().findByRequestId("schedule:no-catch-up:" + lastRun.plus(1, ChronoUnit.MINUTES)))
-                        .isEmpty();
+            Instant restart = Instant.now();
+            try (TestApp after = TestApp.with(standIn, PIPELINES).property("schedules.misfire-threshold", "1s")
+                    .sameStateAs(before).start()) {
+                assertThat(storedTriggers(after, "removed")).as("schedule of a pipeline no longer in the file").isZero();
+                await().atMost(Duration.ofSeconds(30)).until(() -> firings(after, "catch-up").stream().anyMatch(t -> !onGrid(t)));
+                assertThat(firings(after, "catch-up")).filteredOn(t -> !onGrid(t)).as("catch-up firings at start").hasSize(1);
+                assertThat(firings(after, "no-catch-up")).as("no-catch-up fires only on its grid").allMatch(MisfireTest::onGrid);
+                for (String pipeline : List.of("catch-up", "no-catch-up")) {
+                    assertThat(firings(after, pipeline)).as(pipeline + ": firings missed while down")
+                            .noneMatch(t -> t.isAfter(down.plusSeconds(1)) && t.isBefore(restart));
+                }
             }
         }
     }
 
-    private static Run finishedRun(String pipeline, Instant at) {
-        Run run = new Run();
-        run.setRunId("old-" + pipeline);
-        run.setRequestId("old-" + pipeline);
-        run.setPipeline(pipeline);
-        run.setConnectionName("-");
-        run.setJobType("sync");
-        run.setTrigger("schedule");
-        run.setStatus(RunStatus.SUCCEEDED);
-        run.setStartedAt(at);
-        run.setEndedAt(at.plusSeconds(5));
-        return run;
+    /** The scheduled times of a pipeline's runs, from their request ids (schedule:<pipeline>:<time>). */
+    private static List<Instant> firings(TestApp app, String pipeline) {
+        return app.runStore().recentRuns(pipeline, 100).stream().map(Run::getRequestId)
+                .map(id -> Instant.parse(id.substring(("schedule:" + pipeline + ":").length()))).toList();
+    }
+
+    private static long storedTriggers(TestApp app, String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(app.stateJdbcUrl());
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static boolean onGrid(Instant firing) {
+        return firing.toEpochMilli() % GRID_MS == 0;
     }
 }
