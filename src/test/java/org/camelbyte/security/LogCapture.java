@@ -11,15 +11,15 @@ import java.nio.charset.StandardCharsets;
  * Everything written to System.err while open, still passed on. slf4j-simple looks System.err up at each
  * line (its output stream is not cached by default), so this sees every log line the app writes.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    LogCapture() {
+    public LogCapture() {
         System.setErr(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
     }
 
-    String text() {
+    public String text() {
         synchronized (captured) {
             return captured.toString(StandardCharsets.UTF_8);
         }
