@@ -164,4 +164,16 @@ class AirbyteComponentTest extends CamelTestSupport {
 
         assertThat(out.getException()).hasMessageContaining("option jobId or the header CamelAirbyteJobId");
     }
+
+    @Test
+    void badOptionsAreRefusedNamingTheOption() {
+        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:nope"))).rootCause()
+                .hasMessageContaining("names no airbyte operation 'nope'").hasMessageContaining("airbyte:sync");
+        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?jobType=full"))).rootCause()
+                .hasMessageContaining("jobType 'full' is not one of sync, reset, clear");
+        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?pollInterval=often"))).rootCause()
+                .hasMessageContaining("pollInterval is 'often', not a duration");
+        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:run"))).rootCause()
+                .hasMessageContaining("airbyte:run needs the option pipeline");
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.http.HttpEndpoint;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.app.TestPostgres;
 import org.camelbyte.security.LogCapture;
@@ -143,5 +144,16 @@ class ComponentInAppTest {
         JsonNode hooked = HOOKED.stream().filter(h -> h.path("runId").asText().equals(runId)).findFirst().orElseThrow();
         assertThat(hooked.path("status").asText()).isEqualTo("failed");
         assertThat(hooked.path("error").asText()).contains("mysql (PRD)");
+    }
+
+    @Test
+    void theAppsAirbyteCallsGoThroughCamelHttp() {
+        // the run steps' client sends through a camel-http endpoint of the app's own context
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.text().contains("CamelAirbyteJobStatus succeeded"));
+
+        assertThat(app.context().getEndpoints()).anySatisfy(endpoint -> {
+            assertThat(endpoint).isInstanceOf(HttpEndpoint.class);
+            assertThat(endpoint.getEndpointUri()).contains(":" + standIn.port());
+        });
     }
 }
