@@ -65,7 +65,7 @@ class AirbyteConnectionFactory {
         try {
             airbyteSettings = builder.build();
             LOG.info("Airbyte: {}", airbyteSettings);
-            return AirbyteClients.create(airbyteSettings);
+            return AirbyteClients.create(airbyteSettings, settings.camelContext());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The airbyte.* keys in " + settings.files() + " (or their env vars) do not fit"
                     + " together: " + e.getMessage(), e);

@@ -111,7 +111,9 @@ public class Bootstrap extends MainListenerSupport {
         context.getRegistry().bind("airbyteCircuitBreaker", breaker);
         context.getRegistry().bind("airbyteHealthCheck", new AirbyteHealthCheck(breaker));
         // one scheduler for every run's poll delays and retries, instead of a pool per pipeline route
-        context.getRegistry().bind(RunErrorHandling.SCHEDULER, runScheduler(context, settings.getInt("runs.scheduler-threads", 4)));
+        ScheduledExecutorService scheduler = runScheduler(context, settings.getInt("runs.scheduler-threads", 4));
+        context.getRegistry().bind(RunErrorHandling.SCHEDULER, scheduler);
+        ComponentWiring.bind(context, airbyte, lookup, scheduler, requests, store);
         context.getRegistry().bind(ApiAuthentication.BEAN, ApiAuthWiring.create(settings, profile(settings, main), dataDir));
         context.getRegistry().bind("runRequests", requests);
         context.getRegistry().bind("runStore", store);

@@ -1,6 +1,5 @@
 package org.camelbyte.airbyte;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +16,13 @@ interface AirbyteAuth {
      */
     boolean renewAfterRejection(String refusedAuthorization);
 
-    static AirbyteAuth from(AirbyteSettings settings, HttpClient httpClient, Clock clock) {
+    static AirbyteAuth from(AirbyteSettings settings, CamelHttpTransport transport, Clock clock) {
         return switch (settings.authMode()) {
             case NONE -> new StaticAuth(null);
             case BASIC -> new StaticAuth("Basic " + Base64.getEncoder().encodeToString(
                     (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
             case BEARER -> new StaticAuth("Bearer " + settings.token());
-            case CLIENT_CREDENTIALS -> new ClientCredentialsAuth(settings, httpClient, clock);
+            case CLIENT_CREDENTIALS -> new ClientCredentialsAuth(settings, transport, clock);
         };
     }
 }

@@ -33,15 +33,25 @@ public record AirbyteTls(Path trustStore, String trustStorePassword, String trus
     /** Built once per HTTP pool; a trust store that cannot be read fails here, at startup. */
     public SSLContext sslContext() {
         try {
+            TrustManager[] trustManagers = trustManagers();
+            return trustManagers == null ? SSLContext.getDefault() : contextTrusting(trustManagers);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("The TLS setup for Airbyte cannot be built (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** Who is trusted, or null for the JVM's default CAs; a trust store that cannot be read fails here. */
+    public TrustManager[] trustManagers() {
+        try {
             if (!verify) {
-                return contextTrusting(new TrustManager[] {new TrustingEveryone()});
+                return new TrustManager[] {new TrustingEveryone()};
             }
             if (trustStore == null) {
-                return SSLContext.getDefault();
+                return null;
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(load());
-            return contextTrusting(factory.getTrustManagers());
+            return factory.getTrustManagers();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("The TLS setup for Airbyte cannot be built (" + e.getMessage() + ").", e);
         }

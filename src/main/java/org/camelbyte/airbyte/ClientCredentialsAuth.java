@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,18 +23,16 @@ final class ClientCredentialsAuth implements AirbyteAuth {
     private final URI tokenUrl;
     private final String clientId;
     private final String clientSecret;
-    private final HttpClient httpClient;
-    private final Duration requestTimeout;
+    private final CamelHttpTransport transport;
     private final Clock clock;
     private final HttpFailures failures;
     private volatile Token current;
 
-    ClientCredentialsAuth(AirbyteSettings settings, HttpClient httpClient, Clock clock) {
+    ClientCredentialsAuth(AirbyteSettings settings, CamelHttpTransport transport, Clock clock) {
         this.tokenUrl = settings.tokenUrl();
         this.clientId = settings.clientId();
         this.clientSecret = settings.clientSecret();
-        this.httpClient = httpClient;
-        this.requestTimeout = settings.requestTimeout();
+        this.transport = transport;
         this.clock = clock;
         this.failures = new HttpFailures(URI.create(tokenUrl.getScheme() + "://" + tokenUrl.getAuthority()),
                 new Redactor(settings), clock);
@@ -77,24 +72,13 @@ final class ClientCredentialsAuth implements AirbyteAuth {
                 .put("client_id", clientId)
                 .put("client_secret", clientSecret);
         ApiRequest described = ApiRequest.post(tokenUrl.getPath(), body);
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
         Instant askedAt = clock.instant();
-        HttpResponse<String> response;
+        ApiAnswer answer;
         try {
-            response = httpClient.send(request, HttpResponse.BodyHandlers.ofString());
+            answer = transport.send("POST", tokenUrl, body.toString(), null);
         } catch (IOException e) {
             throw failures.unreachable(described, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AirbyteUnavailableException("Interrupted while asking Airbyte for an access token; retry.",
-                    null, false, e);
         }
-        ApiAnswer answer = new ApiAnswer(response.statusCode(), response.body(), response.headers());
         if (answer.status() == 401 || answer.status() == 403 || answer.status() == 400) {
             throw failures.rejected(described, answer.status(), ": " + failures.detail(answer),
                     "check the client id and client secret of the Airbyte application (and the token URL)");

@@ -1,8 +1,8 @@
 package org.camelbyte.airbyte;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -19,7 +19,7 @@ final class HttpFailures {
     }
 
     AirbyteUnavailableException unreachable(ApiRequest request, IOException cause) {
-        String what = cause instanceof HttpTimeoutException ? "timed out" : "failed ("
+        String what = cause instanceof InterruptedIOException ? "timed out" : "failed ("
                 + redactor.excerpt(cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")";
         String advice = request.createsJob()
                 ? "the job may have been created, so look for it (findJobCreatedSince) before starting another"

@@ -22,6 +22,11 @@ public class Settings {
         this.context = context;
     }
 
+    /** The context these settings are read from, for parts that build on its components (camel-http). */
+    public CamelContext camelContext() {
+        return context;
+    }
+
     public Optional<String> get(String key) {
         return context.getPropertiesComponent().resolveProperty(key)
                 .map(String::trim)

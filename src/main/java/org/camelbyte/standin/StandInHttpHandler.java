@@ -44,10 +44,12 @@ final class StandInHttpHandler implements HttpHandler {
                 return;
             }
             StandInResponse response = answer(exchange.getRequestMethod(), fullPath, rawQuery, headers, body, fault);
-            write(exchange, response);
+            setHeaders(exchange, response);
+            // recorded before the answer leaves, so a client that has its answer finds the call recorded
             Map<String, List<String>> responseHeaders = lowerCase(exchange.getResponseHeaders());
             recorder.record(new RecordedCall(exchange.getRequestMethod(), fullPath, rawQuery, headers, body,
                     response.status(), responseHeaders, response.body()));
+            write(exchange, response);
         }
     }
 
@@ -94,10 +96,13 @@ final class StandInHttpHandler implements HttpHandler {
         return path.equals("/health") || path.equals("/v1/health");
     }
 
-    private static void write(HttpExchange exchange, StandInResponse response) throws IOException {
-        byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+    private static void setHeaders(HttpExchange exchange, StandInResponse response) {
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    }
+
+    private static void write(HttpExchange exchange, StandInResponse response) throws IOException {
+        byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -1,0 +1,196 @@
+package org.camelbyte.component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.airbyte.AirbyteConnection;
+import org.camelbyte.airbyte.AirbyteJob;
+import org.camelbyte.airbyte.AirbyteUnavailableException;
+import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.airbyte.JobStatus;
+import org.camelbyte.airbyte.JobType;
+import org.camelbyte.run.Run;
+import org.camelbyte.run.RunStatus;
+
+/**
+ * Does an endpoint's operation. The calls themselves are short and made on the caller's thread; waiting for
+ * a job or run to end is an {@link AsyncWait} on the shared scheduler, so a waiting exchange holds no thread.
+ */
+class AirbyteProducer extends DefaultAsyncProducer {
+    /** Airbyte's clock and ours differ, and it reports creation to the second: look a little earlier. */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+
+    private final AirbyteEndpoint endpoint;
+    private final Clock clock = Clock.systemUTC();
+
+    AirbyteProducer(AirbyteEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            Message message = exchange.getMessage();
+            switch (endpoint.getOperation()) {
+                case CONNECTIONS -> message.setBody(lookup().search(endpoint.getMatch()).stream().map(Bodies::connection).toList());
+                case LOOKUP -> {
+                    AirbyteConnection connection = lookup().resolve(connectionName(message));
+                    message.setHeader(AirbyteConstants.CONNECTION_ID, connection.connectionId());
+                    message.setBody(Bodies.connection(connection));
+                }
+                case JOB -> answer(message, client().getJob(jobId(message)));
+                case CANCEL -> {
+                    long jobId = jobId(message);
+                    client().cancelJob(jobId);
+                    answer(message, client().getJob(jobId));
+                }
+                case SYNC -> {
+                    return sync(exchange, callback);
+                }
+                case RUN -> {
+                    return run(exchange, callback);
+                }
+                default -> throw new IllegalStateException("airbyte:" + endpoint.getOperation().wireName() + " is not a producer.");
+            }
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        callback.done(true);
+        return true;
+    }
+
+    private boolean sync(Exchange exchange, AsyncCallback callback) {
+        Message message = exchange.getMessage();
+        AirbyteConnection connection = lookup().resolve(connectionName(message));
+        AirbyteJob started = startJob(connection.connectionId(), JobType.parse(endpoint.getJobType()));
+        answer(message, started);
+        if (!endpoint.isWaitForCompletion()) {
+            callback.done(true);
+            return true;
+        }
+        new AsyncWait<AirbyteJob>(scheduler(), endpoint.pollIntervalDuration(), endpoint.timeoutDuration(), clock,
+                () -> readJob(started.jobId()), job -> job.status().isTerminal(),
+                job -> {
+                    answer(message, job);
+                    return job.status() == JobStatus.SUCCEEDED ? null : new AirbyteJobFailedException("Airbyte job "
+                            + job.jobId() + " on '" + connection.name() + "' ended " + job.status().wireName()
+                            + (job.failureReason() == null ? "" : ": " + job.failureReason())
+                            + "; read the job's logs in Airbyte.", Bodies.job(job));
+                },
+                last -> {
+                    answer(message, last);
+                    String cancelled = endpoint.isCancelOnTimeout() ? cancel(last.jobId()) : "left it running (cancelOnTimeout=false)";
+                    return new AirbyteJobFailedException("Airbyte job " + last.jobId() + " on '" + connection.name()
+                            + "' did not end within " + endpoint.getTimeout() + "; " + cancelled + ".", Bodies.job(last));
+                }).start(started, exchange, callback);
+        return false;
+    }
+
+    /**
+     * The one place a waiting sync reads its job's state. The batched job watcher (one list call per
+     * interval for every waiting job) can take its place without touching the rest.
+     */
+    private AirbyteJob readJob(long jobId) {
+        return client().getJob(jobId);
+    }
+
+    /**
+     * Starts the job; a 409 "already running" adopts the running job (in the client). An answer lost on the
+     * way back may hide a job Airbyte did create: look for it before giving up, never POST again blindly.
+     */
+    private AirbyteJob startJob(String connectionId, JobType type) {
+        Instant askedAt = clock.instant();
+        try {
+            return client().startJob(connectionId, type).job();
+        } catch (AirbyteUnavailableException lost) {
+            if (!lost.outcomeUnknown()) {
+                throw lost;
+            }
+            return client().findJobCreatedSince(connectionId, type, askedAt.minus(CLOCK_SLACK)).orElseThrow(() -> lost);
+        }
+    }
+
+    private String cancel(long jobId) {
+        try {
+            client().cancelJob(jobId);
+            return "cancelled it";
+        } catch (RuntimeException e) {
+            return "cancelling it failed too (" + e.getMessage() + ")";
+        }
+    }
+
+    private boolean run(Exchange exchange, AsyncCallback callback) {
+        Message message = exchange.getMessage();
+        String requestId = message.getHeader(AirbyteConstants.REQUEST_ID, String.class);
+        if (requestId == null || requestId.isBlank()) {
+            requestId = "airbyte-component:" + exchange.getExchangeId();
+        }
+        RunHandOff runs = endpoint.getComponent().runs();
+        Run accepted = runs.accept(endpoint.getPipeline(), requestId);
+        answer(message, accepted);
+        if (!endpoint.isWaitForCompletion()) {
+            callback.done(true);
+            return true;
+        }
+        new AsyncWait<Run>(scheduler(), endpoint.pollIntervalDuration(), endpoint.timeoutDuration(), clock,
+                () -> runs.find(accepted.getRunId()).orElse(null), Run::isFinal,
+                run -> {
+                    answer(message, run);
+                    return run.getStatus() == RunStatus.SUCCEEDED || run.getStatus() == RunStatus.SKIPPED ? null
+                            : new AirbyteJobFailedException("Run " + run.getRunId() + " of pipeline " + run.getPipeline()
+                                    + " ended " + run.getStatus().wireName() + ": " + run.getError(), Bodies.run(run));
+                },
+                last -> new AirbyteJobFailedException("Run " + accepted.getRunId() + " of pipeline " + accepted.getPipeline()
+                        + " had not ended within " + endpoint.getTimeout() + "; it goes on under the pipeline's own timeout.",
+                        Bodies.run(last))).start(accepted, exchange, callback);
+        return false;
+    }
+
+    private static void answer(Message message, AirbyteJob job) {
+        Bodies.jobHeaders(message, job);
+        message.setBody(Bodies.job(job));
+    }
+
+    private static void answer(Message message, Run run) {
+        Bodies.runHeaders(message, run);
+        message.setBody(Bodies.run(run));
+    }
+
+    private String connectionName(Message message) {
+        String name = endpoint.getConnection() != null ? endpoint.getConnection()
+                : message.getHeader(AirbyteConstants.CONNECTION_ID, String.class);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("airbyte:" + endpoint.getOperation().wireName() + " needs a connection: set the"
+                    + " option connection (a name or id) or the header " + AirbyteConstants.CONNECTION_ID + ".");
+        }
+        return name;
+    }
+
+    private long jobId(Message message) {
+        Long id = endpoint.getJobId() != null ? endpoint.getJobId() : message.getHeader(AirbyteConstants.JOB_ID, Long.class);
+        if (id == null) {
+            throw new IllegalArgumentException("airbyte:" + endpoint.getOperation().wireName() + " needs a job id: set the"
+                    + " option jobId or the header " + AirbyteConstants.JOB_ID + ".");
+        }
+        return id;
+    }
+
+    private AirbyteClient client() {
+        return endpoint.getComponent().client();
+    }
+
+    private ConnectionLookup lookup() {
+        return endpoint.getComponent().lookup();
+    }
+
+    private ScheduledExecutorService scheduler() {
+        return endpoint.getComponent().scheduler();
+    }
+}
