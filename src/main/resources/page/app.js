@@ -247,7 +247,14 @@ async function refresh() {
 
 /** Asks for credentials before the first call when the app wants them and this tab has none yet. */
 async function start() {
-  const { auth } = await (await fetch('/page/auth.json', { cache: 'no-store' })).json();
+  let auth;
+  try {
+    auth = (await (await fetch('/page/auth.json', { cache: 'no-store' })).json()).auth;
+  } catch (e) {
+    $('refreshed').textContent = 'cannot reach the app (' + e.message + '); retrying';
+    timer = setTimeout(start, REFRESH_MS);
+    return;
+  }
   if (auth !== 'none' && sessionStorage.getItem(STORE_KEY) === null) {
     askForCredentials(auth === 'basic' ? 'Basic' : 'Bearer', false);
   } else {

@@ -17,6 +17,7 @@ public class StatusPageRoutes extends RouteBuilder {
             "index.html", "text/html; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
             "style.css", "text/css; charset=utf-8");
+    private static final String AUTH = "auth.json";
 
     @Override
     public void configure() {
@@ -25,7 +26,9 @@ public class StatusPageRoutes extends RouteBuilder {
         from("platform-http:/page/{file}?httpMethodRestrict=GET").routeId("status-page-files")
                 .process(e -> {
                     String file = e.getMessage().getHeader("file", String.class);
-                    if (FILES.containsKey(file)) {
+                    if (AUTH.equals(file)) {
+                        authMode(e);
+                    } else if (FILES.containsKey(file)) {
                         serve(e, "page/" + file, FILES.get(file));
                     } else {
                         e.getMessage().setHeaders(new java.util.HashMap<>());
@@ -33,17 +36,17 @@ public class StatusPageRoutes extends RouteBuilder {
                         e.getMessage().setBody("");
                     }
                 });
-        // how the page must sign in (bearer, basic or none), so it asks at once instead of drawing a 401 first
-        from("platform-http:/page/auth.json?httpMethodRestrict=GET").routeId("status-page-auth")
-                .process(e -> {
-                    ApiAuthMode mode = e.getContext().getRegistry()
-                            .lookupByNameAndType(ApiAuthentication.BEAN, ApiAuthentication.class).mode();
-                    e.getMessage().setHeaders(new java.util.HashMap<>());
-                    e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                    e.getMessage().setBody("{\"auth\":\"" + mode.name().toLowerCase(Locale.ROOT) + "\"}");
-                });
         from("platform-http:/api/openapi.json?httpMethodRestrict=GET").routeId("api-openapi")
                 .process(e -> serve(e, "api/openapi.json", "application/json"));
+    }
+
+    /** How the page must sign in (bearer, basic or none), so it asks at once instead of drawing a 401 first. */
+    private static void authMode(Exchange exchange) {
+        ApiAuthMode mode = exchange.getContext().getRegistry()
+                .lookupByNameAndType(ApiAuthentication.BEAN, ApiAuthentication.class).mode();
+        exchange.getMessage().setHeaders(new java.util.HashMap<>());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody("{\"auth\":\"" + mode.name().toLowerCase(Locale.ROOT) + "\"}");
     }
 
     private static void serve(Exchange exchange, String resource, String contentType) throws Exception {
