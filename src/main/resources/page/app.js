@@ -147,11 +147,15 @@ function failedChecks(run) {
       el('td', {}, c.expected), el('td', {}, c.severity)))));
 }
 
+/** The newest failure of each pipeline (runs come newest first), with how many earlier ones are listed. */
 function failuresSection(runs, now) {
   if (runs.length === 0) return el('p', { class: 'empty' }, 'No failed runs.');
-  return runs.map((run) => el('div', { class: 'failure', 'data-run': run.runId },
+  const newest = new Map();
+  runs.forEach((run) => (newest.has(run.pipeline) ? newest.get(run.pipeline).earlier++ : newest.set(run.pipeline, { run, earlier: 0 })));
+  return [...newest.values()].map(({ run, earlier }) => el('div', { class: 'failure', 'data-run': run.runId },
     el('div', {}, el('strong', {}, run.pipeline), ' ', badge(run.status), ' ',
-      el('span', { class: 'muted' }, when(run.startedAt, now) + ' · job ' + (run.jobId || '–'))),
+      el('span', { class: 'muted' }, when(run.startedAt, now) + ' · job ' + (run.jobId || '–')
+        + (earlier ? ' · ' + earlier + ' earlier failure' + (earlier > 1 ? 's' : '') + ' recently' : ''))),
     el('p', { class: 'sentence' }, run.error || 'no reason recorded'),
     failedChecks(run)));
 }
@@ -172,7 +176,7 @@ function groupGraph(group) {
   const status = {};
   ((group.latestRun && group.latestRun.pipelines) || []).forEach((n) => (status[n.pipeline] = n));
   const id = 'arrow-' + group.name.replace(/[^a-zA-Z0-9_-]/g, '_');
-  const root = svg('svg', { class: 'graph', viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': 'dependency graph of ' + group.name },
+  const root = svg('svg', { class: 'graph', width, height, viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': 'dependency graph of ' + group.name },
     svg('defs', {}, svg('marker', { id, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' },
       svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#8a93a3' }))));
   group.order.forEach((p) => (deps[p] || []).forEach((up) => root.append(svg('line', {

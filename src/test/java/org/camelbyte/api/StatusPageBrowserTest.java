@@ -105,6 +105,7 @@ class StatusPageBrowserTest {
     void thePageListsEveryPipelineWithItsConnectionAndSchedule() {
         List<String> names = browser.findElements(By.cssSelector("#pipelines .card h3 span")).stream().map(WebElement::getText).toList();
         assertThat(names).containsExactly("mysql-prod", "salesforce-prod", "orders-quality-gate");
+        assertThat(browser.findElement(By.id("login")).isDisplayed()).as("the sign-in form, once signed in").isFalse();
         String mysql = card("mysql-prod").getText();
         assertThat(mysql).contains("mysql (PROD)", "cron 0 0 2 * * ?", "next in");
         assertThat(browser.findElements(By.cssSelector("#groups svg g.node"))).hasSize(3);
