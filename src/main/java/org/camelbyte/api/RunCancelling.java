@@ -38,14 +38,21 @@ final class RunCancelling {
                     ? " and has no Airbyte job to cancel yet; try again once it is running."
                     : " and its sync has ended; its post-sync checks finish on their own.")).with("status", run.getStatus().wireName());
         }
-        String error = "Cancelled through the API by " + caller + ": job " + run.getJobId()
-                + ending.cancelJob(run, ".");
+        // noted before the Airbyte call: a poll that sees the job cancelled must already know who asked
+        String asked = "Cancelled through the API by " + caller + ": job " + run.getJobId();
+        cancels.request(runId, asked + ".");
+        String error = asked + ending.cancelJob(run, ".");
         cancels.request(runId, error);
         if (!store.endIfOpen(runId, RunStatus.CANCELLED, error, clock.instant())) {
-            Run now = find(runId);
-            if (now.getStatus() != RunStatus.CANCELLED || !error.equals(now.getError())) {
-                cancels.withdraw(runId);
-                throw ended(now);
+            // the loop may have ended it first, on this cancel's note; any other outcome stands
+            cancels.withdraw(runId);
+            Run ended = find(runId);
+            if (ended.getStatus() != RunStatus.CANCELLED || ended.getError() == null || !ended.getError().startsWith(asked)) {
+                throw ended(ended);
+            }
+            if (!error.equals(ended.getError())) {
+                ended.setError(error);
+                store.update(ended);
             }
         }
         LOG.warn("Pipeline {}: run {} {}", run.getPipeline(), runId, error);
