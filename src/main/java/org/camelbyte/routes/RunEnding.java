@@ -10,7 +10,7 @@ import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Ends a run from inside the poll loop (deadline, watchdog), cancelling its Airbyte job first when asked. */
+/** Ends a run from inside the poll loop (deadline, watchdog, a cancel through the API), cancelling its Airbyte job first when asked. */
 public final class RunEnding {
     private static final Logger LOG = LoggerFactory.getLogger(RunEnding.class);
     private final AirbyteClient airbyte;

@@ -39,13 +39,7 @@ class OpenStatusPageBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-        standIn.close();
+        StatusPageBrowserTest.close(browser, app, standIn);
     }
 
     @Test

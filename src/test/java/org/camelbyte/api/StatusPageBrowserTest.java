@@ -92,13 +92,7 @@ class StatusPageBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-        standIn.close();
+        StatusPageBrowserTest.close(browser, app, standIn);
     }
 
     @Test
@@ -146,6 +140,19 @@ class StatusPageBrowserTest {
 
     private static WebElement waitFor(By by) {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Closes what a browser test started, the browser first, whichever of them did start. */
+    static void close(WebDriver browser, TestApp app, AirbyteStandIn standIn) {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (standIn != null) {
+            standIn.close();
+        }
     }
 
     static WebDriver chromium() throws Exception {
