@@ -28,7 +28,11 @@ final class HistoryParameters {
         String cursor = blankToNull(m.getHeader("cursor", String.class));
         if (cursor != null) {
             String[] parts = decode(cursor).split("\\|", 2);
-            beforeStartedAt = instant("cursor", parts[0]);
+            try {
+                beforeStartedAt = Instant.parse(parts[0]);
+            } catch (DateTimeParseException e) {
+                throw notACursor();
+            }
             beforeRunId = parts[1];
         }
         return new RunQuery(blankToNull(m.getHeader("pipeline", String.class)), status(m.getHeader("status", String.class)),
@@ -50,7 +54,11 @@ final class HistoryParameters {
         } catch (IllegalArgumentException e) {
             // refused below with the same sentence as any other malformed cursor
         }
-        throw new ApiProblem(400, "Query parameter 'cursor' is not a cursor this API gave out; pass the nextCursor"
+        throw notACursor();
+    }
+
+    private static ApiProblem notACursor() {
+        return new ApiProblem(400, "Query parameter 'cursor' is not a cursor this API gave out; pass the nextCursor"
                 + " of the previous page unchanged, or leave it out for the first page.");
     }
 

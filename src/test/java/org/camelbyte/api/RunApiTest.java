@@ -109,6 +109,8 @@ class RunApiTest {
         assertThat(json(api.get("/api/runs?status=done"), 400).path("error").asText()).contains("'status'", "succeeded");
         assertThat(json(api.get("/api/runs?since=yesterday"), 400).path("error").asText()).contains("'since'", "ISO-8601");
         assertThat(json(api.get("/api/runs?cursor=bm9wZQ"), 400).path("error").asText()).contains("'cursor'", "nextCursor");
+        String tampered = java.util.Base64.getUrlEncoder().encodeToString("yesterday|run-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json(api.get("/api/runs?cursor=" + tampered), 400).path("error").asText()).contains("'cursor'", "nextCursor");
     }
 
     @Test
