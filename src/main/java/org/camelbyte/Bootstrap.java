@@ -21,6 +21,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.api.OperatorWiring;
 import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.airbyte.ConnectionLookupException;
@@ -130,6 +131,7 @@ public class Bootstrap extends MainListenerSupport {
         main.configure().addRoutesBuilder(new PipelineRoutes(catalog));
         main.configure().addRoutesBuilder(new RunLeaseRoutes(takeover, lease.duration()));
         main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));
+        OperatorWiring.configure(main, store, catalog, airbyte, breaker, clock, json);
 
         groupRuns = new GroupRuns(catalog, new GroupRunStore(stateDb, json), store, requests, context.createProducerTemplate(), clock);
         context.getRegistry().bind("groupRuns", groupRuns);

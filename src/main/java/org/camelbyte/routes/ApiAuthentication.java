@@ -17,6 +17,8 @@ import org.apache.camel.Processor;
 public final class ApiAuthentication implements Processor {
     /** The registry name the API routes call it by. */
     public static final String BEAN = "apiAuthentication";
+    /** The exchange property naming who was let through (the basic user, "token", or "anyone"), for records like a cancel's. */
+    public static final String CALLER = "camelbyteApiCaller";
     private static final String REALM = "camelbyte";
     private final ApiAuthMode mode;
     private final byte[] expectedDigest;
@@ -46,6 +48,7 @@ public final class ApiAuthentication implements Processor {
     @Override
     public void process(Exchange exchange) {
         if (mode == ApiAuthMode.NONE) {
+            exchange.setProperty(CALLER, "anyone (api.auth = none)");
             return;
         }
         String authorization = exchange.getMessage().getHeader("Authorization", String.class);
@@ -54,6 +57,8 @@ public final class ApiAuthentication implements Processor {
         String refusal = refusal(authorization);
         if (refusal != null) {
             refuse(exchange, refusal);
+        } else {
+            exchange.setProperty(CALLER, mode == ApiAuthMode.BEARER ? "token" : caller(authorization));
         }
     }
 
@@ -77,6 +82,12 @@ public final class ApiAuthentication implements Processor {
             return "The credentials were not accepted: " + how + ".";
         }
         return null;
+    }
+
+    /** The user name of accepted basic credentials (never the password). */
+    private String caller(String authorization) {
+        String given = credential(authorization.substring("basic ".length()).trim());
+        return given.substring(0, given.indexOf(':'));
     }
 
     private String credential(String value) {

@@ -10,15 +10,15 @@ import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Ends a run from inside the poll loop (deadline, watchdog), cancelling its Airbyte job first when asked. */
-final class RunEnding {
+/** Ends a run from inside the poll loop (deadline, watchdog, a cancel through the API), cancelling its Airbyte job first when asked. */
+public final class RunEnding {
     private static final Logger LOG = LoggerFactory.getLogger(RunEnding.class);
     private final AirbyteClient airbyte;
     private final CircuitBreaker breaker;
     private final RunStore store;
     private final Clock clock;
 
-    RunEnding(AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, Clock clock) {
+    public RunEnding(AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, Clock clock) {
         this.airbyte = airbyte;
         this.breaker = breaker;
         this.store = store;
@@ -26,7 +26,7 @@ final class RunEnding {
     }
 
     /** Cancels the run's job; answers the end of the error sentence saying how that went. */
-    String cancelJob(Run run, String cancelledNote) {
+    public String cancelJob(Run run, String cancelledNote) {
         try {
             breaker.executeRunnable(() -> airbyte.cancelJob(run.getJobId()));
             return "; it was cancelled in Airbyte" + cancelledNote;
@@ -36,7 +36,7 @@ final class RunEnding {
     }
 
     /** Records the run's end and tells the loop to stop. */
-    void end(Exchange exchange, Run run, RunStatus status, String error) {
+    public void end(Exchange exchange, Run run, RunStatus status, String error) {
         LOG.warn("Pipeline {}: {}", run.getPipeline(), error);
         run.setStatus(status);
         run.setError(error);

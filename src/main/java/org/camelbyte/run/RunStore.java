@@ -114,6 +114,60 @@ public class RunStore {
                 pipeline);
     }
 
+    /**
+     * One page of run history, newest first (started_at, then run_id, so runs started in the same instant
+     * page stably); answers up to {@code limit + 1} runs, the extra one telling the caller a next page exists.
+     */
+    public List<Run> history(RunQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM runs WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (q.pipeline() != null) {
+            sql.append(" AND pipeline=?");
+            args.add(q.pipeline());
+        }
+        if (q.status() != null) {
+            sql.append(" AND status=?");
+            args.add(q.status().wireName());
+        }
+        if (q.trigger() != null) {
+            sql.append(" AND trigger=?");
+            args.add(q.trigger());
+        }
+        if (q.since() != null) {
+            sql.append(" AND started_at>=?");
+            args.add(ts(q.since()));
+        }
+        if (q.until() != null) {
+            sql.append(" AND started_at<?");
+            args.add(ts(q.until()));
+        }
+        if (q.beforeStartedAt() != null) {
+            sql.append(" AND (started_at, run_id) < (?, ?)");
+            args.add(ts(q.beforeStartedAt()));
+            args.add(q.beforeRunId());
+        }
+        sql.append(" ORDER BY started_at DESC, run_id DESC LIMIT ").append(q.limit() + 1);
+        return query(sql.toString(), args);
+    }
+
+    /**
+     * Ends a run that has no outcome yet, in one statement, so an outcome recorded meanwhile is never
+     * overwritten; answers whether this call ended it.
+     */
+    public boolean endIfOpen(String runId, RunStatus status, String error, Instant endedAt) {
+        String sql = "UPDATE runs SET status=?, error=?, ended_at=?, updated_at=now()"
+                + " WHERE run_id=? AND status IN ('queued','running','post_sync')";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, status.wireName());
+            ps.setString(2, error);
+            ps.setTimestamp(3, ts(endedAt));
+            ps.setString(4, runId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new RunStoreException("could not end run " + runId, e);
+        }
+    }
+
     /** The runs of one group run, oldest first. */
     public List<Run> runsOfGroupRun(String groupRunId) {
         return query("SELECT " + COLUMNS + " FROM runs WHERE group_run_id=? ORDER BY started_at", groupRunId);
@@ -125,9 +179,13 @@ public class RunStore {
     }
 
     private List<Run> query(String sql, String arg) {
+        return query(sql, arg == null ? List.of() : List.of(arg));
+    }
+
+    private List<Run> query(String sql, List<Object> args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (arg != null) {
-                ps.setString(1, arg);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 List<Run> runs = new ArrayList<>();

@@ -1,0 +1,120 @@
+package org.camelbyte.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.camelbyte.pipeline.Pipeline;
+import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.routes.ApiAuthentication;
+import org.camelbyte.run.Run;
+import org.camelbyte.run.RunQuery;
+import org.camelbyte.run.RunStatus;
+import org.camelbyte.run.RunStore;
+
+/** The operator's API: run history, cancel, and the one-call overview the status page refreshes from. */
+public class OperatorApiRoutes extends RouteBuilder {
+    /** Runs per pipeline in the page's strip, and recent failures listed. */
+    private static final int STRIP = 12;
+    private static final int FAILURES = 10;
+    private final RunStore store;
+    private final PipelineCatalog catalog;
+    private final RunCancelling cancelling;
+    private final NextFirings firings;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    OperatorApiRoutes(RunStore store, PipelineCatalog catalog, RunCancelling cancelling, NextFirings firings,
+                      Clock clock, ObjectMapper json) {
+        this.store = store;
+        this.catalog = catalog;
+        this.cancelling = cancelling;
+        this.firings = firings;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        onException(ApiProblem.class).handled(true).process(e -> {
+            ApiProblem problem = e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
+            reply(e, problem.status(), problem.body());
+        });
+        onException(Exception.class).handled(true).process(e -> {
+            Throwable cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            reply(e, 500, Map.of("error", String.valueOf(cause.getMessage())));
+        });
+
+        // every route below, and any added later, checks credentials before anything else
+        interceptFrom().process(ApiAuthentication.BEAN);
+
+        from("platform-http:/api/runs?httpMethodRestrict=GET").routeId("api-run-history")
+                .process(this::history);
+        from("platform-http:/api/runs/{runId}/cancel?httpMethodRestrict=POST").routeId("api-cancel-run")
+                .process(e -> reply(e, 200, cancelling.cancel(e.getMessage().getHeader("runId", String.class),
+                        e.getProperty(ApiAuthentication.CALLER, "an unknown caller", String.class))));
+        from("platform-http:/api/overview?httpMethodRestrict=GET").routeId("api-overview")
+                .process(e -> reply(e, 200, overview()));
+    }
+
+    private void history(Exchange exchange) throws Exception {
+        RunQuery query = HistoryParameters.parse(exchange.getMessage());
+        List<Run> runs = store.history(query);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("runs", runs.size() > query.limit() ? runs.subList(0, query.limit()) : runs);
+        if (runs.size() > query.limit()) {
+            page.put("nextCursor", HistoryParameters.cursorAfter(runs.get(query.limit() - 1)));
+        }
+        reply(exchange, 200, page);
+    }
+
+    private Map<String, Object> overview() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("now", clock.instant());
+        List<Map<String, Object>> pipelines = new ArrayList<>();
+        for (Pipeline p : catalog.all()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", p.name());
+            row.put("connectionName", p.connectionName());
+            if (p.schedule() != null) {
+                row.put("schedule", Map.of("cron", p.schedule().cron(), "timeZone", p.schedule().timeZone()));
+                row.put("nextFireTime", firings.next(NextFirings.PIPELINES, p.name()));
+            }
+            row.put("recentRuns", store.recentRuns(p.name(), STRIP));
+            pipelines.add(row);
+        }
+        m.put("pipelines", pipelines);
+        Map<String, Object> groupFirings = new LinkedHashMap<>();
+        catalog.groups().stream().filter(g -> g.schedule() != null)
+                .forEach(g -> groupFirings.put(g.name(), firings.next(NextFirings.GROUPS, g.name())));
+        m.put("groupNextFireTimes", groupFirings);
+        m.put("active", Stream.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.POST_SYNC)
+                .flatMap(s -> latest(s, 100).stream()).sorted(newestFirst()).toList());
+        m.put("failures", Stream.of(RunStatus.FAILED, RunStatus.TIMED_OUT)
+                .flatMap(s -> latest(s, FAILURES).stream()).sorted(newestFirst()).limit(FAILURES).toList());
+        return m;
+    }
+
+    private List<Run> latest(RunStatus status, int limit) {
+        List<Run> runs = store.history(new RunQuery(null, status, null, null, null, null, null, limit));
+        return runs.size() > limit ? runs.subList(0, limit) : runs;
+    }
+
+    private static Comparator<Run> newestFirst() {
+        return Comparator.comparing(Run::getStartedAt).reversed();
+    }
+
+    private void reply(Exchange exchange, int status, Object body) throws Exception {
+        exchange.getMessage().setHeaders(new HashMap<>());
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(json.writeValueAsString(body));
+    }
+}

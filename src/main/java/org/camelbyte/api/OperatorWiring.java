@@ -1,0 +1,27 @@
+package org.camelbyte.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import org.apache.camel.main.BaseMainSupport;
+import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.routes.RunEnding;
+import org.camelbyte.run.RunCancels;
+import org.camelbyte.run.RunStore;
+import org.camelbyte.steps.CancelStepRoutes;
+
+/** Adds the operator's API, the status page and the run loop's cancel check to the app. */
+public final class OperatorWiring {
+    private OperatorWiring() {}
+
+    public static void configure(BaseMainSupport main, RunStore store, PipelineCatalog catalog, AirbyteClient airbyte,
+                                 CircuitBreaker breaker, Clock clock, ObjectMapper json) {
+        RunCancels cancels = new RunCancels();
+        RunEnding ending = new RunEnding(airbyte, breaker, store, clock);
+        main.configure().addRoutesBuilder(new CancelStepRoutes(cancels, ending));
+        main.configure().addRoutesBuilder(new OperatorApiRoutes(store, catalog,
+                new RunCancelling(store, cancels, ending, clock), new NextFirings(main.getCamelContext()), clock, json));
+        main.configure().addRoutesBuilder(new StatusPageRoutes());
+    }
+}
