@@ -39,10 +39,6 @@ public final class ApiAuthentication implements Processor {
         return new ApiAuthentication(ApiAuthMode.NONE, null);
     }
 
-    public ApiAuthMode mode() {
-        return mode;
-    }
-
     @Override
     public void process(Exchange exchange) {
         if (mode == ApiAuthMode.NONE) {

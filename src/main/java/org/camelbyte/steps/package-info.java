@@ -1,0 +1,7 @@
+/**
+ * The run steps the YAML template calls behind {@code direct:run-*} (lookup, trigger, poll, deadline,
+ * watchdog, post-sync, outcome), the run's error handling, and the one way a run ends ({@link org.camelbyte.steps.RunEnding}).
+ *
+ * <p>Must not know how a run was requested (HTTP, queue, schedule, group) nor the HTTP API.
+ */
+package org.camelbyte.steps;
