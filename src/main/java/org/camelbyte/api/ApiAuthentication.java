@@ -9,14 +9,15 @@ import java.util.Locale;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.camelbyte.config.Beans;
 
 /**
  * The first step of every {@code /api} route: lets a request through only with the configured bearer
  * token or basic credentials, and answers anything else 401 with a challenge and a sentence.
  */
 public final class ApiAuthentication implements Processor {
-    /** The registry name the API routes call it by. */
-    public static final String BEAN = "apiAuthentication";
+    /** The registry name the API routes call it by (kept here for routes that already use it). */
+    public static final String BEAN = Beans.API_AUTHENTICATION;
     private static final String REALM = "camelbyte";
     private final ApiAuthMode mode;
     private final byte[] expectedDigest;

@@ -1,8 +1,10 @@
 package org.camelbyte.steps;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.camelbyte.config.Durations;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStatus;
 
@@ -25,12 +27,12 @@ class DeadlineStep implements Processor {
         }
         long timeoutMs = exchange.getProperty(RunProperties.TIMEOUT_MS, Long.class);
         String error = "Job " + run.getJobId() + " did not finish within the pipeline's timeout of "
-                + PollStep.format(java.time.Duration.ofMillis(timeoutMs));
+                + Durations.format(Duration.ofMillis(timeoutMs));
         if (exchange.getProperty(RunProperties.CANCEL_ON_TIMEOUT, true, Boolean.class)) {
             error += ending.cancelJob(run, ". Raise timeout if such syncs are normal.");
         } else {
             error += "; it was left running in Airbyte (watchdog.onTimeout: leave).";
         }
-        ending.end(exchange, run, RunStatus.TIMED_OUT, error);
+        ending.endLoop(exchange, run, RunStatus.TIMED_OUT, error);
     }
 }

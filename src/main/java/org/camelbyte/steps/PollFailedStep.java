@@ -1,6 +1,5 @@
 package org.camelbyte.steps;
 
-import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -8,7 +7,6 @@ import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStatus;
-import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +18,11 @@ import org.slf4j.LoggerFactory;
 class PollFailedStep implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(PollFailedStep.class);
     private final long maxBackoffMs;
-    private final RunStore store;
-    private final Clock clock;
+    private final RunEnding ending;
 
-    PollFailedStep(long maxBackoffMs, RunStore store, Clock clock) {
+    PollFailedStep(long maxBackoffMs, RunEnding ending) {
         this.maxBackoffMs = maxBackoffMs;
-        this.store = store;
-        this.clock = clock;
+        this.ending = ending;
     }
 
     @Override
@@ -35,11 +31,8 @@ class PollFailedStep implements Processor {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (cause instanceof AirbyteRejectedException rejected) {
             // a final answer (the job is gone, the credentials are refused): polling on would never end
-            run.setStatus(RunStatus.FAILED);
-            run.setError("Airbyte refused the status of job " + run.getJobId() + ": " + rejected.getMessage());
-            run.setEndedAt(clock.instant());
-            store.update(run);
-            exchange.setProperty(RunProperties.JOB_DONE, true);
+            ending.endLoop(exchange, run, RunStatus.FAILED,
+                    "Airbyte refused the status of job " + run.getJobId() + ": " + rejected.getMessage());
             return;
         }
         int failures = exchange.getProperty(RunProperties.FAILED_POLLS, 0, Integer.class) + 1;

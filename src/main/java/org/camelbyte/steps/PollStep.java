@@ -8,6 +8,7 @@ import org.apache.camel.Processor;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteJob;
 import org.camelbyte.airbyte.JobStatus;
+import org.camelbyte.config.Durations;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
@@ -89,12 +90,6 @@ class PollStep implements Processor {
         exchange.setProperty(RunProperties.LAST_PROGRESS_LOG, now);
         Duration elapsed = Duration.between(run.getStartedAt(), now);
         LOG.info("Pipeline {}: job {} {} for {}, {} rows, {} bytes, attempt {}", run.getPipeline(), run.getJobId(),
-                run.getJobStatus(), format(elapsed), run.getRowsSynced(), run.getBytesSynced(), Math.max(1, run.getAttempts()));
-    }
-
-    static String format(Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600 ? String.format("%dh%02dm%02ds", s / 3600, (s % 3600) / 60, s % 60)
-                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+                run.getJobStatus(), Durations.format(elapsed), run.getRowsSynced(), run.getBytesSynced(), Math.max(1, run.getAttempts()));
     }
 }

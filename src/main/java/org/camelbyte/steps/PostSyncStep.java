@@ -36,15 +36,17 @@ class PostSyncStep implements Processor {
     private final Map<String, DataSource> dataSources;
     private final ConnectionLookup lookup;
     private final RunStore store;
+    private final RunEnding ending;
     private final ObjectMapper json;
     private final PostSyncRunner runner = new PostSyncRunner();
 
     PostSyncStep(PipelineCatalog catalog, Map<String, DataSource> dataSources, ConnectionLookup lookup, RunStore store,
-                 ObjectMapper json) {
+                 RunEnding ending, ObjectMapper json) {
         this.catalog = catalog;
         this.dataSources = dataSources;
         this.lookup = lookup;
         this.store = store;
+        this.ending = ending;
         this.json = json;
     }
 
@@ -58,25 +60,23 @@ class PostSyncStep implements Processor {
         }
         run.setStatus(RunStatus.POST_SYNC);
         store.update(run);
+        RunStatus status = RunStatus.SUCCEEDED;
+        String error = null;
         try {
             PostSyncResult result = runner.run(dataSources.get(spec.dataSource()), spec, syncedTables(run, job),
                     CheckContext.of(run.getRowsSynced(), previousRowCounts(run)));
             ObjectNode node = json.valueToTree(result);
             run.setPostSync(node);
             if (result.failed()) {
-                run.setStatus(RunStatus.FAILED);
-                run.setError(result.failureSentence().orElse("A post-sync check failed."));
+                status = RunStatus.FAILED;
+                error = result.failureSentence().orElse("A post-sync check failed.");
             }
         } catch (RuntimeException e) {
-            run.setStatus(RunStatus.FAILED);
-            run.setError("The sync succeeded (job " + run.getJobId() + ", " + run.getRowsSynced()
-                    + " rows) but a post-sync step failed: " + e.getMessage());
+            status = RunStatus.FAILED;
+            error = "The sync succeeded (job " + run.getJobId() + ", " + run.getRowsSynced()
+                    + " rows) but a post-sync step failed: " + e.getMessage();
         }
-        if (run.getStatus() == RunStatus.POST_SYNC) {
-            run.setStatus(RunStatus.SUCCEEDED);
-        }
-        run.setEndedAt(java.time.Instant.now());
-        store.update(run);
+        ending.record(run, status, error);
     }
 
     /** Destination tables of the streams that committed rows (all streams when the API gives no per-stream stats). */

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Duration;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
+import org.camelbyte.config.Beans;
 import org.camelbyte.run.RunStoreException;
 
 /**
@@ -13,8 +14,6 @@ import org.camelbyte.run.RunStoreException;
  */
 public class RunErrorHandling extends RouteConfigurationBuilder {
     public static final String ID = "airbyte-run-errors";
-    /** The shared scheduler (a registry bean) for poll delays and delayed retries. */
-    public static final String SCHEDULER = "runScheduler";
     private final int maxRetries;
     private final Duration firstDelay;
     private final Duration maxDelay;
@@ -28,7 +27,7 @@ public class RunErrorHandling extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
-                .errorHandler(defaultErrorHandler().executorServiceRef(SCHEDULER))
+                .errorHandler(defaultErrorHandler().executorServiceRef(Beans.RUN_SCHEDULER))
                 .onException(AirbyteUnavailableException.class, CallNotPermittedException.class, RunStoreException.class)
                     .maximumRedeliveries(maxRetries)
                     .redeliveryDelay(firstDelay.toMillis())

@@ -29,9 +29,11 @@ public class RunStepRoutes extends RouteBuilder {
     private final Processor postSync;
     private final PipelineCatalog catalog;
 
+    private final RunEnding ending;
+
     public RunStepRoutes(AirbyteClient airbyte, ConnectionLookup lookup, CircuitBreaker breaker, RunStore store,
-                         Clock clock, Duration progressEvery, Duration maxPollBackoff, PipelineCatalog catalog,
-                         Map<String, DataSource> dataSources, ObjectMapper json) {
+                         RunEnding ending, Clock clock, Duration progressEvery, Duration maxPollBackoff,
+                         PipelineCatalog catalog, Map<String, DataSource> dataSources, ObjectMapper json) {
         this.airbyte = airbyte;
         this.lookup = lookup;
         this.breaker = breaker;
@@ -39,7 +41,8 @@ public class RunStepRoutes extends RouteBuilder {
         this.clock = clock;
         this.progressEvery = progressEvery;
         this.maxPollBackoff = maxPollBackoff;
-        this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, json);
+        this.ending = ending;
+        this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, ending, json);
         this.catalog = catalog;
     }
 
@@ -48,13 +51,12 @@ public class RunStepRoutes extends RouteBuilder {
         step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
         step("run-trigger", remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
         step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
-        step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis(), store, clock));
-        RunEnding ending = new RunEnding(airbyte, breaker, store, clock);
+        step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis(), ending));
         step("run-deadline", new DeadlineStep(ending, clock));
         step("run-watchdog", new WatchdogStep(catalog, ending, clock));
         step("run-post-sync", postSync);
-        step("run-finish", new OutcomeStep(store, clock));
-        step("run-failed", new RunFailedStep(store, clock));
+        step("run-finish", new OutcomeStep(ending));
+        step("run-failed", new RunFailedStep(ending));
     }
 
     private void step(String name, Processor processor) {

@@ -1,9 +1,6 @@
 package org.camelbyte.steps;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.time.Clock;
 import java.util.Locale;
-import org.camelbyte.airbyte.AirbyteClient;
 import java.util.Optional;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunLeases;
@@ -33,19 +30,15 @@ public class RunsAtStop {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunsAtStop.class);
     private final Policy policy;
-    private final AirbyteClient airbyte;
-    private final CircuitBreaker breaker;
+    private final RunEnding ending;
     private final RunStore store;
     private final RunLeases leases;
-    private final Clock clock;
 
-    public RunsAtStop(Policy policy, AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, RunLeases leases, Clock clock) {
+    public RunsAtStop(Policy policy, RunEnding ending, RunStore store, RunLeases leases) {
         this.policy = policy;
-        this.airbyte = airbyte;
-        this.breaker = breaker;
+        this.ending = ending;
         this.store = store;
         this.leases = leases;
-        this.clock = clock;
     }
 
     /**
@@ -67,12 +60,9 @@ public class RunsAtStop {
 
     private void cancel(Run run) {
         try {
-            breaker.executeRunnable(() -> airbyte.cancelJob(run.getJobId()));
-            run.setError("Job " + run.getJobId() + " was cancelled because the app stopped (runs.on-stop: cancel).");
-            run.setStatus(RunStatus.CANCELLED);
-            run.setEndedAt(clock.instant());
-            store.update(run);
-            OutcomeStep.log(run);
+            ending.cancelJobOrThrow(run);
+            ending.endNow(run, RunStatus.CANCELLED,
+                    "Job " + run.getJobId() + " was cancelled because the app stopped (runs.on-stop: cancel).");
         } catch (RuntimeException e) {
             // the run stays open: the next start resumes it rather than forgetting a job that may still run
             LOG.warn("Pipeline {}: cancelling job {} at stop failed ({}); the next start resumes the run",

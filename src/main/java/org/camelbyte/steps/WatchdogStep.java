@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camelbyte.airbyte.JobStatus;
+import org.camelbyte.config.Durations;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.Watchdog;
 import org.camelbyte.run.Run;
@@ -63,13 +64,13 @@ class WatchdogStep implements Processor {
                 && overdue(run.getJobStatusSince(), watchdog.pendingFor(), now)) {
             return Optional.of(new Finding("onPendingTooLong", watchdog.onPendingTooLong(), "Job " + run.getJobId()
                     + " stayed " + status.name().toLowerCase() + " for more than watchdog.pendingFor ("
-                    + limit(watchdog.pendingFor()) + ")"));
+                    + Durations.format(watchdog.pendingFor()) + ")"));
         }
         if (watchdog.noProgressFor() != null && status == JobStatus.RUNNING
                 && overdue(run.getProgressAt(), watchdog.noProgressFor(), now)) {
             return Optional.of(new Finding("onNoProgress", watchdog.onNoProgress(), "Job " + run.getJobId()
                     + " made no progress in rows, bytes or attempts for more than watchdog.noProgressFor ("
-                    + limit(watchdog.noProgressFor()) + ")"));
+                    + Durations.format(watchdog.noProgressFor()) + ")"));
         }
         if (watchdog.maxIncompleteAttempts() > 0 && run.getIncompleteAttempts() >= watchdog.maxIncompleteAttempts()) {
             return Optional.of(new Finding("onTooManyAttempts", watchdog.onTooManyAttempts(), "Job " + run.getJobId()
@@ -79,18 +80,13 @@ class WatchdogStep implements Processor {
         return Optional.empty();
     }
 
-    /** Limits below a second show in milliseconds, so a person reads the limit they configured. */
-    private static String limit(Duration d) {
-        return d.compareTo(Duration.ofSeconds(1)) < 0 ? d.toMillis() + "ms" : PollStep.format(d);
-    }
-
     private static boolean overdue(Instant since, Duration limit, Instant now) {
         return since != null && Duration.between(since, now).compareTo(limit) > 0;
     }
 
     private void cancel(Exchange exchange, Run run, Finding finding) {
         String error = finding.sentence() + ending.cancelJob(run, " (watchdog." + finding.cause() + ": cancel).");
-        ending.end(exchange, run, RunStatus.CANCELLED, error);
+        ending.endLoop(exchange, run, RunStatus.CANCELLED, error);
     }
 
     @SuppressWarnings("unchecked")

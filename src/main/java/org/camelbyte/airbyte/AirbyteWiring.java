@@ -1,17 +1,12 @@
 package org.camelbyte.airbyte;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.camelbyte.airbyte.AirbyteClient;
-import org.camelbyte.airbyte.AirbyteClients;
-import org.camelbyte.airbyte.AirbyteSettings;
-import org.camelbyte.airbyte.AirbyteTls;
-import org.camelbyte.airbyte.ApiFlavour;
-import org.camelbyte.airbyte.AuthMode;
-import org.camelbyte.airbyte.ConnectionLookup;
-import org.camelbyte.airbyte.WorkspaceListing;
 import org.camelbyte.config.Settings;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
@@ -19,26 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Airbyte client from the {@code airbyte.*} keys. With no {@code airbyte.url} the app starts
- * its own stand-in (the embedded default), so it runs with nothing installed.
+ * Builds the Airbyte side from the {@code airbyte.*} keys: the client, the connection lookup and the shared
+ * circuit breaker. With no {@code airbyte.url} the app starts its own stand-in (the embedded default), so it
+ * runs with nothing installed.
  */
-public class AirbyteConnectionFactory {
-    private static final Logger LOG = LoggerFactory.getLogger(AirbyteConnectionFactory.class);
-    private final Settings settings;
-    private AirbyteSettings airbyteSettings;
-    private AirbyteStandIn standIn;
+public final class AirbyteWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(AirbyteWiring.class);
 
-    private final Path dataDir;
+    /** Everything the rest of the app uses of Airbyte; {@code standIn} is present when it was started here. */
+    public record Airbyte(AirbyteClient client, ConnectionLookup lookup, CircuitBreaker breaker, Optional<AirbyteStandIn> standIn) {}
 
-    public AirbyteConnectionFactory(Settings settings, Path dataDir) {
-        this.settings = settings;
-        this.dataDir = dataDir;
-    }
+    private AirbyteWiring() {}
 
-    public AirbyteClient client(List<AutoCloseable> closeAtStop) {
+    public static Airbyte open(Settings settings, Path dataDir, List<AutoCloseable> closeAtStop) {
         ApiFlavour flavour = settings.getChoice("airbyte.api", "public", ApiFlavour::parse);
         AirbyteSettings.Builder builder = AirbyteSettings.builder().flavour(flavour);
         String url = settings.get("airbyte.url").orElse(null);
+        AirbyteStandIn standIn = null;
         if (url == null) {
             StandInScenario scenario = settings.get("standin.scenario").map(Path::of).map(StandInScenario::load)
                     .orElseGet(StandInScenario::demo);
@@ -61,19 +53,22 @@ public class AirbyteConnectionFactory {
                 .connectTimeout(settings.getDuration("airbyte.connect-timeout", null))
                 .workspaceListing(settings.getChoice("airbyte.workspace-listing", "auto", WorkspaceListing::parse))
                 .lookupCacheTtl(settings.getDuration("airbyte.lookup-cache-ttl", null))
-                .tls(tls());
+                .tls(tls(settings));
+        AirbyteSettings airbyteSettings;
         try {
             airbyteSettings = builder.build();
-            LOG.info("Airbyte: {}", airbyteSettings);
-            return AirbyteClients.create(airbyteSettings);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The airbyte.* keys in " + settings.files() + " (or their env vars) do not fit"
                     + " together: " + e.getMessage(), e);
         }
+        LOG.info("Airbyte: {}", airbyteSettings);
+        AirbyteClient client = AirbyteClients.create(airbyteSettings);
+        return new Airbyte(client, new ConnectionLookup(client, airbyteSettings.lookupCacheTtl()), circuitBreaker(settings),
+                Optional.ofNullable(standIn));
     }
 
     /** Certificates are verified unless the config says otherwise, and saying so is never silent. */
-    private AirbyteTls tls() {
+    private static AirbyteTls tls(Settings settings) {
         Path trustStore = settings.get("airbyte.tls.trust-store").map(Path::of).orElse(null);
         if (trustStore != null && !Files.isReadable(trustStore)) {
             throw new IllegalStateException("Config key " + settings.describe("airbyte.tls.trust-store") + " names "
@@ -89,12 +84,21 @@ public class AirbyteConnectionFactory {
                 settings.get("airbyte.tls.trust-store-type", "PKCS12"), verify);
     }
 
-    /** The stand-in this factory started, when no airbyte.url was set. */
-    public Optional<AirbyteStandIn> embeddedStandIn() {
-        return Optional.ofNullable(standIn);
-    }
-
-    public ConnectionLookup lookup(AirbyteClient client) {
-        return new ConnectionLookup(client, airbyteSettings.lookupCacheTtl());
+    /** One breaker per Airbyte instance, shared by every route; Resilience4j's defaults suit no job this small. */
+    private static CircuitBreaker circuitBreaker(Settings settings) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowSize(settings.getInt("airbyte.circuit-breaker.window", 20))
+                .minimumNumberOfCalls(settings.getInt("airbyte.circuit-breaker.minimum-calls", 5))
+                .failureRateThreshold((float) settings.getDouble("airbyte.circuit-breaker.failure-rate", 50))
+                .waitDurationInOpenState(settings.getDuration("airbyte.circuit-breaker.open-for", Duration.ofSeconds(30)))
+                .permittedNumberOfCallsInHalfOpenState(settings.getInt("airbyte.circuit-breaker.half-open-calls", 2))
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // a final answer from Airbyte says nothing about its health
+                .ignoreExceptions(AirbyteRejectedException.class, ConnectionLookupException.class)
+                .build();
+        CircuitBreaker breaker = CircuitBreaker.of("airbyte", config);
+        breaker.getEventPublisher().onStateTransition(e -> LOG.warn("Airbyte circuit breaker {} -> {}",
+                e.getStateTransition().getFromState(), e.getStateTransition().getToState()));
+        return breaker;
     }
 }
