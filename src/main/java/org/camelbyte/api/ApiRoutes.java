@@ -5,42 +5,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.camelbyte.airbyte.AirbyteException;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.RunStore;
+import org.camelbyte.intake.RequestFields;
 import org.camelbyte.intake.RunRequest;
 import org.camelbyte.intake.RunRequests;
-import org.camelbyte.intake.UnknownPipelineException;
+import org.camelbyte.intake.NotFoundException;
 
 /** The HTTP API people and scripts use: start a run, read a run, list pipelines and Airbyte connections. */
-public class ApiRoutes extends RouteBuilder {
+public class ApiRoutes extends ApiRouteBuilder {
     private final RunRequests requests;
     private final RunStore store;
     private final PipelineCatalog catalog;
     private final ConnectionLookup lookup;
-    private final ObjectMapper json;
 
     public ApiRoutes(RunRequests requests, RunStore store, PipelineCatalog catalog, ConnectionLookup lookup, ObjectMapper json) {
+        super(json);
         this.requests = requests;
         this.store = store;
         this.catalog = catalog;
         this.lookup = lookup;
-        this.json = json;
     }
 
     @Override
-    public void configure() {
-        onException(UnknownPipelineException.class).handled(true).process(e -> error(e, 404));
-        onException(BadRequestException.class, IllegalArgumentException.class).handled(true).process(e -> error(e, 400));
-        onException(AirbyteException.class).handled(true).process(e -> error(e, 502));
-        onException(Exception.class).handled(true).process(e -> error(e, 500));
-
-        // every route below, and any added later, checks credentials before anything else
-        interceptFrom().process(ApiAuthentication.BEAN);
-
+    protected void routes() {
         from("platform-http:/api/pipelines/{name}/runs?httpMethodRestrict=POST").routeId("api-start-run")
                 .process(this::startRun);
         from("platform-http:/api/runs/{runId}?httpMethodRestrict=GET").routeId("api-get-run")
@@ -52,7 +42,7 @@ public class ApiRoutes extends RouteBuilder {
     }
 
     private void startRun(Exchange exchange) throws Exception {
-        Map<String, String> fields = ApiBody.read(exchange.getMessage().getBody(String.class), json, List.of("requestId", "jobType"));
+        Map<String, String> fields = RequestFields.read(exchange.getMessage().getBody(String.class), json, List.of("requestId", "jobType"));
         String requestId = fields.get("requestId");
         String jobType = fields.get("jobType");
         RunRequests.Accepted accepted = requests.accept(RunRequest.forPipeline(
@@ -67,7 +57,7 @@ public class ApiRoutes extends RouteBuilder {
 
     private void getRun(Exchange exchange) throws Exception {
         String runId = exchange.getMessage().getHeader("runId", String.class);
-        var run = store.find(runId).orElseThrow(() -> new UnknownPipelineException(
+        var run = store.find(runId).orElseThrow(() -> new NotFoundException(
                 "No run has id '" + runId + "'; use the runId that POST /api/pipelines/{name}/runs returned."));
         reply(exchange, 200, run);
     }
@@ -97,15 +87,4 @@ public class ApiRoutes extends RouteBuilder {
         return m;
     }
 
-    private void error(Exchange exchange, int status) throws Exception {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        reply(exchange, status, Map.of("error", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
-    }
-
-    private void reply(Exchange exchange, int status, Object body) throws Exception {
-        exchange.getMessage().setHeaders(new java.util.HashMap<>());
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(json.writeValueAsString(body));
-    }
 }

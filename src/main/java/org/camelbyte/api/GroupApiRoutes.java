@@ -1,41 +1,29 @@
 package org.camelbyte.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.camelbyte.group.GroupRunView;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelineGroup;
-import org.camelbyte.group.GroupRunConflictException;
 import org.camelbyte.group.GroupRuns;
-import org.camelbyte.intake.UnknownPipelineException;
+import org.camelbyte.intake.RequestFields;
 
 /** The HTTP API for groups: list them with their graph, start a group run, read one, retry its failures. */
-public class GroupApiRoutes extends RouteBuilder {
+public class GroupApiRoutes extends ApiRouteBuilder {
     private final GroupRuns groupRuns;
     private final PipelineCatalog catalog;
-    private final ObjectMapper json;
 
     public GroupApiRoutes(GroupRuns groupRuns, PipelineCatalog catalog, ObjectMapper json) {
+        super(json);
         this.groupRuns = groupRuns;
         this.catalog = catalog;
-        this.json = json;
     }
 
     @Override
-    public void configure() {
-        onException(UnknownPipelineException.class).handled(true).process(e -> error(e, 404));
-        onException(BadRequestException.class).handled(true).process(e -> error(e, 400));
-        onException(GroupRunConflictException.class).handled(true).process(e -> error(e, 409));
-        onException(Exception.class).handled(true).process(e -> error(e, 500));
-
-        // every route below, and any added later, checks credentials before anything else
-        interceptFrom().process(ApiAuthentication.BEAN);
-
+    protected void routes() {
         from("platform-http:/api/groups?httpMethodRestrict=GET").routeId("api-list-groups")
                 .process(this::listGroups);
         from("platform-http:/api/groups/{name}/runs?httpMethodRestrict=POST").routeId("api-start-group-run")
@@ -47,7 +35,7 @@ public class GroupApiRoutes extends RouteBuilder {
     }
 
     private void startGroupRun(Exchange exchange) throws Exception {
-        String requestId = ApiBody.read(exchange.getMessage().getBody(String.class), json, List.of("requestId")).get("requestId");
+        String requestId = RequestFields.read(exchange.getMessage().getBody(String.class), json, List.of("requestId")).get("requestId");
         started(exchange, groupRuns.start(exchange.getMessage().getHeader("name", String.class), requestId, "http"));
     }
 
@@ -87,15 +75,4 @@ public class GroupApiRoutes extends RouteBuilder {
         return m;
     }
 
-    private void error(Exchange exchange, int status) throws Exception {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        reply(exchange, status, Map.of("error", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
-    }
-
-    private void reply(Exchange exchange, int status, Object body) throws Exception {
-        exchange.getMessage().setHeaders(new HashMap<>());
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(json.writeValueAsString(body));
-    }
 }

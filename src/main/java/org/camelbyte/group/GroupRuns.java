@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.camelbyte.intake.RunRequest;
 import org.camelbyte.intake.RunRequests;
-import org.camelbyte.intake.UnknownPipelineException;
+import org.camelbyte.intake.NotFoundException;
 
 /**
  * Runs groups of pipelines in dependency order. Starting a group run records it and starts what can go;
@@ -189,12 +189,12 @@ public class GroupRuns {
     }
 
     private PipelineGroup group(String name) {
-        return catalog.findGroup(name).orElseThrow(() -> new UnknownPipelineException(
+        return catalog.findGroup(name).orElseThrow(() -> new NotFoundException(
                 "No group is named '" + name + "'; known groups: " + catalog.groupNamesForHumans() + "."));
     }
 
     private GroupRun find(String groupRunId) {
-        return groupStore.find(groupRunId).orElseThrow(() -> new UnknownPipelineException(
+        return groupStore.find(groupRunId).orElseThrow(() -> new NotFoundException(
                 "No group run has id '" + groupRunId + "'; use the groupRunId that POST /api/groups/{name}/runs returned."));
     }
 }

@@ -1,6 +1,7 @@
 package org.camelbyte.intake;
 
-public class UnknownPipelineException extends RuntimeException {
+/** A request names a pipeline that is not configured. */
+public class UnknownPipelineException extends NotFoundException {
     public UnknownPipelineException(String message) {
         super(message);
     }
