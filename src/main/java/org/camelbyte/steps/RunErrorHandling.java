@@ -2,6 +2,7 @@ package org.camelbyte.steps;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Duration;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
 import org.camelbyte.config.Beans;
@@ -35,7 +36,7 @@ public class RunErrorHandling extends RouteConfigurationBuilder {
                     .useCollisionAvoidance()
                     .maximumRedeliveryDelay(maxDelay.toMillis())
                     .asyncDelayedRedelivery()
-                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .logStackTrace(false).logRetryStackTrace(false).logExhausted(false)
                     .handled(true)
                     .to("direct:run-failed", "direct:run-outcome")

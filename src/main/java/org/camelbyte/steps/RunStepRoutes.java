@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.camelbyte.pipeline.PipelineCatalog;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelbyte.airbyte.AirbyteClient;
@@ -67,7 +68,7 @@ public class RunStepRoutes extends RouteBuilder {
         return exchange -> {
             try {
                 step.process(exchange);
-                exchange.getMessage().removeHeader(org.apache.camel.Exchange.REDELIVERY_DELAY);
+                exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
             } catch (RuntimeException e) {
                 RetryAfter.rememberFor(exchange, e);
                 throw e;
