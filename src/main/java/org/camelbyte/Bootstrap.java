@@ -53,7 +53,7 @@ public class Bootstrap extends MainListenerSupport {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        Path dataDir = Path.of(settings.get("data.dir", "data"));
+        Path dataDir = Path.of(settings.require("data.dir"));
         String profile = settings.get("camel.main.profile").orElseGet(() -> main.configure().getProfile());
         Supplier<EmbeddedPostgresServer> postgres = () -> embeddedPostgres(settings, dataDir);
 
@@ -116,7 +116,7 @@ public class Bootstrap extends MainListenerSupport {
     private EmbeddedPostgresServer embeddedPostgres(Settings settings, Path dataDir) {
         if (embeddedPostgres == null) {
             embeddedPostgres = closeLater(EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
-                    settings.getInt("embedded.postgres.port", 0)));
+                    settings.getInt("embedded.postgres.port")));
         }
         return embeddedPostgres;
     }

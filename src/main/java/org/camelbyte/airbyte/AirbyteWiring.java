@@ -4,7 +4,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.camelbyte.config.Settings;
@@ -27,7 +26,7 @@ public final class AirbyteWiring {
     private AirbyteWiring() {}
 
     public static Airbyte open(Settings settings, Path dataDir, List<AutoCloseable> closeAtStop) {
-        ApiFlavour flavour = settings.getChoice("airbyte.api", "public", ApiFlavour::parse);
+        ApiFlavour flavour = settings.getChoice("airbyte.api", ApiFlavour::parse);
         AirbyteSettings.Builder builder = AirbyteSettings.builder().flavour(flavour);
         String url = settings.get("airbyte.url").orElse(null);
         AirbyteStandIn standIn = null;
@@ -35,13 +34,13 @@ public final class AirbyteWiring {
             StandInScenario scenario = settings.get("standin.scenario").map(Path::of).map(StandInScenario::load)
                     .orElseGet(StandInScenario::demo);
             // its jobs are kept in the data dir, so after a restart the app follows them to their end
-            standIn = AirbyteStandIn.start(scenario, settings.getInt("standin.port", 0), dataDir.resolve("standin-jobs.log"));
+            standIn = AirbyteStandIn.start(scenario, settings.getInt("standin.port"), dataDir.resolve("standin-jobs.log"));
             closeAtStop.add(standIn);
             url = flavour == ApiFlavour.PUBLIC ? standIn.publicApiUrl() : standIn.configApiUrl();
             LOG.info("No airbyte.url set: using the embedded Airbyte stand-in at {}", url);
         }
         builder.baseUrl(url)
-                .authMode(settings.getChoice("airbyte.auth", "none", AuthMode::parse))
+                .authMode(settings.getChoice("airbyte.auth", AuthMode::parse))
                 .username(settings.get("airbyte.username").orElse(null))
                 .password(settings.secret("airbyte.password").orElse(null))
                 .token(settings.secret("airbyte.token").orElse(null))
@@ -49,10 +48,10 @@ public final class AirbyteWiring {
                 .clientSecret(settings.secret("airbyte.client-secret").orElse(null))
                 .tokenUrl(settings.get("airbyte.token-url").orElse(null))
                 .workspace(settings.get("airbyte.workspace").orElse(null))
-                .requestTimeout(settings.getDuration("airbyte.request-timeout", null))
-                .connectTimeout(settings.getDuration("airbyte.connect-timeout", null))
-                .workspaceListing(settings.getChoice("airbyte.workspace-listing", "auto", WorkspaceListing::parse))
-                .lookupCacheTtl(settings.getDuration("airbyte.lookup-cache-ttl", null))
+                .requestTimeout(settings.getDuration("airbyte.request-timeout"))
+                .connectTimeout(settings.getDuration("airbyte.connect-timeout"))
+                .workspaceListing(settings.getChoice("airbyte.workspace-listing", WorkspaceListing::parse))
+                .lookupCacheTtl(settings.getDuration("airbyte.lookup-cache-ttl"))
                 .tls(tls(settings));
         AirbyteSettings airbyteSettings;
         try {
@@ -75,23 +74,23 @@ public final class AirbyteWiring {
                     + trustStore.toAbsolutePath() + ", which cannot be read; expected a trust store file (PKCS12 unless"
                     + " airbyte.tls.trust-store-type says otherwise).");
         }
-        boolean verify = settings.getBoolean("airbyte.tls.verify", true);
+        boolean verify = settings.getBoolean("airbyte.tls.verify");
         if (!verify) {
             LOG.warn("airbyte.tls.verify = false: Airbyte's certificate and host name are NOT checked, so anyone on"
                     + " the network path can read the Airbyte credentials; configure airbyte.tls.trust-store instead.");
         }
         return new AirbyteTls(trustStore, settings.secret("airbyte.tls.trust-store-password").orElse(null),
-                settings.get("airbyte.tls.trust-store-type", "PKCS12"), verify);
+                settings.require("airbyte.tls.trust-store-type"), verify);
     }
 
     /** One breaker per Airbyte instance, shared by every route; Resilience4j's defaults suit no job this small. */
     private static CircuitBreaker circuitBreaker(Settings settings) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-                .slidingWindowSize(settings.getInt("airbyte.circuit-breaker.window", 20))
-                .minimumNumberOfCalls(settings.getInt("airbyte.circuit-breaker.minimum-calls", 5))
-                .failureRateThreshold((float) settings.getDouble("airbyte.circuit-breaker.failure-rate", 50))
-                .waitDurationInOpenState(settings.getDuration("airbyte.circuit-breaker.open-for", Duration.ofSeconds(30)))
-                .permittedNumberOfCallsInHalfOpenState(settings.getInt("airbyte.circuit-breaker.half-open-calls", 2))
+                .slidingWindowSize(settings.getInt("airbyte.circuit-breaker.window"))
+                .minimumNumberOfCalls(settings.getInt("airbyte.circuit-breaker.minimum-calls"))
+                .failureRateThreshold((float) settings.getDouble("airbyte.circuit-breaker.failure-rate"))
+                .waitDurationInOpenState(settings.getDuration("airbyte.circuit-breaker.open-for"))
+                .permittedNumberOfCallsInHalfOpenState(settings.getInt("airbyte.circuit-breaker.half-open-calls"))
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 // a final answer from Airbyte says nothing about its health
                 .ignoreExceptions(AirbyteRejectedException.class, ConnectionLookupException.class)

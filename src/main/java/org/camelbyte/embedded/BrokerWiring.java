@@ -21,7 +21,7 @@ public final class BrokerWiring {
         String url = settings.get("broker.url").orElse(null);
         if (url == null) {
             EmbeddedBroker broker = EmbeddedBroker.start(dataDir.resolve("broker"),
-                    settings.get("broker.embedded.host", "localhost"), settings.getInt("broker.embedded.port", 61616));
+                    settings.require("broker.embedded.host"), settings.getInt("broker.embedded.port"));
             closeAtStop.add(broker);
             url = broker.url();
         }

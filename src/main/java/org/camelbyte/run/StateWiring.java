@@ -3,7 +3,6 @@ package org.camelbyte.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camelbyte.config.Settings;
@@ -21,11 +20,11 @@ public final class StateWiring {
     public static State open(Settings settings, Path dataDir, Supplier<String> embeddedJdbcUrl, ObjectMapper json,
                              List<AutoCloseable> closeAtStop) {
         String url = settings.get("state.jdbc-url").orElseGet(embeddedJdbcUrl);
-        HikariDataSource database = StateDatabase.open(url, settings.get("state.username", "postgres"),
-                settings.secret("state.password").orElse(null), settings.getInt("state.pool-size", 10));
+        HikariDataSource database = StateDatabase.open(url, settings.require("state.username"),
+                settings.secret("state.password").orElse(null), settings.getInt("state.pool-size"));
         closeAtStop.add(database);
         Lease lease = new Lease(InstanceId.resolve(settings.get("instance.id").orElse(null), dataDir),
-                settings.getDuration("runs.lease", Duration.ofSeconds(60)));
+                settings.getDuration("runs.lease"));
         return new State(database, lease, new RunStore(database, json, lease), new RunLeases(database, lease));
     }
 }

@@ -2,7 +2,6 @@ package org.camelbyte.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
@@ -28,15 +27,15 @@ public final class StepsWiring {
         CamelContext context = main.getCamelContext();
         // the template's circuitBreaker and async delays refer to these two by name
         context.getRegistry().bind(Beans.AIRBYTE_CIRCUIT_BREAKER, airbyte.breaker());
-        context.getRegistry().bind(Beans.RUN_SCHEDULER, scheduler(context, settings.getInt("runs.scheduler-threads", 4)));
-        main.configure().addRoutesBuilder(new RunErrorHandling(settings.getInt("runs.retry.max-attempts", 8),
-                settings.getDuration("runs.retry.first-delay", Duration.ofSeconds(1)),
-                settings.getDuration("runs.retry.max-delay", Duration.ofMinutes(1))));
+        context.getRegistry().bind(Beans.RUN_SCHEDULER, scheduler(context, settings.getInt("runs.scheduler-threads")));
+        main.configure().addRoutesBuilder(new RunErrorHandling(settings.getInt("runs.retry.max-attempts"),
+                settings.getDuration("runs.retry.first-delay"),
+                settings.getDuration("runs.retry.max-delay")));
         RunEnding ending = new RunEnding(airbyte.client(), airbyte.breaker(), state.store(), clock);
         main.configure().addRoutesBuilder(new RunStepRoutes(airbyte.client(), airbyte.lookup(), airbyte.breaker(),
-                state.store(), ending, clock, settings.getDuration("runs.progress-every", Duration.ofSeconds(30)),
-                settings.getDuration("runs.poll.max-backoff", Duration.ofMinutes(5)), catalog, dataSources, json));
-        return new RunsAtStop(RunsAtStop.Policy.parse(settings.get("runs.on-stop", "leave-running")), ending,
+                state.store(), ending, clock, settings.getDuration("runs.progress-every"),
+                settings.getDuration("runs.poll.max-backoff"), catalog, dataSources, json));
+        return new RunsAtStop(RunsAtStop.Policy.parse(settings.require("runs.on-stop")), ending,
                 state.store(), state.leases());
     }
 
