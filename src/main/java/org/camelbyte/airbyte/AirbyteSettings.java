@@ -3,6 +3,7 @@ package org.camelbyte.airbyte;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.camelbyte.config.Redaction;
 
 /**
  * How to reach one Airbyte instance. Secrets (password, token, client secret) come from the caller,
@@ -88,10 +89,10 @@ public record AirbyteSettings(
                 + ", baseUrl=" + baseUrl
                 + ", authMode=" + authMode.name().toLowerCase()
                 + ", username=" + username
-                + ", password=" + masked(password)
-                + ", token=" + masked(token)
+                + ", password=" + Redaction.mask(password)
+                + ", token=" + Redaction.mask(token)
                 + ", clientId=" + clientId
-                + ", clientSecret=" + masked(clientSecret)
+                + ", clientSecret=" + Redaction.mask(clientSecret)
                 + ", tokenUrl=" + tokenUrl
                 + ", workspace=" + workspace
                 + ", requestTimeout=" + requestTimeout
@@ -99,10 +100,6 @@ public record AirbyteSettings(
                 + ", workspaceListing=" + workspaceListing.name().toLowerCase()
                 + ", lookupCacheTtl=" + lookupCacheTtl
                 + ", tls=" + tls + "]";
-    }
-
-    private static String masked(String secret) {
-        return secret == null ? "null" : "****";
     }
 
     public static final class Builder {

@@ -13,6 +13,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.camelbyte.config.Redaction;
 
 /**
  * Which servers the Airbyte client trusts over HTTPS: the JVM's trusted CAs, or those in a trust store,
@@ -80,7 +81,7 @@ public record AirbyteTls(Path trustStore, String trustStorePassword, String trus
 
     @Override
     public String toString() {
-        return "AirbyteTls[trustStore=" + trustStore + ", trustStorePassword=" + (trustStorePassword == null ? "null" : "****")
+        return "AirbyteTls[trustStore=" + trustStore + ", trustStorePassword=" + Redaction.mask(trustStorePassword)
                 + ", trustStoreType=" + trustStoreType + ", verify=" + verify + "]";
     }
 

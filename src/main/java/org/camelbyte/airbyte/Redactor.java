@@ -1,33 +1,23 @@
 package org.camelbyte.airbyte;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
+import org.camelbyte.config.Redaction;
 
 /**
  * Removes secret values from text bound for messages: an error body may echo what was sent, and a
- * message may be logged or shown on a run record.
+ * message may be logged or shown on a run record. The masking itself is {@link Redaction}'s.
  */
 final class Redactor {
     private static final int MAX_DETAIL = 300;
     private final List<String> secrets;
 
     Redactor(AirbyteSettings settings) {
-        this.secrets = Stream.of(settings.password(), settings.token(), settings.clientSecret())
-                .filter(Objects::nonNull)
-                .filter(secret -> !secret.isBlank())
-                .toList();
+        this.secrets = Stream.of(settings.password(), settings.token(), settings.clientSecret()).toList();
     }
 
     String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        String cleaned = text;
-        for (String secret : secrets) {
-            cleaned = cleaned.replace(secret, "****");
-        }
-        return cleaned;
+        return Redaction.clean(text, secrets);
     }
 
     /** A cleaned, single-line excerpt short enough to sit in one sentence. */

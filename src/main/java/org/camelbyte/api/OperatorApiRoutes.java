@@ -13,7 +13,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
-import org.camelbyte.routes.ApiAuthentication;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunQuery;
 import org.camelbyte.run.RunStatus;

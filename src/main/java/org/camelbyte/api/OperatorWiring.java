@@ -6,7 +6,7 @@ import java.time.Clock;
 import org.apache.camel.main.BaseMainSupport;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.pipeline.PipelineCatalog;
-import org.camelbyte.routes.RunEnding;
+import org.camelbyte.steps.RunEnding;
 import org.camelbyte.run.RunCancels;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.steps.CancelStepRoutes;

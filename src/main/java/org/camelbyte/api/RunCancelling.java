@@ -1,7 +1,7 @@
 package org.camelbyte.api;
 
 import java.time.Clock;
-import org.camelbyte.routes.RunEnding;
+import org.camelbyte.steps.RunEnding;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunCancels;
 import org.camelbyte.run.RunStatus;

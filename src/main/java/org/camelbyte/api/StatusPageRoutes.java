@@ -1,11 +1,10 @@
 package org.camelbyte.api;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.camelbyte.routes.ApiAuthMode;
-import org.camelbyte.routes.ApiAuthentication;
 
 /**
  * The status page's static files and the API's OpenAPI document, from the classpath. They hold no data,
@@ -31,7 +30,7 @@ public class StatusPageRoutes extends RouteBuilder {
                     } else if (FILES.containsKey(file)) {
                         serve(e, "page/" + file, FILES.get(file));
                     } else {
-                        e.getMessage().setHeaders(new java.util.HashMap<>());
+                        e.getMessage().setHeaders(new HashMap<>());
                         e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 404);
                         e.getMessage().setBody("");
                     }
@@ -44,14 +43,14 @@ public class StatusPageRoutes extends RouteBuilder {
     private static void authMode(Exchange exchange) {
         ApiAuthMode mode = exchange.getContext().getRegistry()
                 .lookupByNameAndType(ApiAuthentication.BEAN, ApiAuthentication.class).mode();
-        exchange.getMessage().setHeaders(new java.util.HashMap<>());
+        exchange.getMessage().setHeaders(new HashMap<>());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody("{\"auth\":\"" + mode.name().toLowerCase(Locale.ROOT) + "\"}");
     }
 
     private static void serve(Exchange exchange, String resource, String contentType) throws Exception {
         try (var in = StatusPageRoutes.class.getClassLoader().getResourceAsStream(resource)) {
-            exchange.getMessage().setHeaders(new java.util.HashMap<>());
+            exchange.getMessage().setHeaders(new HashMap<>());
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
             // the page's script is its own file, so the page forbids inline script and any other origin

@@ -1,6 +1,9 @@
 /**
- * The operator's side of the HTTP API and the status page: run history, cancel, the OpenAPI document and
- * the page's static files. It reads run records and pipelines and asks the run loop to stop through
- * {@link org.camelbyte.run.RunCancels}; it must not drive a run's steps itself.
+ * The HTTP API under {@code /api} and the status page: its routes (runs, history, cancel, pipelines, groups,
+ * connections, the OpenAPI document, the page's static files), their shared authentication and status
+ * mapping, and how the API's authentication is chosen from settings.
+ *
+ * <p>Must not hold run or group logic: it turns HTTP into calls on {@code intake/}, {@code group/} and the run
+ * records and back; it asks a run's loop to stop through {@link org.camelbyte.run.RunCancels}, never drives its steps.
  */
 package org.camelbyte.api;

@@ -21,9 +21,26 @@ public final class Durations {
         }
     }
 
-    /** {@code 24h}, {@code 1h30m}, {@code 0.5s}: the ISO form without its noise, for messages. */
+    /**
+     * The one way durations are written in messages and logs, as people write them in config: {@code 400ms}
+     * below a second, else whole seconds as {@code 45s}, {@code 5m}, {@code 1h2m3s}, {@code 24h}.
+     */
     public static String format(Duration duration) {
-        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+        if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+            return duration.toMillis() + "ms";
+        }
+        long s = duration.toSeconds();
+        StringBuilder text = new StringBuilder();
+        if (s >= 3600) {
+            text.append(s / 3600).append('h');
+        }
+        if (s % 3600 >= 60) {
+            text.append(s % 3600 / 60).append('m');
+        }
+        if (s % 60 > 0 || text.isEmpty()) {
+            text.append(s % 60).append('s');
+        }
+        return text.toString();
     }
 
     public static Duration parse(String text) {

@@ -33,6 +33,36 @@ public class Settings {
                 .filter(v -> !v.isEmpty());
     }
 
+    /**
+     * A key whose default is in the shipped {@code config/application.properties}, the one place defaults
+     * live: a config file without it stops the start with a sentence saying so.
+     */
+    public String require(String key) {
+        return get(key).orElseThrow(() -> new IllegalStateException("Config key " + describe(key) + " is not set;"
+                + " the shipped config/application.properties sets its default: copy that line into " + files() + "."));
+    }
+
+    public int getInt(String key) {
+        return parse(key, require(key), Integer::parseInt, "a whole number");
+    }
+
+    public double getDouble(String key) {
+        return parse(key, require(key), Double::parseDouble, "a number");
+    }
+
+    public boolean getBoolean(String key) {
+        return parse(key, require(key), Settings::strictBoolean, "true or false");
+    }
+
+    public Duration getDuration(String key) {
+        return parse(key, require(key), Durations::parse, "a duration such as 30s or 5m");
+    }
+
+    /** Like {@link #getChoice(String, String, Function)} for a key whose default is in the properties file. */
+    public <T> T getChoice(String key, Function<String, T> parser) {
+        return getChoice(key, require(key), parser);
+    }
+
     public String get(String key, String defaultValue) {
         return get(key).orElse(defaultValue);
     }

@@ -1,6 +1,7 @@
 package org.camelbyte.group;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camelbyte.config.Durations;
 import org.camelbyte.pipeline.PipelineGroup;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStatus;
@@ -69,6 +71,6 @@ public record GroupRunView(
     }
 
     private static String formatSeconds(Double seconds) {
-        return seconds == null ? "-" : String.format(Locale.ROOT, "%.1fs", seconds);
+        return seconds == null ? "-" : Durations.format(Duration.ofMillis(Math.round(seconds * 1000)));
     }
 }

@@ -1,5 +1,7 @@
 package org.camelbyte.pipeline;
 
+import java.text.ParseException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,13 +112,13 @@ final class GroupsSection {
         String cron = String.valueOf(map.get("cron"));
         try {
             new org.quartz.CronExpression(cron);
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             throw new PipelineConfigException(where(group, "schedule.cron") + " '" + cron + "' is not a Quartz cron ("
                     + e.getMessage() + "); write six or seven fields like '0 0 2 * * ?'.");
         }
         String zone = String.valueOf(map.getOrDefault("timeZone", "UTC"));
         try {
-            java.time.ZoneId.of(zone);
+            ZoneId.of(zone);
         } catch (RuntimeException e) {
             throw new PipelineConfigException(where(group, "schedule.timeZone") + " '" + zone + "' is not a time zone; use a name like Europe/Paris or UTC.");
         }

@@ -1,5 +1,6 @@
 package org.camelbyte.pipeline;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public class PipelineCatalog {
 
     /** Every pipeline that needs a route, the ad-hoc one included. */
     public List<Pipeline> routed() {
-        List<Pipeline> list = new java.util.ArrayList<>(byName.values());
+        List<Pipeline> list = new ArrayList<>(byName.values());
         list.add(adhoc);
         return list;
     }

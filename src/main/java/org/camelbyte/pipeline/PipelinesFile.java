@@ -5,13 +5,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.camelbyte.airbyte.JobType;
 import org.camelbyte.config.Durations;
@@ -108,7 +111,7 @@ public final class PipelinesFile {
         }
         for (String key : entry.keySet()) {
             if (!PIPELINE_KEYS.contains(key)) {
-                throw new PipelineConfigException(where(name, key) + " is not a known key; use one of " + new java.util.TreeSet<>(PIPELINE_KEYS) + ".");
+                throw new PipelineConfigException(where(name, key) + " is not a known key; use one of " + new TreeSet<>(PIPELINE_KEYS) + ".");
             }
         }
         String connection = connection(name, entry);
@@ -173,13 +176,13 @@ public final class PipelinesFile {
         String cron = String.valueOf(map.get("cron"));
         try {
             new org.quartz.CronExpression(cron);
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             throw new PipelineConfigException(where(name, "schedule.cron") + " '" + cron + "' is not a Quartz cron ("
                     + e.getMessage() + "); write six or seven fields like '0 0 2 * * ?'.");
         }
         String zone = String.valueOf(map.getOrDefault("timeZone", "UTC"));
         try {
-            java.time.ZoneId.of(zone);
+            ZoneId.of(zone);
         } catch (RuntimeException e) {
             throw new PipelineConfigException(where(name, "schedule.timeZone") + " '" + zone + "' is not a time zone; use a name like Europe/Paris or UTC.");
         }

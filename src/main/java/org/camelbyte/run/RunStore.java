@@ -1,6 +1,7 @@
 package org.camelbyte.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -252,7 +253,7 @@ public class RunStore {
         if (postSync != null) {
             try {
                 run.setPostSync(json.readTree(postSync));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new RunStoreException("run " + run.getRunId() + " has unreadable post-sync results", e);
             }
         }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,12 +82,12 @@ final class Authenticator {
     private static Map<String, String> credentialsOf(StandInRequest request) {
         String type = request.header("content-type");
         if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
-            Map<String, String> result = new java.util.HashMap<>();
+            Map<String, String> result = new HashMap<>();
             StandInRequest.parseForm(request.body()).forEach((k, v) -> result.put(k, v.isEmpty() ? null : v.get(0)));
             return result;
         }
         JsonNode json = request.json();
-        Map<String, String> result = new java.util.HashMap<>();
+        Map<String, String> result = new HashMap<>();
         for (String field : List.of("client_id", "client_secret", "clientId", "clientSecret")) {
             if (json.hasNonNull(field)) {
                 result.put(field, json.get(field).asText());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Config API bodies (config.yaml: WorkspaceRead, ConnectionRead, JobRead, AttemptRead); times in epoch seconds. */
@@ -23,7 +24,7 @@ final class ConfigApiViews {
                 .put("organizationId", ORGANIZATION_ID)
                 .put("customerId", UUID.nameUUIDFromBytes(("customer:" + ws.id()).getBytes(StandardCharsets.UTF_8)).toString())
                 .put("name", ws.name())
-                .put("slug", ws.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
+                .put("slug", ws.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
                 .put("initialSetupComplete", true);
     }
 

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -131,7 +133,7 @@ final class PublicApi {
     /** {@code createdAt|DESC} style; oldest first when absent, as Airbyte does. */
     private static Comparator<StandInJob> order(String orderBy) {
         Comparator<StandInJob> byCreation = Comparator.comparing(StandInJob::createdAt).thenComparing(StandInJob::id);
-        return orderBy != null && orderBy.toUpperCase(java.util.Locale.ROOT).endsWith("|DESC") ? byCreation.reversed() : byCreation;
+        return orderBy != null && orderBy.toUpperCase(Locale.ROOT).endsWith("|DESC") ? byCreation.reversed() : byCreation;
     }
 
     private StandInJob jobById(String text) {
@@ -164,7 +166,7 @@ final class PublicApi {
 
     /** Same query with limit and offset moved, so a client can follow {@code next} blindly. */
     private String link(StandInRequest r, String path, int limit, int offset) {
-        Map<String, List<String>> query = new java.util.LinkedHashMap<>(r.query());
+        Map<String, List<String>> query = new LinkedHashMap<>(r.query());
         query.put("limit", List.of(String.valueOf(limit)));
         query.put("offset", List.of(String.valueOf(offset)));
         String text = query.entrySet().stream()

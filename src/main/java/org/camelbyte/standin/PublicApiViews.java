@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Public API bodies (api.yaml: WorkspaceResponse, ConnectionResponse, JobResponse). */
 final class PublicApiViews {
@@ -52,11 +53,11 @@ final class PublicApiViews {
                 .put("jobId", job.id())
                 .put("status", s.status())
                 .put("jobType", job.jobType())
-                .put("startTime", job.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                .put("startTime", job.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("connectionId", job.connectionId());
         Instant end = s.isTerminal() ? job.instantAt(s.endOffset()) : clock.instant();
         if (s.isTerminal()) {
-            node.put("lastUpdatedAt", end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            node.put("lastUpdatedAt", end.truncatedTo(ChronoUnit.SECONDS).toString());
         }
         node.put("duration", Duration.between(job.createdAt(), end).withNanos(0).toString())
                 .put("bytesSynced", s.bytes())

@@ -1,6 +1,7 @@
 package org.camelbyte.standin;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ public record RecordedCall(
         String responseBody) {
 
     public String header(String name) {
-        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 

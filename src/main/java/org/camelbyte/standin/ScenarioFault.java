@@ -1,5 +1,7 @@
 package org.camelbyte.standin;
 
+import java.time.Duration;
+
 /**
  * A fault declared in the scenario YAML. {@code kind}: fail, rateLimit, delay, drop, slowJobCreation or
  * random. Only the fields of that kind matter; {@code path} limits it to paths containing that text.
@@ -22,11 +24,11 @@ public record ScenarioFault(
         switch (kind == null ? "" : kind) {
             case "fail" -> faults.failNext(n, status == null ? 503 : status, path);
             case "rateLimit" -> faults.rateLimitNext(n, retryAfterSeconds, path);
-            case "delay" -> faults.delayNext(n, java.time.Duration.ofMillis(millisOrZero()), path);
+            case "delay" -> faults.delayNext(n, Duration.ofMillis(millisOrZero()), path);
             case "drop" -> faults.dropNext(n, path);
-            case "slowJobCreation" -> faults.slowJobCreation(java.time.Duration.ofMillis(millisOrZero()));
+            case "slowJobCreation" -> faults.slowJobCreation(Duration.ofMillis(millisOrZero()));
             case "random" -> faults.random(seed == null ? 0 : seed, orZero(failShare), orZero(rateLimitShare),
-                    orZero(dropShare), orZero(delayShare), java.time.Duration.ofMillis(millisOrZero()), path);
+                    orZero(dropShare), orZero(delayShare), Duration.ofMillis(millisOrZero()), path);
             default -> throw new IllegalArgumentException("fault kind '" + kind
                     + "' is not one of fail, rateLimit, delay, drop, slowJobCreation, random");
         }

@@ -2,6 +2,7 @@ package org.camelbyte.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ record StandInRequest(ApiFlavour flavour, String method, String path, String raw
         }
         try {
             return Json.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new HttpProblem(Problems.badRequest(flavour, "The request body is not valid JSON."));
         }
     }

@@ -2,6 +2,7 @@ package org.camelbyte.standin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.Map;
 
 /** An answer to write back; {@code headers} are extra headers beyond Content-Type. */
@@ -24,7 +25,7 @@ record StandInResponse(int status, String contentType, String body, Map<String, 
     }
 
     StandInResponse withHeader(String name, String value) {
-        Map<String, String> more = new java.util.HashMap<>(headers);
+        Map<String, String> more = new HashMap<>(headers);
         more.put(name, value);
         return new StandInResponse(status, contentType, body, Map.copyOf(more));
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public record StandInScenario(
             if (in == null) {
                 throw new IllegalStateException("standin/demo-scenario.yaml is missing from the classpath");
             }
-            return fromYaml(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return fromYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the demo scenario", e);
         }

@@ -1,7 +1,6 @@
 package org.camelbyte.steps;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.camelbyte.routes.RunEnding;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunCancels;
 import org.camelbyte.run.RunStatus;
@@ -27,7 +26,7 @@ public class CancelStepRoutes extends RouteBuilder {
         from("direct:run-cancel-requested").routeId("run-cancel-requested").errorHandler(noErrorHandler())
                 .process(exchange -> {
                     Run run = exchange.getMessage().getBody(Run.class);
-                    cancels.take(run.getRunId()).ifPresent(error -> ending.end(exchange, run, RunStatus.CANCELLED, error));
+                    cancels.take(run.getRunId()).ifPresent(error -> ending.endLoop(exchange, run, RunStatus.CANCELLED, error));
                 });
     }
 }

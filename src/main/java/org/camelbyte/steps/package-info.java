@@ -1,5 +1,8 @@
 /**
- * The run steps the YAML template {@code airbyte-sync} calls behind {@code direct:run-*}. A step reads and
- * writes the run on the exchange and the run record; it knows nothing of HTTP, queues or the status page.
+ * The run steps the YAML template calls behind {@code direct:run-*} (lookup, trigger, poll, cancel requested,
+ * deadline, watchdog, post-sync, outcome), the run's error handling, and the one way a run ends
+ * ({@link org.camelbyte.steps.RunEnding}).
+ *
+ * <p>Must not know how a run was requested (HTTP, queue, schedule, group) nor the HTTP API.
  */
 package org.camelbyte.steps;

@@ -7,7 +7,7 @@ import java.util.Base64;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.camelbyte.routes.ApiAuthentication;
+import org.camelbyte.api.ApiAuthentication;
 import org.junit.jupiter.api.Test;
 
 /** Who a cancel names: the basic user (never the password), "token" for a bearer token, "anyone" when open. */

@@ -2,6 +2,9 @@ package org.camelbyte.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,13 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.camelbyte.App;
+import org.camelbyte.run.InstanceId;
 import org.camelbyte.run.Lease;
 import org.camelbyte.run.RunStore;
+import org.camelbyte.run.StateDatabase;
 import org.camelbyte.standin.AirbyteStandIn;
 
 /**
@@ -26,12 +32,16 @@ public final class TestApp implements AutoCloseable {
     /** The API token every test app is started with, and sends with each request of {@link #get} and {@link #post}. */
     public static final String API_TOKEN = "test-api-token-5f1c";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper RUN_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final Main main;
     private final int httpPort;
     private final int brokerPort;
     private final Path dataDir;
     private final String stateJdbcUrl;
+    private HikariDataSource stateDatabase;
+    private RunStore runStore;
 
     private TestApp(Main main, int httpPort, int brokerPort, Path dataDir, String stateJdbcUrl) {
         this.main = main;
@@ -105,14 +115,21 @@ public final class TestApp implements AutoCloseable {
         return main.getCamelContext();
     }
 
-    /** The app's own run records, for assertions the HTTP API does not answer (lists of runs). */
-    public RunStore runStore() {
-        return context().getRegistry().lookupByNameAndType("runStore", RunStore.class);
+    /**
+     * The app's run records, read from its state database through a small pool of the test's own, for
+     * assertions the HTTP API does not answer (lists of runs); acts as this instance when it writes.
+     */
+    public synchronized RunStore runStore() {
+        if (stateDatabase == null) {
+            stateDatabase = StateDatabase.open(stateJdbcUrl, "postgres", null, 2);
+            runStore = new RunStore(stateDatabase, RUN_JSON, new Lease(instanceId(), Duration.ofSeconds(60)));
+        }
+        return runStore;
     }
 
-    /** The id this instance owns runs under. */
+    /** The id this instance owns runs under: instance.id, else the one the app keeps in its data dir. */
     public String instanceId() {
-        return context().getRegistry().lookupByNameAndType("runLease", Lease.class).owner();
+        return InstanceId.resolve(property("instance.id"), dataDir);
     }
 
     /** The state database's URL, to read run records after the app has stopped. */
@@ -170,5 +187,11 @@ public final class TestApp implements AutoCloseable {
         main.getMainListeners().forEach(listener -> listener.beforeStop(main));
         main.stop();
         main.getMainListeners().forEach(listener -> listener.afterStop(main));
+        synchronized (this) {
+            if (stateDatabase != null) {
+                stateDatabase.close();
+                stateDatabase = null;
+            }
+        }
     }
 }

@@ -2,9 +2,9 @@ package org.camelbyte.bench;
 
 import java.time.Duration;
 import org.camelbyte.app.TestApp;
-import org.camelbyte.routes.RunRequest;
-import org.camelbyte.routes.RunRequests;
 import org.camelbyte.standin.AirbyteStandIn;
+import org.camelbyte.intake.RunRequest;
+import org.camelbyte.intake.RunRequests;
 
 /**
  * N syncs through the real app: each request goes to {@link RunRequests} (what the HTTP API and the queue

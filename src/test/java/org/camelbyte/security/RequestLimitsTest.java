@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Request bodies the API refuses, each with the reason, before any run is started. */
+/**
+ * Request bodies the API refuses, each with the reason, before any run is started; and the same status
+ * for the same kind of mistake on every part of the API.
+ */
 class RequestLimitsTest {
     static AirbyteStandIn standIn;
     static TestApp app;
@@ -67,5 +70,28 @@ class RequestLimitsTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("Field 'pipeline' is not accepted here");
+    }
+
+    @Test
+    void anythingUnknownIsNotFoundWithWhatWasAskedFor() throws Exception {
+        assertNotFound(app.post("/api/pipelines/nope/runs", ""), "nope");
+        assertNotFound(app.get("/api/runs/no-such-run"), "no-such-run");
+        assertNotFound(app.post("/api/groups/no-group/runs", ""), "no-group");
+        assertNotFound(app.get("/api/group-runs/no-group-run"), "no-group-run");
+        assertNotFound(app.post("/api/group-runs/no-group-run/retry", ""), "no-group-run");
+    }
+
+    @Test
+    void badBodiesAreRefusedTheSameWayOnRunsAndGroupRuns() throws Exception {
+        for (String path : new String[] {"/api/pipelines/orders/runs", "/api/groups/any/runs"}) {
+            HttpResponse<String> response = app.post(path, "{\"requestId\": \"bad id with spaces\"}");
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.body()).as(path).contains("requestId must be 1-200 letters");
+        }
+    }
+
+    private static void assertNotFound(HttpResponse<String> response, String name) {
+        assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(404);
+        assertThat(response.body()).contains("'" + name + "'");
     }
 }

@@ -45,6 +45,13 @@ class StartupConfigErrorsTest {
     }
 
     @Test
+    void aKeyWhoseDefaultIsInTheShippedFileCannotBeLeftOut() {
+        assertThatThrownBy(() -> app().property("runs.lease", "").start())
+                .hasStackTraceContaining("Config key runs.lease (in config/application.properties or env RUNS_LEASE)"
+                        + " is not set; the shipped config/application.properties sets its default");
+    }
+
+    @Test
     void anUnknownApiAuthModeAndMissingBasicCredentialsAreRefused() {
         assertThatThrownBy(() -> app().property("api.auth", "jwt").start())
                 .hasStackTraceContaining("Config key api.auth (in config/application.properties or env API_AUTH) is 'jwt'")

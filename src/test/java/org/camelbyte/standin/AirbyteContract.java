@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -159,14 +163,14 @@ public final class AirbyteContract {
             if (raw == null || raw.isEmpty()) {
                 return Map.of();
             }
-            return java.util.Arrays.stream(raw.split("&"))
+            return Arrays.stream(raw.split("&"))
                     .map(pair -> pair.split("=", 2))
-                    .collect(Collectors.groupingBy(p -> decode(p[0]), java.util.LinkedHashMap::new,
+                    .collect(Collectors.groupingBy(p -> decode(p[0]), LinkedHashMap::new,
                             Collectors.mapping(p -> p.length > 1 ? decode(p[1]) : "", Collectors.toList())));
         }
 
         private static String decode(String text) {
-            return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
         }
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.TextMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
@@ -91,7 +93,7 @@ class QueueTriggerTest {
         broker.send("airbyte.sync.requests", "{\"requestId\":\"q-after-bad\",\"pipeline\":\"orders\"}");
 
         // two consumers: the dead letters may arrive in either order
-        java.util.Map<String, String> reasonByBody = new java.util.HashMap<>();
+        Map<String, String> reasonByBody = new HashMap<>();
         for (int i = 0; i < 2; i++) {
             TextMessage dead = broker.receive("airbyte.sync.requests.DLQ", 10_000);
             reasonByBody.put(dead.getText(), dead.getStringProperty("deadLetterReason"));

@@ -1,0 +1,55 @@
+package org.camelbyte.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.camelbyte.airbyte.AirbyteException;
+import org.camelbyte.config.Beans;
+import org.camelbyte.group.GroupRunConflictException;
+import org.camelbyte.intake.InvalidRunRequestException;
+import org.camelbyte.intake.NotFoundException;
+
+/**
+ * The base of every {@code /api} route builder: credentials are checked before anything else, and failures
+ * map to one status each, the same on every route: 400 bad input, 404 anything not found, 409 a conflict,
+ * 502 an Airbyte error, 500 the rest; the body is {@code {"error": sentence}}.
+ */
+public abstract class ApiRouteBuilder extends RouteBuilder {
+    protected final ObjectMapper json;
+
+    protected ApiRouteBuilder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The routes themselves; authentication and the status mapping already apply to them. */
+    protected abstract void routes();
+
+    @Override
+    public final void configure() {
+        onException(NotFoundException.class).handled(true).process(e -> error(e, 404));
+        onException(BadRequestException.class, InvalidRunRequestException.class, IllegalArgumentException.class)
+                .handled(true).process(e -> error(e, 400));
+        onException(GroupRunConflictException.class).handled(true).process(e -> error(e, 409));
+        onException(AirbyteException.class).handled(true).process(e -> error(e, 502));
+        onException(Exception.class).handled(true).process(e -> error(e, 500));
+
+        // every route below, and any added later, checks credentials before anything else
+        interceptFrom().process(Beans.API_AUTHENTICATION);
+        routes();
+    }
+
+    /** Answers {@code body} as JSON with {@code status}, and none of the request's headers. */
+    protected void reply(Exchange exchange, int status, Object body) throws Exception {
+        exchange.getMessage().setHeaders(new HashMap<>());
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(json.writeValueAsString(body));
+    }
+
+    private void error(Exchange exchange, int status) throws Exception {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        reply(exchange, status, Map.of("error", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+    }
+}

@@ -1,0 +1,24 @@
+package org.camelbyte.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.apache.camel.main.BaseMainSupport;
+import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.config.Beans;
+import org.camelbyte.config.Settings;
+import org.camelbyte.group.GroupRuns;
+import org.camelbyte.intake.RunRequests;
+import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.run.RunStore;
+
+/** Wires the HTTP API: its authentication ({@code api.*}) and its routes. */
+public final class ApiWiring {
+    private ApiWiring() {}
+
+    public static void wire(BaseMainSupport main, Settings settings, String profile, Path dataDir, PipelineCatalog catalog,
+                            RunRequests requests, RunStore store, ConnectionLookup lookup, GroupRuns groupRuns, ObjectMapper json) {
+        main.getCamelContext().getRegistry().bind(Beans.API_AUTHENTICATION, ApiAuthWiring.create(settings, profile, dataDir));
+        main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));
+        main.configure().addRoutesBuilder(new GroupApiRoutes(groupRuns, catalog, json));
+    }
+}

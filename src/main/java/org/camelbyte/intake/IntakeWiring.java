@@ -1,0 +1,36 @@
+package org.camelbyte.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.camelbyte.config.Beans;
+import org.camelbyte.config.Settings;
+import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.run.StateWiring.State;
+
+/**
+ * Wires intake: the run requests the schedule and queue routes call, the queue's request check and its
+ * requestId repository in the state database, the pipeline routes, lease renewal and takeover, schedule catch-up.
+ */
+public final class IntakeWiring {
+    /** What the app calls at start ({@code takeover}), at stop, and what other areas start runs with. */
+    public record Intake(RunRequests requests, RunTakeover takeover) {}
+
+    private IntakeWiring() {}
+
+    public static Intake wire(BaseMainSupport main, Settings settings, PipelineCatalog catalog, State state, ObjectMapper json,
+                              Clock clock) {
+        CamelContext context = main.getCamelContext();
+        RunRequests requests = new RunRequests(catalog, state.store(), state.leases(), context.createProducerTemplate(), clock);
+        RunTakeover takeover = new RunTakeover(state.leases(), state.store(), requests);
+        context.getRegistry().bind(Beans.RUN_REQUESTS, requests);
+        context.getRegistry().bind(Beans.RUN_REQUEST_PARSER, new RunRequestParser(json));
+        context.getRegistry().bind(Beans.REQUEST_ID_REPOSITORY, new JdbcMessageIdRepository(state.database(), "run-requests"));
+        main.configure().addRoutesBuilder(new PipelineRoutes(catalog));
+        main.configure().addRoutesBuilder(new RunLeaseRoutes(takeover, state.lease().duration()));
+        QuartzWiring.configure(context, settings, state.database(), state.lease().owner());
+        return new Intake(requests, takeover);
+    }
+}

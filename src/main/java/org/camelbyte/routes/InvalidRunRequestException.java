@@ -1,8 +1,0 @@
-package org.camelbyte.routes;
-
-/** A run request that can never run as sent; the message says what to change. */
-public class InvalidRunRequestException extends RuntimeException {
-    public InvalidRunRequestException(String message) {
-        super(message);
-    }
-}

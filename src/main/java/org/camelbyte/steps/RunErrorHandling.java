@@ -1,0 +1,49 @@
+package org.camelbyte.steps;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.time.Duration;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.camelbyte.airbyte.AirbyteUnavailableException;
+import org.camelbyte.config.Beans;
+import org.camelbyte.run.RunStoreException;
+
+/**
+ * How a run's route treats failures: transient ones (Airbyte down, slow or rate-limiting, the breaker
+ * open, the state database away for a moment) are retried with exponential backoff and jitter, without
+ * holding a thread; anything else, or retries used up, fails the run with the reason.
+ */
+public class RunErrorHandling extends RouteConfigurationBuilder {
+    public static final String ID = "airbyte-run-errors";
+    private final int maxRetries;
+    private final Duration firstDelay;
+    private final Duration maxDelay;
+
+    public RunErrorHandling(int maxRetries, Duration firstDelay, Duration maxDelay) {
+        this.maxRetries = maxRetries;
+        this.firstDelay = firstDelay;
+        this.maxDelay = maxDelay;
+    }
+
+    @Override
+    public void configuration() {
+        routeConfiguration(ID)
+                .errorHandler(defaultErrorHandler().executorServiceRef(Beans.RUN_SCHEDULER))
+                .onException(AirbyteUnavailableException.class, CallNotPermittedException.class, RunStoreException.class)
+                    .maximumRedeliveries(maxRetries)
+                    .redeliveryDelay(firstDelay.toMillis())
+                    .useExponentialBackOff().backOffMultiplier(2)
+                    .useCollisionAvoidance()
+                    .maximumRedeliveryDelay(maxDelay.toMillis())
+                    .asyncDelayedRedelivery()
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logStackTrace(false).logRetryStackTrace(false).logExhausted(false)
+                    .handled(true)
+                    .to("direct:run-failed", "direct:run-outcome")
+                .end()
+                .onException(Exception.class)
+                    .logStackTrace(false).logExhausted(false)
+                    .handled(true)
+                    .to("direct:run-failed", "direct:run-outcome");
+    }
+}

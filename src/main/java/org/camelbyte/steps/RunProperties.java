@@ -1,0 +1,14 @@
+package org.camelbyte.steps;
+
+/** Names of the exchange properties the run route and its steps share; the YAML template sets the first three. */
+final class RunProperties {
+    static final String POLL_INTERVAL_MS = "pollIntervalMs";
+    static final String TIMEOUT_MS = "timeoutMs";
+    static final String CANCEL_ON_TIMEOUT = "cancelOnTimeout";
+    static final String POLL_DELAY_MS = "pollDelayMs";
+    static final String JOB_DONE = "jobDone";
+    static final String FAILED_POLLS = "failedPolls";
+    static final String LAST_PROGRESS_LOG = "lastProgressLog";
+
+    private RunProperties() {}
+}

@@ -1,0 +1,78 @@
+package org.camelbyte.steps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camelbyte.pipeline.PipelineCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.run.RunStore;
+
+/**
+ * The reusable steps of a run, each behind a {@code direct:} endpoint that the YAML template calls.
+ * They carry no error handler of their own: a failure goes back to the calling route, whose
+ * route configuration decides between retrying and failing the run.
+ */
+public class RunStepRoutes extends RouteBuilder {
+    private final AirbyteClient airbyte;
+    private final ConnectionLookup lookup;
+    private final CircuitBreaker breaker;
+    private final RunStore store;
+    private final Clock clock;
+    private final Duration progressEvery;
+    private final Duration maxPollBackoff;
+    private final Processor postSync;
+    private final PipelineCatalog catalog;
+
+    private final RunEnding ending;
+
+    public RunStepRoutes(AirbyteClient airbyte, ConnectionLookup lookup, CircuitBreaker breaker, RunStore store,
+                         RunEnding ending, Clock clock, Duration progressEvery, Duration maxPollBackoff,
+                         PipelineCatalog catalog, Map<String, DataSource> dataSources, ObjectMapper json) {
+        this.airbyte = airbyte;
+        this.lookup = lookup;
+        this.breaker = breaker;
+        this.store = store;
+        this.clock = clock;
+        this.progressEvery = progressEvery;
+        this.maxPollBackoff = maxPollBackoff;
+        this.ending = ending;
+        this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, ending, json);
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void configure() {
+        step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
+        step("run-trigger", remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
+        step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
+        step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis(), ending));
+        step("run-deadline", new DeadlineStep(ending, clock));
+        step("run-watchdog", new WatchdogStep(catalog, ending, clock));
+        step("run-post-sync", postSync);
+        step("run-finish", new OutcomeStep(ending));
+        step("run-failed", new RunFailedStep(ending));
+    }
+
+    private void step(String name, Processor processor) {
+        from("direct:" + name).routeId(name).errorHandler(noErrorHandler()).process(processor);
+    }
+
+    private static Processor remembersRetryAfter(Processor step) {
+        return exchange -> {
+            try {
+                step.process(exchange);
+                exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+            } catch (RuntimeException e) {
+                RetryAfter.rememberFor(exchange, e);
+                throw e;
+            }
+        };
+    }
+}
