@@ -95,6 +95,8 @@ class AirbyteConnectionFactory {
     }
 
     ConnectionLookup lookup(AirbyteClient client) {
-        return new ConnectionLookup(client, airbyteSettings.lookupCacheTtl());
+        return new ConnectionLookup(client, airbyteSettings.lookupCacheTtl(),
+                settings.getDuration("airbyte.lookup-miss-refresh", ConnectionLookup.DEFAULT_MISS_REFRESH),
+                java.time.Clock.systemUTC());
     }
 }

@@ -1,8 +1,8 @@
 package org.camelbyte.standin;
 
 /**
- * A fault declared in the scenario YAML. {@code kind}: fail, rateLimit, delay, drop, slowJobCreation or
- * random. Only the fields of that kind matter; {@code path} limits it to paths containing that text.
+ * A fault declared in the scenario YAML. {@code kind}: fail, rateLimit, delay, drop, slowJobCreation,
+ * slowJobAnswer or random. Only the fields of that kind matter; {@code path} limits it to paths containing that text.
  */
 public record ScenarioFault(
         String kind,
@@ -25,10 +25,11 @@ public record ScenarioFault(
             case "delay" -> faults.delayNext(n, java.time.Duration.ofMillis(millisOrZero()), path);
             case "drop" -> faults.dropNext(n, path);
             case "slowJobCreation" -> faults.slowJobCreation(java.time.Duration.ofMillis(millisOrZero()));
+            case "slowJobAnswer" -> faults.slowJobAnswer(java.time.Duration.ofMillis(millisOrZero()));
             case "random" -> faults.random(seed == null ? 0 : seed, orZero(failShare), orZero(rateLimitShare),
                     orZero(dropShare), orZero(delayShare), java.time.Duration.ofMillis(millisOrZero()), path);
             default -> throw new IllegalArgumentException("fault kind '" + kind
-                    + "' is not one of fail, rateLimit, delay, drop, slowJobCreation, random");
+                    + "' is not one of fail, rateLimit, delay, drop, slowJobCreation, slowJobAnswer, random");
         }
     }
 

@@ -16,6 +16,7 @@ public final class StandInFaults {
     private final Queue<FaultRule> rules = new ConcurrentLinkedQueue<>();
     private final AtomicReference<RandomFaults> random = new AtomicReference<>();
     private final AtomicReference<Duration> jobCreationDelay = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Duration> jobAnswerDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger injected = new AtomicInteger();
 
     public StandInFaults failNext(int n, int httpStatus) {
@@ -59,6 +60,15 @@ public final class StandInFaults {
         return this;
     }
 
+    /**
+     * Every job-creating call creates its job at once but answers only after {@code delay}, as Airbyte does
+     * when the POST's answer is held up behind the scheduler: a client timing out meanwhile has a job.
+     */
+    public StandInFaults slowJobAnswer(Duration delay) {
+        jobAnswerDelay.set(delay);
+        return this;
+    }
+
     public StandInFaults random(long seed, double failShare, double rateLimitShare, double dropShare,
             double delayShare, Duration maxDelay) {
         return random(seed, failShare, rateLimitShare, dropShare, delayShare, maxDelay, null);
@@ -71,11 +81,12 @@ public final class StandInFaults {
         return this;
     }
 
-    /** Removes every fault, counted, random and slow creation alike. */
+    /** Removes every fault, counted, random, slow creation and slow answers alike. */
     public StandInFaults clear() {
         rules.clear();
         random.set(null);
         jobCreationDelay.set(Duration.ZERO);
+        jobAnswerDelay.set(Duration.ZERO);
         return this;
     }
 
@@ -105,6 +116,10 @@ public final class StandInFaults {
 
     Duration jobCreationDelay() {
         return jobCreationDelay.get();
+    }
+
+    Duration jobAnswerDelay() {
+        return jobAnswerDelay.get();
     }
 
     private StandInFaults add(Fault fault, int n, String pathFilter) {

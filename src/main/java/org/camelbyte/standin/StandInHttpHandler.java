@@ -44,10 +44,11 @@ final class StandInHttpHandler implements HttpHandler {
                 return;
             }
             StandInResponse response = answer(exchange.getRequestMethod(), fullPath, rawQuery, headers, body, fault);
-            write(exchange, response);
-            Map<String, List<String>> responseHeaders = lowerCase(exchange.getResponseHeaders());
+            setHeaders(exchange, response);
+            // recorded before the answer leaves, so a client that has its answer sees its call counted
             recorder.record(new RecordedCall(exchange.getRequestMethod(), fullPath, rawQuery, headers, body,
-                    response.status(), responseHeaders, response.body()));
+                    response.status(), lowerCase(exchange.getResponseHeaders()), response.body()));
+            write(exchange, response);
         }
     }
 
@@ -94,10 +95,13 @@ final class StandInHttpHandler implements HttpHandler {
         return path.equals("/health") || path.equals("/v1/health");
     }
 
-    private static void write(HttpExchange exchange, StandInResponse response) throws IOException {
-        byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+    private static void setHeaders(HttpExchange exchange, StandInResponse response) {
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    }
+
+    private static void write(HttpExchange exchange, StandInResponse response) throws IOException {
+        byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
