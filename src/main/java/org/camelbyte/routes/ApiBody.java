@@ -20,6 +20,23 @@ final class ApiBody {
 
     private ApiBody() {}
 
+    /**
+     * The body as the client sent it. {@code curl -d '{...}'} labels JSON as a form, which the HTTP server
+     * turns into one form field named after the whole text; that text is the body, judged as JSON.
+     */
+    static String sentText(org.apache.camel.Message message) {
+        if (message.getBody() instanceof Map<?, ?> form && form.size() == 1) {
+            Map.Entry<?, ?> only = form.entrySet().iterator().next();
+            Object value = only.getValue();
+            boolean noValue = value == null || String.valueOf(value).isEmpty()
+                    || (value instanceof List<?> list && list.stream().allMatch(v -> v == null || String.valueOf(v).isEmpty()));
+            if (noValue) {
+                return String.valueOf(only.getKey());
+            }
+        }
+        return message.getBody(String.class);
+    }
+
     /** The fields present, by name; empty for an empty body. */
     static Map<String, String> read(String body, ObjectMapper json, List<String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -56,7 +73,11 @@ final class ApiBody {
     }
 
     private static String text(String name, JsonNode value) {
-        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_TEXT) {
+        if (value.isTextual() && value.asText().length() > MAX_TEXT) {
+            throw new BadRequestException(name + " is longer than " + MAX_TEXT + " characters (it has "
+                    + value.asText().length() + "); shorten it.");
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
             throw new BadRequestException("Field '" + name + "' must be a non-empty text of at most " + MAX_TEXT + " characters.");
         }
         return value.asText();

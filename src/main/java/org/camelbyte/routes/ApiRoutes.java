@@ -49,7 +49,7 @@ public class ApiRoutes extends RouteBuilder {
     }
 
     private void startRun(Exchange exchange) throws Exception {
-        Map<String, String> fields = ApiBody.read(exchange.getMessage().getBody(String.class), json, List.of("requestId", "jobType"));
+        Map<String, String> fields = ApiBody.read(ApiBody.sentText(exchange.getMessage()), json, List.of("requestId", "jobType"));
         String requestId = fields.get("requestId");
         String jobType = fields.get("jobType");
         RunRequests.Accepted accepted = requests.accept(RunRequest.forPipeline(

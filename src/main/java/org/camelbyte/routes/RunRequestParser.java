@@ -48,6 +48,10 @@ public class RunRequestParser {
             }
         }
         String requestId = text(node, "requestId");
+        if (requestId != null && requestId.length() > 200) {
+            throw new InvalidRunRequestException("requestId is longer than 200 characters (it has " + requestId.length()
+                    + "); give each request a shorter unique id.");
+        }
         if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
             throw new InvalidRunRequestException("requestId is missing or not 1-200 letters, digits or ._:@/+=-; give each request a unique id so a redelivery is not run twice.");
         }

@@ -1,5 +1,6 @@
 package org.camelbyte.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -8,4 +9,5 @@ import java.time.Instant;
  *
  * @param nextAttemptAt null while a call is still out (the job-creating POST has not answered yet)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunWaiting(String step, String error, int attempt, Instant nextAttemptAt) {}
