@@ -22,7 +22,8 @@ class RunFailedStep implements Processor {
         Run run = exchange.getMessage().getBody(Run.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         run.setStatus(RunStatus.FAILED);
-        run.setError(cause == null ? "The run failed for an unknown reason; see the app's log." : cause.getMessage());
+        run.setError(cause == null ? "The run failed for an unknown reason; see the app's log."
+                : org.camelbyte.steps.RetryNotice.describe(cause));
         run.setEndedAt(clock.instant());
         store.update(run);
         OutcomeStep.log(run);

@@ -18,6 +18,7 @@ public final class StandInFaults {
     private final AtomicReference<Duration> jobCreationDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<Duration> jobAnswerDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger slowAnswers = new AtomicInteger();
 
     public StandInFaults failNext(int n, int httpStatus) {
         return failNext(n, httpStatus, null);
@@ -118,8 +119,18 @@ public final class StandInFaults {
         return jobCreationDelay.get();
     }
 
+    /** How many job-creating calls were answered late by {@link #slowJobAnswer} so far. */
+    public int slowAnswers() {
+        return slowAnswers.get();
+    }
+
+    /** The delay before a created job's answer leaves; counted when there is one. */
     Duration jobAnswerDelay() {
-        return jobAnswerDelay.get();
+        Duration delay = jobAnswerDelay.get();
+        if (!delay.isZero()) {
+            slowAnswers.incrementAndGet();
+        }
+        return delay;
     }
 
     private StandInFaults add(Fault fault, int n, String pathFilter) {

@@ -63,7 +63,7 @@ public final class RetryNotice implements Processor {
             return;
         }
         String step = stepOf(run);
-        String sentence = sentence(failure);
+        String sentence = describe(failure);
         Instant next = clock.instant().plusMillis(delayMs);
         LOG.warn("Pipeline {}, run {}: {} failed (attempt {} of {}): {} Next try in {} s.", run.getPipeline(),
                 run.getRunId(), step, failedAttempt, maxRetries + 1, sentence, Math.max(1, Math.round(delayMs / 1000.0)));
@@ -93,7 +93,7 @@ public final class RetryNotice implements Processor {
     }
 
     /** The failure as a sentence for people: our own exceptions already are; the breaker's is reworded. */
-    private static String sentence(Throwable failure) {
+    public static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CallNotPermittedException) {
                 return "Calls to Airbyte are paused: the circuit breaker opened after repeated failures.";
