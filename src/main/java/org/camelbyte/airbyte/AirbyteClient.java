@@ -19,7 +19,19 @@ public interface AirbyteClient {
      */
     TriggeredJob startJob(String connectionId, JobType type);
 
-    /** The newest job of this connection created at or after {@code since}, if any. */
+    /**
+     * The id of this connection's newest job of any type, empty when it has none: noted before a job POST,
+     * so a lost answer is judged by Airbyte's own job ids, never by comparing clocks.
+     */
+    Optional<Long> newestJobId(String connectionId);
+
+    /** This connection's jobs of {@code type} with an id above {@code afterJobId}, newest first. */
+    List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId);
+
+    /**
+     * The newest job of this connection created at or after {@code since}, if any. Only a fallback for run
+     * records written before job ids were noted: Airbyte's clock and timestamp precision are not ours.
+     */
     Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since);
 
     AirbyteJob getJob(long jobId);

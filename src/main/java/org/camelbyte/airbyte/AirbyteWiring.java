@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -65,7 +66,8 @@ public final class AirbyteWiring {
         }
         LOG.info("Airbyte: {}", airbyteSettings);
         AirbyteClient client = decorate.apply(AirbyteClients.create(airbyteSettings, settings.camelContext()));
-        return new Airbyte(client, new ConnectionLookup(client, airbyteSettings.lookupCacheTtl()), circuitBreaker(settings),
+        return new Airbyte(client, new ConnectionLookup(client, airbyteSettings.lookupCacheTtl(),
+                settings.getDuration("airbyte.lookup-miss-refresh"), Clock.systemUTC()), circuitBreaker(settings),
                 Optional.ofNullable(standIn));
     }
 

@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * Exchanges client credentials for an access token at {@code /applications/token}, caches it and renews
  * it at 80% of its lifetime: {@code expires_in} has changed across Airbyte versions (180 s, 900 s), so
- * the lifetime is read from each answer. One renewal at a time; callers that arrive during a renewal
+ * the lifetime is read from each answer, and a token that is a JWT may expire before {@code expires_in}
+ * says, so the shorter of the two counts. One renewal at a time; callers that arrive during a renewal
  * wait for it and reuse its token.
  */
 final class ClientCredentialsAuth implements AirbyteAuth {
@@ -94,7 +95,10 @@ final class ClientCredentialsAuth implements AirbyteAuth {
                     null, false, null);
         }
         long expiresIn = Json.number(json, "expires_in");
-        Duration lifetime = expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_LIFETIME;
+        Duration stated = expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_LIFETIME;
+        Duration lifetime = JwtExpiry.lifetime(accessToken, askedAt)
+                .filter(own -> own.compareTo(stated) < 0)
+                .orElse(stated);
         Duration renewAfter = Duration.ofMillis((long) (lifetime.toMillis() * RENEW_AT_FRACTION));
         return new Token("Bearer " + accessToken, askedAt.plus(renewAfter));
     }

@@ -63,6 +63,16 @@ public final class ConfigApiClient implements AirbyteClient {
     }
 
     @Override
+    public Optional<Long> newestJobId(String connectionId) {
+        return recentJobs(connectionId, JOB_CONFIG_TYPES, 1).stream().map(AirbyteJob::jobId).findFirst();
+    }
+
+    @Override
+    public List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId) {
+        return JobPicks.after(recentJobs(connectionId, List.of(JobTypes.configApiName(type)), RECENT_JOBS), afterJobId);
+    }
+
+    @Override
     public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
         return JobPicks.createdSince(recentJobs(connectionId, List.of(JobTypes.configApiName(type)), 1), since);
     }

@@ -45,24 +45,35 @@ final class ConfigApiReader {
             attempts.add(entry.has("attempt") ? entry.get("attempt") : entry);
         }
         JobStatus status = JobStatus.parse(Json.text(job, "status"));
-        JsonNode aggregated = job.path("aggregatedStats");
+        List<AirbyteJob.StreamStats> streams = streams(job, attempts);
         return new AirbyteJob(
                 Json.number(job, "id"),
                 Json.text(job, "configId"),
                 JobTypes.fromWire(Json.text(job, "configType")),
                 status,
                 Timestamps.parse(job.get("createdAt")),
-                Json.has(aggregated, "recordsCommitted")
-                        ? Json.number(aggregated, "recordsCommitted") : sumCommitted(attempts, "recordsCommitted"),
-                Json.has(aggregated, "bytesCommitted")
-                        ? Json.number(aggregated, "bytesCommitted") : sumCommitted(attempts, "bytesCommitted"),
+                count(job, attempts, streams, "recordsCommitted", "recordsSynced",
+                        AirbyteJob.StreamStats::rowsCommitted),
+                count(job, attempts, streams, "bytesCommitted", "bytesSynced",
+                        AirbyteJob.StreamStats::bytesCommitted),
                 attempts.size(),
                 status == JobStatus.FAILED ? failureReason(attempts) : null,
-                streams(job, attempts));
+                streams);
     }
 
-    private static long sumCommitted(List<JsonNode> attempts, String field) {
-        return attempts.stream().mapToLong(a -> Json.number(a.path("totalStats"), field)).sum();
+    /**
+     * A count from whichever shape the server sent: the job's {@code aggregatedStats}, the attempts'
+     * {@code totalStats}, their {@code recordsSynced}/{@code bytesSynced}, or their per-stream stats summed.
+     * Versions fill different ones (some several, some one); where several agree the largest is the same
+     * number, and where one is missing (read as 0) it must not hide the others, so the largest is taken.
+     */
+    private static long count(JsonNode job, List<JsonNode> attempts, List<AirbyteJob.StreamStats> streams,
+            String committedField, String attemptField, java.util.function.ToLongFunction<AirbyteJob.StreamStats> perStream) {
+        long aggregated = Json.number(job.path("aggregatedStats"), committedField);
+        long totals = attempts.stream().mapToLong(a -> Json.number(a.path("totalStats"), committedField)).sum();
+        long synced = attempts.stream().mapToLong(a -> Json.number(a, attemptField)).sum();
+        long byStream = streams.stream().mapToLong(perStream).sum();
+        return Math.max(Math.max(aggregated, totals), Math.max(synced, byStream));
     }
 
     /** Per-job stream totals when the server aggregates them, else the attempts' stream stats added up. */

@@ -11,23 +11,33 @@ import java.util.stream.Collectors;
 /**
  * Resolves a connection name (or id) to one connection through a cache of {@link AirbyteClient#listConnections()}.
  * The cache lives for a TTL and is also refreshed when a name is missing, so a connection created in Airbyte
- * a minute ago is found; one refresh runs at a time and callers waiting on it reuse its result.
+ * a minute ago is found; one refresh runs at a time and callers waiting on it reuse its result. A miss
+ * refreshes at most once per {@code missRefresh}, so a schedule naming a connection that does not exist
+ * does not list every workspace on each run.
  */
 public final class ConnectionLookup {
     private record Snapshot(List<AirbyteConnection> connections, Instant readAt) {}
 
+    public static final Duration DEFAULT_MISS_REFRESH = Duration.ofSeconds(30);
+
     private final AirbyteClient client;
     private final Duration ttl;
+    private final Duration missRefresh;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
     public ConnectionLookup(AirbyteClient client, Duration ttl) {
-        this(client, ttl, Clock.systemUTC());
+        this(client, ttl, DEFAULT_MISS_REFRESH, Clock.systemUTC());
     }
 
     public ConnectionLookup(AirbyteClient client, Duration ttl, Clock clock) {
+        this(client, ttl, DEFAULT_MISS_REFRESH, clock);
+    }
+
+    public ConnectionLookup(AirbyteClient client, Duration ttl, Duration missRefresh, Clock clock) {
         this.client = client;
         this.ttl = ttl;
+        this.missRefresh = missRefresh;
         this.clock = clock;
     }
 
@@ -44,7 +54,7 @@ public final class ConnectionLookup {
         String wanted = nameOrId.trim();
         Snapshot seen = current();
         List<AirbyteConnection> matches = matching(seen, wanted);
-        if (matches.isEmpty()) {
+        if (matches.isEmpty() && !clock.instant().isBefore(seen.readAt().plus(missRefresh))) {
             seen = refreshUnlessNewerThan(seen);
             matches = matching(seen, wanted);
         }
@@ -105,6 +115,10 @@ public final class ConnectionLookup {
         String hint = closest.isEmpty()
                 ? "check the name in Airbyte (" + names.size() + " connections visible)"
                 : "did you mean " + closest.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")) + "?";
+        if (WorkspaceRef.looksLikeId(wanted)) {
+            return new ConnectionLookupException("No Airbyte connection has id '" + wanted + "' ("
+                    + names.size() + " connections visible); check the id in Airbyte, or name the connection instead.");
+        }
         return new ConnectionLookupException("No Airbyte connection is named '" + wanted + "'; " + hint);
     }
 

@@ -22,7 +22,7 @@ final class HttpFailures {
         String what = cause instanceof InterruptedIOException ? "timed out" : "failed ("
                 + redactor.excerpt(cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")";
         String advice = request.createsJob()
-                ? "the job may have been created, so look for it (findJobCreatedSince) before starting another"
+                ? "the job may have been created, so the next try looks for it among the connection's newer jobs before starting another"
                 : "check that Airbyte is up and reachable, then retry";
         return new AirbyteUnavailableException("Airbyte call " + where(request) + " " + what + "; " + advice + ".",
                 null, request.createsJob(), cause);

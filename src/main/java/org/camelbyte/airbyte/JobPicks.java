@@ -19,6 +19,11 @@ final class JobPicks {
                         + connectionId + "; it has probably just ended, so start the job again.", null, false, null));
     }
 
+    /** The jobs Airbyte numbered after {@code afterJobId}: ids grow with creation whatever its clock says. */
+    static List<AirbyteJob> after(List<AirbyteJob> newestFirst, long afterJobId) {
+        return newestFirst.stream().filter(job -> job.jobId() > afterJobId).toList();
+    }
+
     /** The newest job if it was created at or after {@code since}. */
     static Optional<AirbyteJob> createdSince(List<AirbyteJob> newestFirst, Instant since) {
         // Airbyte keeps whole seconds; a job created in the same second as `since` still counts.

@@ -13,7 +13,7 @@ public enum JobType {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "jobType '" + value + "' is not one of sync, reset, clear; use one of those.");
+                    "jobType must be one of sync, reset, clear; '" + value + "' is not.");
         }
     }
 

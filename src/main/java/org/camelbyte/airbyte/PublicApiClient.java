@@ -69,6 +69,16 @@ public final class PublicApiClient implements AirbyteClient {
     }
 
     @Override
+    public Optional<Long> newestJobId(String connectionId) {
+        return recentJobs(connectionId, null, 1).stream().map(AirbyteJob::jobId).findFirst();
+    }
+
+    @Override
+    public List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId) {
+        return JobPicks.after(recentJobs(connectionId, type, RECENT_JOBS), afterJobId);
+    }
+
+    @Override
     public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
         return JobPicks.createdSince(recentJobs(connectionId, type, 1), since);
     }

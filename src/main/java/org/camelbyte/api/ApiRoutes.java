@@ -42,7 +42,7 @@ public class ApiRoutes extends ApiRouteBuilder {
     }
 
     private void startRun(Exchange exchange) throws Exception {
-        Map<String, String> fields = RequestFields.read(exchange.getMessage().getBody(String.class), json, List.of("requestId", "jobType"));
+        Map<String, String> fields = RequestFields.read(RequestFields.sentText(exchange.getMessage()), json, List.of("requestId", "jobType"));
         String requestId = fields.get("requestId");
         String jobType = fields.get("jobType");
         RunRequests.Accepted accepted = requests.accept(RunRequest.forPipeline(

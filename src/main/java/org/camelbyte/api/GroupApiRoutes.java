@@ -35,7 +35,7 @@ public class GroupApiRoutes extends ApiRouteBuilder {
     }
 
     private void startGroupRun(Exchange exchange) throws Exception {
-        String requestId = RequestFields.read(exchange.getMessage().getBody(String.class), json, List.of("requestId")).get("requestId");
+        String requestId = RequestFields.read(RequestFields.sentText(exchange.getMessage()), json, List.of("requestId")).get("requestId");
         started(exchange, groupRuns.start(exchange.getMessage().getHeader("name", String.class), requestId, "http"));
     }
 

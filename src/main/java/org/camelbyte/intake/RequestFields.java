@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.camel.Message;
 
 /**
  * The one check of a run request's fields, for HTTP bodies and queue messages alike: at most 16 KB, a JSON
@@ -20,6 +22,23 @@ public final class RequestFields {
     private static final int MAX_TEXT = 200;
 
     private RequestFields() {}
+
+    /**
+     * The body as the client sent it. {@code curl -d '{...}'} labels JSON as a form, which the HTTP server
+     * turns into one form field named after the whole text; that text is the body, judged as JSON.
+     */
+    public static String sentText(Message message) {
+        if (message.getBody() instanceof Map<?, ?> form && form.size() == 1) {
+            Map.Entry<?, ?> only = form.entrySet().iterator().next();
+            Object value = only.getValue();
+            boolean noValue = value == null || String.valueOf(value).isEmpty()
+                    || (value instanceof List<?> list && list.stream().allMatch(v -> v == null || String.valueOf(v).isEmpty()));
+            if (noValue) {
+                return String.valueOf(only.getKey());
+            }
+        }
+        return message.getBody(String.class);
+    }
 
     /** The fields present, by name; empty for an empty body. */
     public static Map<String, String> read(String body, ObjectMapper json, Collection<String> accepted) {
@@ -58,7 +77,11 @@ public final class RequestFields {
     }
 
     private static String text(String name, JsonNode value) {
-        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_TEXT) {
+        if (value.isTextual() && value.asText().length() > MAX_TEXT) {
+            throw new InvalidRunRequestException(name + " is longer than " + MAX_TEXT + " characters (it has "
+                    + value.asText().length() + "); shorten it.");
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
             throw new InvalidRunRequestException("Field '" + name + "' must be a non-empty text of at most " + MAX_TEXT + " characters.");
         }
         return value.asText();

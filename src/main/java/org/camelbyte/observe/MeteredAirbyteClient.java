@@ -44,6 +44,16 @@ public class MeteredAirbyteClient implements AirbyteClient {
     }
 
     @Override
+    public Optional<Long> newestJobId(String connectionId) {
+        return timed("newest_job", () -> client.newestJobId(connectionId));
+    }
+
+    @Override
+    public List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId) {
+        return timed("jobs_after", () -> client.jobsAfter(connectionId, type, afterJobId));
+    }
+
+    @Override
     public AirbyteJob getJob(long jobId) {
         return timed("get_job", () -> client.getJob(jobId));
     }

@@ -12,7 +12,8 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"runId", "requestId", "pipeline", "connectionName", "connectionId", "jobId", "jobType",
-    "trigger", "status", "startedAt", "endedAt", "rowsSynced", "bytesSynced", "attempts", "jobStatus", "postSync", "error"})
+    "trigger", "status", "startedAt", "endedAt", "rowsSynced", "bytesSynced", "attempts", "jobStatus", "postSync", "error",
+    "waiting"})
 public class Run {
     private String runId;
     private String requestId;
@@ -38,6 +39,8 @@ public class Run {
     private Instant jobStatusSince;
     private Instant progressAt;
     private int incompleteAttempts;
+    private Long baselineJobId;
+    private RunWaiting waiting;
 
     public String getRunId() { return runId; }
     public void setRunId(String runId) { this.runId = runId; }
@@ -98,6 +101,16 @@ public class Run {
     /** Attempts of the job that ended incomplete so far. */
     @JsonIgnore public int getIncompleteAttempts() { return incompleteAttempts; }
     public void setIncompleteAttempts(int incompleteAttempts) { this.incompleteAttempts = incompleteAttempts; }
+
+    /**
+     * The connection's newest job id when this run first POSTed its job (0: it had none). A job with a
+     * greater id is the one a POST whose answer was lost created.
+     */
+    @JsonIgnore public Long getBaselineJobId() { return baselineJobId; }
+    public void setBaselineJobId(Long baselineJobId) { this.baselineJobId = baselineJobId; }
+    /** Why the run waits (a step retrying, the job POST still out); null while it moves. */
+    public RunWaiting getWaiting() { return waiting; }
+    public void setWaiting(RunWaiting waiting) { this.waiting = waiting; }
 
     @JsonIgnore
     public boolean isFinal() {

@@ -19,6 +19,8 @@ public class RunStore {
     private static final String COLUMNS = "run_id, request_id, pipeline, connection_name, connection_id, job_id,"
             + " job_type, trigger, held, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
             + " post_sync, error, trigger_requested_at, deadline, group_run_id, job_status_since, progress_at, incomplete_attempts";
+    /** Columns read but not inserted: a new run has neither. */
+    private static final String READ_COLUMNS = COLUMNS + ", baseline_job_id, waiting";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -55,7 +57,8 @@ public class RunStore {
     public void update(Run run) {
         String sql = "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
                 + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
-                + " job_status_since=?, progress_at=?, incomplete_attempts=?, updated_at=now() WHERE run_id=?";
+                + " job_status_since=?, progress_at=?, incomplete_attempts=?, connection_name=?, baseline_job_id=?,"
+                + " waiting=?::jsonb, updated_at=now() WHERE run_id=?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setBoolean(i++, run.isHeld());
@@ -74,6 +77,10 @@ public class RunStore {
             ps.setTimestamp(i++, ts(run.getJobStatusSince()));
             ps.setTimestamp(i++, ts(run.getProgressAt()));
             ps.setInt(i++, run.getIncompleteAttempts());
+            ps.setString(i++, run.getConnectionName());
+            setLong(ps, i++, run.getBaselineJobId());
+            // a run that has ended waits for nothing
+            ps.setString(i++, waitingJson(run.isFinal() ? null : run.getWaiting()));
             ps.setString(i, run.getRunId());
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -82,11 +89,31 @@ public class RunStore {
     }
 
     public Optional<Run> find(String runId) {
-        return queryOne("SELECT " + COLUMNS + " FROM runs WHERE run_id=?", runId);
+        return queryOne("SELECT " + READ_COLUMNS + " FROM runs WHERE run_id=?", runId);
     }
 
     public Optional<Run> findByRequestId(String requestId) {
-        return queryOne("SELECT " + COLUMNS + " FROM runs WHERE request_id=?", requestId);
+        return queryOne("SELECT " + READ_COLUMNS + " FROM runs WHERE request_id=?", requestId);
+    }
+
+    /** Writes only why the run waits (null clears it), leaving the rest of the record as it is. */
+    public void recordWaiting(String runId, RunWaiting waiting) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE runs SET waiting=?::jsonb, updated_at=now() WHERE run_id=?")) {
+            ps.setString(1, waitingJson(waiting));
+            ps.setString(2, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new RunStoreException("could not update run " + runId, e);
+        }
+    }
+
+    private String waitingJson(RunWaiting waiting) {
+        try {
+            return waiting == null ? null : json.writeValueAsString(waiting);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a waiting note could not be written as JSON", e);
+        }
     }
 
     /** Whether another run already follows this Airbyte job, so it cannot be the one our lost POST created. */
@@ -105,13 +132,13 @@ public class RunStore {
 
     /** Runs of one pipeline without an outcome yet, oldest first. */
     public List<Run> openRuns(String pipeline) {
-        return query("SELECT " + COLUMNS + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
+        return query("SELECT " + READ_COLUMNS + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
                 + " ORDER BY started_at", pipeline);
     }
 
     /** The most recent runs of one pipeline, newest first. */
     public List<Run> recentRuns(String pipeline, int limit) {
-        return query("SELECT " + COLUMNS + " FROM runs WHERE pipeline=? ORDER BY started_at DESC LIMIT " + limit,
+        return query("SELECT " + READ_COLUMNS + " FROM runs WHERE pipeline=? ORDER BY started_at DESC LIMIT " + limit,
                 pipeline);
     }
 
@@ -171,7 +198,7 @@ public class RunStore {
 
     /** The runs of one group run, oldest first. */
     public List<Run> runsOfGroupRun(String groupRunId) {
-        return query("SELECT " + COLUMNS + " FROM runs WHERE group_run_id=? ORDER BY started_at", groupRunId);
+        return query("SELECT " + READ_COLUMNS + " FROM runs WHERE group_run_id=? ORDER BY started_at", groupRunId);
     }
 
     private Optional<Run> queryOne(String sql, String arg) {
@@ -264,6 +291,16 @@ public class RunStore {
         run.setJobStatusSince(instant(rs.getTimestamp("job_status_since")));
         run.setProgressAt(instant(rs.getTimestamp("progress_at")));
         run.setIncompleteAttempts(rs.getInt("incomplete_attempts"));
+        long baseline = rs.getLong("baseline_job_id");
+        run.setBaselineJobId(rs.wasNull() ? null : baseline);
+        String waiting = rs.getString("waiting");
+        if (waiting != null) {
+            try {
+                run.setWaiting(json.readValue(waiting, RunWaiting.class));
+            } catch (java.io.IOException e) {
+                throw new RunStoreException("run " + run.getRunId() + " has an unreadable waiting note", e);
+            }
+        }
         return run;
     }
 

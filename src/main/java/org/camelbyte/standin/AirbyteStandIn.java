@@ -35,6 +35,7 @@ public final class AirbyteStandIn implements AutoCloseable {
     private final Authenticator authenticator;
     private final CallRecorder recorder;
     private final SuccessNotifier notifier;
+    private final ServerBehaviours behaviours;
 
     private AirbyteStandIn(StandInScenario scenario, int port, Path journal) throws IOException {
         Clock clock = Clock.systemUTC();
@@ -43,14 +44,16 @@ public final class AirbyteStandIn implements AutoCloseable {
         this.port = server.getAddress().getPort();
         this.faults = new StandInFaults();
         scenario.faults().forEach(f -> f.applyTo(faults));
+        this.behaviours = new ServerBehaviours();
+        scenario.behaviours().applyTo(behaviours);
         this.notifier = new SuccessNotifier(job -> describe(scenario, job));
         this.jobs = new JobStore(scenario.timeScale(), clock, notifier, journal == null ? null : new JobJournal(journal));
         jobs.restore(scenario);
-        this.authenticator = new Authenticator(scenario.auth(), Duration.ofSeconds(scenario.tokenTtlSeconds()), clock);
+        this.authenticator = new Authenticator(scenario.auth(), Duration.ofSeconds(scenario.tokenTtlSeconds()), clock, behaviours);
         this.recorder = new CallRecorder();
         JobCreation creation = new JobCreation(jobs, faults);
-        PublicApi publicApi = new PublicApi(scenario, jobs, creation, new PublicApiViews(started, clock), publicApiUrlFor(server));
-        ConfigApi configApi = new ConfigApi(scenario, jobs, creation, new ConfigApiViews(started));
+        PublicApi publicApi = new PublicApi(scenario, jobs, creation, new PublicApiViews(started, clock, behaviours), publicApiUrlFor(server));
+        ConfigApi configApi = new ConfigApi(scenario, jobs, creation, new ConfigApiViews(started, behaviours));
         this.executor = boundedPool(scenario.serverThreads());
         this.handler = new StandInHttpHandler(publicApi, configApi, authenticator, faults, recorder);
         serve(server);
@@ -110,6 +113,11 @@ public final class AirbyteStandIn implements AutoCloseable {
 
     public StandInFaults faults() {
         return faults;
+    }
+
+    /** Clock skew, timestamp precision, stats shape, JWT tokens: how this server differs from a tidy one. */
+    public ServerBehaviours behaviours() {
+        return behaviours;
     }
 
     /** Every issued token stops working at once, as if its TTL had passed. */

@@ -19,13 +19,15 @@ final class Authenticator {
     private final StandInAuth auth;
     private final Duration tokenTtl;
     private final Clock clock;
+    private final ServerBehaviours behaviours;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    Authenticator(StandInAuth auth, Duration tokenTtl, Clock clock) {
+    Authenticator(StandInAuth auth, Duration tokenTtl, Clock clock, ServerBehaviours behaviours) {
         this.auth = auth;
         this.tokenTtl = tokenTtl;
         this.clock = clock;
+        this.behaviours = behaviours;
     }
 
     /** Throws a 401 unless the request carries what the mode demands. */
@@ -49,11 +51,28 @@ final class Authenticator {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.put(token, clock.instant().plus(tokenTtl));
+        Instant expiry = clock.instant().plus(tokenTtl);
+        Duration earlier = behaviours.jwtExpiresEarlierBy();
+        if (earlier != null) {
+            // Airbyte's token is a JWT whose own exp may come before expires_in runs out; it is refused after exp
+            expiry = expiry.minus(earlier);
+            token = jwt(id, clock.instant(), expiry, token);
+        }
+        tokens.put(token, expiry);
         return StandInResponse.ok(Json.object()
                 .put("access_token", token)
                 .put("token_type", "Bearer")
                 .put("expires_in", tokenTtl.toSeconds()));
+    }
+
+    /** An unsigned-looking JWT: header, claims (iat and exp on the server's clock), a random "signature". */
+    private String jwt(String subject, Instant issued, Instant expiry, String signature) {
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        String header = encoder.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = Json.object().put("sub", subject)
+                .put("iat", behaviours.claimSeconds(issued))
+                .put("exp", behaviours.claimSeconds(expiry)).toString();
+        return header + "." + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + signature;
     }
 
     void expireAllTokens() {

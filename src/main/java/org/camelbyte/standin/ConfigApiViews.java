@@ -13,9 +13,11 @@ final class ConfigApiViews {
     private static final String ORGANIZATION_ID = "00000000-0000-0000-0000-000000000000";
 
     private final Instant serverStart;
+    private final ServerBehaviours behaviours;
 
-    ConfigApiViews(Instant serverStart) {
+    ConfigApiViews(Instant serverStart, ServerBehaviours behaviours) {
         this.serverStart = serverStart;
+        this.behaviours = behaviours;
     }
 
     ObjectNode workspace(ScenarioWorkspace ws) {
@@ -43,7 +45,7 @@ final class ConfigApiViews {
                 .put("scheduleType", "manual")
                 .put("status", c.status())
                 .put("breakingChange", false)
-                .put("created_at", serverStart.getEpochSecond());
+                .put("created_at", behaviours.epochSeconds(serverStart));
         ArrayNode streams = node.putObject("syncCatalog").putArray("streams");
         for (String name : c.streams()) {
             ObjectNode entry = streams.addObject();
@@ -96,16 +98,18 @@ final class ConfigApiViews {
                 .put("id", job.id())
                 .put("configType", configType(job.jobType()))
                 .put("configId", job.connectionId())
-                .put("createdAt", job.createdAt().getEpochSecond())
-                .put("updatedAt", job.instantAt(s.lastChangeOffset()).getEpochSecond());
+                .put("createdAt", behaviours.epochSeconds(job.createdAt()))
+                .put("updatedAt", behaviours.epochSeconds(job.instantAt(s.lastChangeOffset())));
         if (s.startOffset() != null) {
-            node.put("startedAt", job.instantAt(s.startOffset()).getEpochSecond());
+            node.put("startedAt", behaviours.epochSeconds(job.instantAt(s.startOffset())));
         }
         node.put("status", s.status());
-        node.putObject("aggregatedStats")
-                .put("recordsEmitted", s.rows()).put("bytesEmitted", s.bytes())
-                .put("recordsCommitted", s.rows()).put("bytesCommitted", s.bytes())
-                .put("recordsRejected", 0);
+        if (shows(ServerBehaviours.StatsShape.AGGREGATED_STATS)) {
+            node.putObject("aggregatedStats")
+                    .put("recordsEmitted", s.rows()).put("bytesEmitted", s.bytes())
+                    .put("recordsCommitted", s.rows()).put("bytesCommitted", s.bytes())
+                    .put("recordsRejected", 0);
+        }
         return node;
     }
 
@@ -115,13 +119,17 @@ final class ConfigApiViews {
         ObjectNode node = Json.object()
                 .put("id", a.number())
                 .put("status", a.status())
-                .put("createdAt", created.getEpochSecond())
-                .put("updatedAt", updated.getEpochSecond());
+                .put("createdAt", behaviours.epochSeconds(created))
+                .put("updatedAt", behaviours.epochSeconds(updated));
         if (a.endOffset() != null) {
-            node.put("endedAt", updated.getEpochSecond());
+            node.put("endedAt", behaviours.epochSeconds(updated));
         }
-        node.put("bytesSynced", a.bytes()).put("recordsSynced", a.rows());
-        node.set("totalStats", stats(a.rows(), a.bytes()));
+        if (shows(ServerBehaviours.StatsShape.ATTEMPT_COUNTS)) {
+            node.put("bytesSynced", a.bytes()).put("recordsSynced", a.rows());
+        }
+        if (shows(ServerBehaviours.StatsShape.TOTAL_STATS)) {
+            node.set("totalStats", stats(a.rows(), a.bytes()));
+        }
         ArrayNode streams = node.putArray("streamStats");
         String namespace = job.connection().namespace();
         for (StreamRows stream : a.streams()) {
@@ -130,6 +138,9 @@ final class ConfigApiViews {
                 entry.put("streamNamespace", namespace);
             }
             entry.set("stats", stats(stream.rows(), stream.bytes()));
+        }
+        if (!shows(ServerBehaviours.StatsShape.STREAM_STATS)) {
+            node.remove("streamStats");
         }
         if (a.failure() != null) {
             ObjectNode summary = node.putObject("failureSummary");
@@ -143,6 +154,12 @@ final class ConfigApiViews {
             summary.put("partialSuccess", false);
         }
         return node;
+    }
+
+    /** Whether counts go in this place under the server's stats shape (every place when it is ALL). */
+    private boolean shows(ServerBehaviours.StatsShape place) {
+        ServerBehaviours.StatsShape shape = behaviours.statsShape();
+        return shape == ServerBehaviours.StatsShape.ALL || shape == place;
     }
 
     private static ObjectNode stats(long rows, long bytes) {

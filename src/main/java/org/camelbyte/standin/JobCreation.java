@@ -15,14 +15,18 @@ final class JobCreation {
 
     StandInJob create(ScenarioConnection connection, String jobType) {
         pause(faults.jobCreationDelay());
-        return jobs.create(connection, jobType);
+        StandInJob job = jobs.create(connection, jobType);
+        pause(faults.jobAnswerDelay());
+        return job;
     }
 
     /** Config API reset: never a conflict, it cancels what runs and starts the reset. */
     StandInJob replaceRunning(ScenarioConnection connection, String jobType) {
         pause(faults.jobCreationDelay());
         jobs.runningOn(connection.id()).ifPresent(StandInJob::cancel);
-        return jobs.create(connection, jobType);
+        StandInJob job = jobs.create(connection, jobType);
+        pause(faults.jobAnswerDelay());
+        return job;
     }
 
     static void pause(Duration delay) {

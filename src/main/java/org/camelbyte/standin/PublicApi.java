@@ -122,17 +122,20 @@ final class PublicApi {
         List<StandInJob> selected = jobs.all().stream()
                 .filter(j -> connectionId == null || j.connectionId().equals(connectionId))
                 .filter(j -> jobType == null || j.jobType().equals(jobType))
-                .filter(j -> createdAtStart == null || !j.createdAt().isBefore(createdAtStart))
-                .filter(j -> createdAtEnd == null || !j.createdAt().isAfter(createdAtEnd))
+                .filter(j -> createdAtStart == null || !views.shownCreatedAt(j).isBefore(createdAtStart))
+                .filter(j -> createdAtEnd == null || !views.shownCreatedAt(j).isAfter(createdAtEnd))
                 .filter(j -> status == null || j.snapshot().status().equals(status))
-                .sorted(order(r.queryParam("orderBy")))
+                .sorted(order(r.queryParam("orderBy"), views))
                 .toList();
         return page(r, "/jobs", selected, j -> views.job(j, jobs.observe(j)));
     }
 
-    /** {@code createdAt|DESC} style; oldest first when absent, as Airbyte does. */
-    private static Comparator<StandInJob> order(String orderBy) {
-        Comparator<StandInJob> byCreation = Comparator.comparing(StandInJob::createdAt).thenComparing(StandInJob::id);
+    /**
+     * {@code createdAt|DESC} style; oldest first when absent, as Airbyte does. By the creation time the
+     * server shows, ties (same minute) broken by id, as a database ordering by a coarse column would.
+     */
+    private static Comparator<StandInJob> order(String orderBy, PublicApiViews views) {
+        Comparator<StandInJob> byCreation = Comparator.comparing(views::shownCreatedAt).thenComparing(StandInJob::id);
         return orderBy != null && orderBy.toUpperCase(Locale.ROOT).endsWith("|DESC") ? byCreation.reversed() : byCreation;
     }
 

@@ -12,10 +12,12 @@ final class PublicApiViews {
 
     private final Instant serverStart;
     private final Clock clock;
+    private final ServerBehaviours behaviours;
 
-    PublicApiViews(Instant serverStart, Clock clock) {
+    PublicApiViews(Instant serverStart, Clock clock, ServerBehaviours behaviours) {
         this.serverStart = serverStart;
         this.clock = clock;
+        this.behaviours = behaviours;
     }
 
     ObjectNode workspace(ScenarioWorkspace ws) {
@@ -43,9 +45,14 @@ final class PublicApiViews {
         node.put("prefix", c.prefix());
         ArrayNode streams = node.putObject("configurations").putArray("streams");
         c.streams().forEach(s -> streams.addObject().put("name", s).put("syncMode", "full_refresh_overwrite"));
-        node.put("createdAt", serverStart.getEpochSecond());
+        node.put("createdAt", behaviours.epochSeconds(serverStart));
         node.putArray("tags");
         return node;
+    }
+
+    /** When the job was created as this server shows it (its clock, its precision). */
+    Instant shownCreatedAt(StandInJob job) {
+        return behaviours.shown(job.createdAt());
     }
 
     ObjectNode job(StandInJob job, JobSnapshot s) {
@@ -53,11 +60,11 @@ final class PublicApiViews {
                 .put("jobId", job.id())
                 .put("status", s.status())
                 .put("jobType", job.jobType())
-                .put("startTime", job.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("startTime", behaviours.isoText(job.createdAt()))
                 .put("connectionId", job.connectionId());
         Instant end = s.isTerminal() ? job.instantAt(s.endOffset()) : clock.instant();
         if (s.isTerminal()) {
-            node.put("lastUpdatedAt", end.truncatedTo(ChronoUnit.SECONDS).toString());
+            node.put("lastUpdatedAt", behaviours.isoText(end));
         }
         node.put("duration", Duration.between(job.createdAt(), end).withNanos(0).toString())
                 .put("bytesSynced", s.bytes())

@@ -3,8 +3,8 @@ package org.camelbyte.standin;
 import java.time.Duration;
 
 /**
- * A fault declared in the scenario YAML. {@code kind}: fail, rateLimit, delay, drop, slowJobCreation or
- * random. Only the fields of that kind matter; {@code path} limits it to paths containing that text.
+ * A fault declared in the scenario YAML. {@code kind}: fail, rateLimit, delay, drop, slowJobCreation,
+ * slowJobAnswer or random. Only the fields of that kind matter; {@code path} limits it to paths containing that text.
  */
 public record ScenarioFault(
         String kind,
@@ -27,10 +27,11 @@ public record ScenarioFault(
             case "delay" -> faults.delayNext(n, Duration.ofMillis(millisOrZero()), path);
             case "drop" -> faults.dropNext(n, path);
             case "slowJobCreation" -> faults.slowJobCreation(Duration.ofMillis(millisOrZero()));
+            case "slowJobAnswer" -> faults.slowJobAnswer(Duration.ofMillis(millisOrZero()));
             case "random" -> faults.random(seed == null ? 0 : seed, orZero(failShare), orZero(rateLimitShare),
                     orZero(dropShare), orZero(delayShare), Duration.ofMillis(millisOrZero()), path);
             default -> throw new IllegalArgumentException("fault kind '" + kind
-                    + "' is not one of fail, rateLimit, delay, drop, slowJobCreation, random");
+                    + "' is not one of fail, rateLimit, delay, drop, slowJobCreation, slowJobAnswer, random");
         }
     }
 

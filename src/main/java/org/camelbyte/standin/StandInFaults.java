@@ -16,7 +16,9 @@ public final class StandInFaults {
     private final Queue<FaultRule> rules = new ConcurrentLinkedQueue<>();
     private final AtomicReference<RandomFaults> random = new AtomicReference<>();
     private final AtomicReference<Duration> jobCreationDelay = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Duration> jobAnswerDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger slowAnswers = new AtomicInteger();
 
     public StandInFaults failNext(int n, int httpStatus) {
         return failNext(n, httpStatus, null);
@@ -59,6 +61,15 @@ public final class StandInFaults {
         return this;
     }
 
+    /**
+     * Every job-creating call creates its job at once but answers only after {@code delay}, as Airbyte does
+     * when the POST's answer is held up behind the scheduler: a client timing out meanwhile has a job.
+     */
+    public StandInFaults slowJobAnswer(Duration delay) {
+        jobAnswerDelay.set(delay);
+        return this;
+    }
+
     public StandInFaults random(long seed, double failShare, double rateLimitShare, double dropShare,
             double delayShare, Duration maxDelay) {
         return random(seed, failShare, rateLimitShare, dropShare, delayShare, maxDelay, null);
@@ -71,11 +82,12 @@ public final class StandInFaults {
         return this;
     }
 
-    /** Removes every fault, counted, random and slow creation alike. */
+    /** Removes every fault, counted, random, slow creation and slow answers alike. */
     public StandInFaults clear() {
         rules.clear();
         random.set(null);
         jobCreationDelay.set(Duration.ZERO);
+        jobAnswerDelay.set(Duration.ZERO);
         return this;
     }
 
@@ -105,6 +117,20 @@ public final class StandInFaults {
 
     Duration jobCreationDelay() {
         return jobCreationDelay.get();
+    }
+
+    /** How many job-creating calls were answered late by {@link #slowJobAnswer} so far. */
+    public int slowAnswers() {
+        return slowAnswers.get();
+    }
+
+    /** The delay before a created job's answer leaves; counted when there is one. */
+    Duration jobAnswerDelay() {
+        Duration delay = jobAnswerDelay.get();
+        if (!delay.isZero()) {
+            slowAnswers.incrementAndGet();
+        }
+        return delay;
     }
 
     private StandInFaults add(Fault fault, int n, String pathFilter) {

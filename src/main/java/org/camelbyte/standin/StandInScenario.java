@@ -27,7 +27,8 @@ public record StandInScenario(
         Integer serverThreads,
         List<ScenarioWorkspace> workspaces,
         List<ScenarioConnection> connections,
-        List<ScenarioFault> faults) {
+        List<ScenarioFault> faults,
+        ScenarioBehaviours behaviours) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -43,6 +44,14 @@ public record StandInScenario(
         workspaces = workspaces == null || workspaces.isEmpty() ? List.of(new ScenarioWorkspace(null, "Default")) : List.copyOf(workspaces);
         connections = resolveWorkspaces(workspaces, connections == null ? List.of() : connections);
         faults = faults == null ? List.of() : List.copyOf(faults);
+        behaviours = behaviours == null ? new ScenarioBehaviours(null, null, null, null) : behaviours;
+    }
+
+    /** A scenario with the server behaving tidily (see {@link ServerBehaviours} for the other ways). */
+    public StandInScenario(StandInAuth auth, Integer tokenTtlSeconds, Double timeScale, String configApiVersion,
+            Integer serverThreads, List<ScenarioWorkspace> workspaces, List<ScenarioConnection> connections,
+            List<ScenarioFault> faults) {
+        this(auth, tokenTtlSeconds, timeScale, configApiVersion, serverThreads, workspaces, connections, faults, null);
     }
 
     public static StandInScenario fromYaml(String yaml) {
@@ -74,19 +83,19 @@ public record StandInScenario(
     }
 
     public StandInScenario withAuth(StandInAuth newAuth) {
-        return new StandInScenario(newAuth, tokenTtlSeconds, timeScale, configApiVersion, serverThreads, workspaces, connections, faults);
+        return new StandInScenario(newAuth, tokenTtlSeconds, timeScale, configApiVersion, serverThreads, workspaces, connections, faults, behaviours);
     }
 
     public StandInScenario withTokenTtlSeconds(int seconds) {
-        return new StandInScenario(auth, seconds, timeScale, configApiVersion, serverThreads, workspaces, connections, faults);
+        return new StandInScenario(auth, seconds, timeScale, configApiVersion, serverThreads, workspaces, connections, faults, behaviours);
     }
 
     public StandInScenario withTimeScale(double scale) {
-        return new StandInScenario(auth, tokenTtlSeconds, scale, configApiVersion, serverThreads, workspaces, connections, faults);
+        return new StandInScenario(auth, tokenTtlSeconds, scale, configApiVersion, serverThreads, workspaces, connections, faults, behaviours);
     }
 
     public StandInScenario withConfigApiVersion(String version) {
-        return new StandInScenario(auth, tokenTtlSeconds, timeScale, version, serverThreads, workspaces, connections, faults);
+        return new StandInScenario(auth, tokenTtlSeconds, timeScale, version, serverThreads, workspaces, connections, faults, behaviours);
     }
 
     public Optional<ScenarioConnection> connection(String connectionId) {

@@ -23,5 +23,7 @@ class LookupStep implements Processor {
         AirbyteConnection connection = lookup.resolve(run.getConnectionName());
         // written with the trigger step's first commit: a run resumed before that simply looks it up again
         run.setConnectionId(connection.connectionId());
+        // a pipeline naming its connection by id shows Airbyte's name for it from here on
+        run.setConnectionName(connection.name());
     }
 }

@@ -88,8 +88,12 @@ class PollStep implements Processor {
             return;
         }
         exchange.setProperty(RunProperties.LAST_PROGRESS_LOG, now);
-        Duration elapsed = Duration.between(run.getStartedAt(), now);
-        LOG.info("Pipeline {}: job {} {} for {}, {} rows, {} bytes, attempt {}", run.getPipeline(), run.getJobId(),
-                run.getJobStatus(), Durations.format(elapsed), run.getRowsSynced(), run.getBytesSynced(), Math.max(1, run.getAttempts()));
+        // from when this run started (or adopted) the job, not from the run's start: lookups and retries came first
+        Instant followedSince = exchange.getProperty(RunProperties.JOB_FOLLOWED_SINCE, Instant.class);
+        Duration elapsed = Duration.between(followedSince != null ? followedSince : run.getStartedAt(), now);
+        // the attempts the run JSON shows (the public API reports none)
+        LOG.info("Pipeline {}, run {}: job {} {}, followed for {}, {} rows, {} bytes, {} attempts", run.getPipeline(),
+                run.getRunId(), run.getJobId(), run.getJobStatus(), Durations.format(elapsed), run.getRowsSynced(),
+                run.getBytesSynced(), run.getAttempts());
     }
 }

@@ -1,12 +1,14 @@
 package org.camelbyte.steps;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
 import org.camelbyte.config.Beans;
 import org.camelbyte.run.RunStoreException;
+import org.camelbyte.steps.RetryNotice;
 
 /**
  * How a run's route treats failures: transient ones (Airbyte down, slow or rate-limiting, the breaker
@@ -28,15 +30,14 @@ public class RunErrorHandling extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
-                .errorHandler(defaultErrorHandler().executorServiceRef(Beans.RUN_SCHEDULER))
+                // RetryNotice picks each wait (backoff with jitter, or Retry-After) and logs one line of ours
+                .errorHandler(defaultErrorHandler().executorServiceRef(Beans.RUN_SCHEDULER)
+                        .onExceptionOccurred(new RetryNotice(maxRetries, firstDelay, maxDelay, Clock.systemUTC())))
                 .onException(AirbyteUnavailableException.class, CallNotPermittedException.class, RunStoreException.class)
                     .maximumRedeliveries(maxRetries)
                     .redeliveryDelay(firstDelay.toMillis())
-                    .useExponentialBackOff().backOffMultiplier(2)
-                    .useCollisionAvoidance()
-                    .maximumRedeliveryDelay(maxDelay.toMillis())
                     .asyncDelayedRedelivery()
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logRetryAttempted(false)
                     .logStackTrace(false).logRetryStackTrace(false).logExhausted(false)
                     .handled(true)
                     .to("direct:run-failed", "direct:run-outcome")

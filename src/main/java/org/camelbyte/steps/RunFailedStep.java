@@ -18,6 +18,6 @@ class RunFailedStep implements Processor {
         Run run = exchange.getMessage().getBody(Run.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ending.endNow(run, RunStatus.FAILED,
-                cause == null ? "The run failed for an unknown reason; see the app's log." : cause.getMessage());
+                cause == null ? "The run failed for an unknown reason; see the app's log." : RetryNotice.describe(cause));
     }
 }

@@ -9,6 +9,8 @@ final class RunProperties {
     static final String JOB_DONE = "jobDone";
     static final String FAILED_POLLS = "failedPolls";
     static final String LAST_PROGRESS_LOG = "lastProgressLog";
+    /** When this run started or adopted its job (or, after a restart, resumed following it). */
+    static final String JOB_FOLLOWED_SINCE = "jobFollowedSince";
 
     private RunProperties() {}
 }

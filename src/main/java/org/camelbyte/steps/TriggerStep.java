@@ -14,21 +14,25 @@ import org.camelbyte.airbyte.TriggeredJob;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
+import org.camelbyte.run.RunWaiting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the Airbyte job, or finds the one an earlier attempt started. The moment of the first POST is
- * written before the POST goes out; any later attempt (a redelivery, or a restarted app) first looks for
- * a job created since then, so a lost answer never leads to a second sync.
+ * Starts the Airbyte job, or finds the one an earlier attempt started. Before the first POST the
+ * connection's newest job id is written to the run record; any later attempt (a redelivery after a
+ * timeout or a dropped connection, or a restarted app) first adopts a job Airbyte numbered after it that
+ * no other run follows, and POSTs again only when there is none. Job ids, unlike Airbyte's timestamps,
+ * do not depend on its clock or its precision, so a lost answer never leads to a second sync.
  */
 class TriggerStep implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerStep.class);
     /**
-     * Airbyte's and our clocks differ, and Airbyte reports creation to the second; look a little before our
-     * own timestamp (a job found there that another run follows is not ours).
+     * Only for run records written before job ids were noted: Airbyte's and our clocks differ, and Airbyte
+     * reports creation to the second; look a little before our own timestamp.
      */
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+    static final String STEP = "trigger";
 
     private final AirbyteClient airbyte;
     private final CircuitBreaker breaker;
@@ -46,29 +50,50 @@ class TriggerStep implements Processor {
     public void process(Exchange exchange) {
         Run run = exchange.getMessage().getBody(Run.class);
         if (run.getJobId() != null) {
+            exchange.setProperty(RunProperties.JOB_FOLLOWED_SINCE, clock.instant());
             return;
         }
         JobType type = JobType.parse(run.getJobType());
         if (run.getTriggerRequestedAt() != null) {
-            Optional<AirbyteJob> earlier = breaker.executeSupplier(() -> airbyte.findJobCreatedSince(
-                    run.getConnectionId(), type, run.getTriggerRequestedAt().minus(CLOCK_SLACK)))
-                    .filter(job -> !store.jobFollowedByAnotherRun(job.jobId(), run.getRunId()));
+            Optional<AirbyteJob> earlier = jobOfEarlierAttempt(run, type);
             if (earlier.isPresent()) {
-                LOG.info("Pipeline {}: found job {} started by an earlier attempt; following it instead of starting another",
-                        run.getPipeline(), earlier.get().jobId());
+                LOG.info("Pipeline {}, run {}: found job {} started by an earlier attempt; following it instead of starting another",
+                        run.getPipeline(), run.getRunId(), earlier.get().jobId());
                 started(exchange, run, earlier.get());
                 return;
             }
         } else {
+            long baseline = breaker.executeSupplier(() -> airbyte.newestJobId(run.getConnectionId())).orElse(0L);
+            run.setBaselineJobId(baseline);
             run.setTriggerRequestedAt(clock.instant());
-            store.update(run);
         }
+        // committed before the POST: a lost answer is then resolved from the record, even after a restart
+        run.setWaiting(new RunWaiting(STEP, "Waiting for Airbyte to answer the request that starts the "
+                + type.wireName() + " job", exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1,
+                null));
+        store.update(run);
         TriggeredJob triggered = breaker.executeSupplier(() -> airbyte.startJob(run.getConnectionId(), type));
         if (triggered.adopted()) {
             LOG.info("Pipeline {}: a {} was already running on '{}'; following its job {}",
                     run.getPipeline(), type.wireName(), run.getConnectionName(), triggered.job().jobId());
         }
         started(exchange, run, triggered.job());
+    }
+
+    /**
+     * The job an earlier POST of this run created, if any: Airbyte's newest job of this type numbered after
+     * the noted baseline that no other run follows; by creation time only for records without a baseline.
+     */
+    private Optional<AirbyteJob> jobOfEarlierAttempt(Run run, JobType type) {
+        if (run.getBaselineJobId() != null) {
+            return breaker.executeSupplier(() -> airbyte.jobsAfter(run.getConnectionId(), type, run.getBaselineJobId()))
+                    .stream()
+                    .filter(job -> !store.jobFollowedByAnotherRun(job.jobId(), run.getRunId()))
+                    .findFirst();
+        }
+        return breaker.executeSupplier(() -> airbyte.findJobCreatedSince(
+                run.getConnectionId(), type, run.getTriggerRequestedAt().minus(CLOCK_SLACK)))
+                .filter(job -> !store.jobFollowedByAnotherRun(job.jobId(), run.getRunId()));
     }
 
     private void started(Exchange exchange, Run run, AirbyteJob job) {
@@ -80,6 +105,8 @@ class TriggerStep implements Processor {
         run.setProgressAt(now);
         run.setStatus(RunStatus.RUNNING);
         run.setDeadline(now.plusMillis(timeoutMs));
+        run.setWaiting(null);
+        exchange.setProperty(RunProperties.JOB_FOLLOWED_SINCE, now);
         store.update(run);
         LOG.info("Pipeline {}: job {} {} on '{}'", run.getPipeline(), job.jobId(), job.status().wireName(),
                 run.getConnectionName());

@@ -21,7 +21,8 @@ class ConnectionLookupTest {
             connection("33333333-3333-3333-3333-333333333333", "shared", "ws-a", "Sales", "active"),
             connection("44444444-4444-4444-4444-444444444444", "shared", "ws-b", "Finance", "active"),
             connection("55555555-5555-5555-5555-555555555555", "paused", "ws-b", "Finance", "inactive")));
-    private final ConnectionLookup lookup = new ConnectionLookup(client, Duration.ofHours(1));
+    private final MutableClock clock = new MutableClock();
+    private final ConnectionLookup lookup = new ConnectionLookup(client, Duration.ofHours(1), Duration.ofSeconds(30), clock);
 
     @Test
     void resolvesByNameAndById() {
@@ -54,6 +55,7 @@ class ConnectionLookupTest {
     void missRefreshesTheCacheOnceAndFindsNewConnections() {
         lookup.resolve("orders");
         client.connections.add(connection("66666666-6666-6666-6666-666666666666", "fresh", "ws-a", "Sales", "active"));
+        clock.advance(Duration.ofSeconds(31));
 
         assertThat(lookup.resolve("fresh").name()).isEqualTo("fresh");
         assertThat(client.listings).hasValue(2);
@@ -62,9 +64,24 @@ class ConnectionLookupTest {
     }
 
     @Test
-    void searchMatchesNamePartsIgnoringCase() {
-        assertThat(lookup.search("SHAR")).extracting(AirbyteConnection::name).containsExactly("shared", "shared");
-        assertThat(lookup.search("")).hasSize(5);
+    void missesWithinTheRefreshWindowDoNotListAgain() {
+        lookup.resolve("orders");
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            assertThatThrownBy(() -> lookup.resolve("missing")).isInstanceOf(ConnectionLookupException.class);
+        }
+        assertThat(client.listings).as("one listing per 30 s however often the name is missed").hasValue(1);
+        clock.advance(Duration.ofSeconds(11));
+        assertThatThrownBy(() -> lookup.resolve("missing")).isInstanceOf(ConnectionLookupException.class);
+        assertThat(client.listings).hasValue(2);
+    }
+
+    @Test
+    void unknownIdSaysItHasThatId() {
+        assertThatThrownBy(() -> lookup.resolve("99999999-9999-9999-9999-999999999999"))
+                .isInstanceOf(ConnectionLookupException.class)
+                .hasMessageContaining("has id '99999999-9999-9999-9999-999999999999'")
+                .hasMessageNotContaining("named");
     }
 
     private static AirbyteConnection connection(String id, String name, String wsId, String wsName, String status) {
@@ -87,6 +104,16 @@ class ConnectionLookupTest {
 
         @Override
         public TriggeredJob startJob(String connectionId, JobType type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Long> newestJobId(String connectionId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId) {
             throw new UnsupportedOperationException();
         }
 

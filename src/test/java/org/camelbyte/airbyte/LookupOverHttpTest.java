@@ -54,7 +54,7 @@ class LookupOverHttpTest {
 
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
-    void cacheIsReadAgainOnlyAfterItsTtlOrOnAMiss(ApiFlavour flavour) {
+    void cacheIsReadAgainOnlyAfterItsTtlOrOnALateMiss(ApiFlavour flavour) {
         MutableClock clock = new MutableClock();
         ConnectionLookup lookup = new ConnectionLookup(StandInClients.client(standIn, flavour),
                 Duration.ofMinutes(5), clock);
@@ -69,6 +69,10 @@ class LookupOverHttpTest {
         long afterTtl = connectionListings();
         assertThat(afterTtl).isGreaterThan(afterFirst);
 
+        assertThatThrownBy(() -> lookup.resolve("nowhere")).isInstanceOf(ConnectionLookupException.class);
+        assertThat(connectionListings()).as("a miss right after a listing waits for airbyte.lookup-miss-refresh")
+                .isEqualTo(afterTtl);
+        clock.advance(ConnectionLookup.DEFAULT_MISS_REFRESH);
         assertThatThrownBy(() -> lookup.resolve("nowhere")).isInstanceOf(ConnectionLookupException.class);
         assertThat(connectionListings()).isGreaterThan(afterTtl);
     }

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInAuth;
+import org.camelbyte.standin.ServerBehaviours;
+import org.camelbyte.standin.StandInJob;
 import org.camelbyte.standin.StandInScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The same runs through a self-managed Airbyte's Config API, with client-credentials auth whose tokens
@@ -20,10 +25,11 @@ class ConfigApiSyncTest {
     static final String SECRET = "s3cr3t-config-api";
     static AirbyteStandIn standIn;
     static TestApp app;
+    static StandInScenario scenario;
 
     @BeforeAll
     static void start() throws Exception {
-        StandInScenario scenario = StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml"))
+        scenario = StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml"))
                 .withAuth(StandInAuth.clientCredentials("camelbyte", SECRET))
                 .withTokenTtlSeconds(2);
         standIn = AirbyteStandIn.start(scenario, 0);
@@ -91,6 +97,41 @@ class ConfigApiSyncTest {
                 .extracting(call -> call.responseStatus()).contains(503, 429, 200);
         assertThat(standIn.calls()).filteredOn(call -> call.path().contains("/jobs/get"))
                 .extracting(call -> call.responseStatus()).contains(502, 429, 200);
+    }
+
+    /** Airbyte versions put a job's counts in different places; a sync that moved rows never reads 0. */
+    @ParameterizedTest
+    @EnumSource(value = ServerBehaviours.StatsShape.class, names = {"TOTAL_STATS", "AGGREGATED_STATS", "ATTEMPT_COUNTS", "STREAM_STATS"})
+    void rowsAndBytesAreReadFromEachStatsShape(ServerBehaviours.StatsShape shape) throws Exception {
+        standIn.behaviours().statsShape(shape);
+        try {
+            JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
+
+            StandInJob job = standIn.jobsOf(scenario.connectionNamed("Test", "orders (TEST)").id()).stream()
+                    .filter(j -> j.id() == run.path("jobId").asLong()).findFirst().orElseThrow();
+            assertThat(run.path("status").asText()).isEqualTo("succeeded");
+            assertThat(run.path("rowsSynced").asLong()).isPositive().isEqualTo(job.rowsSynced());
+            assertThat(run.path("bytesSynced").asLong()).isPositive();
+        } finally {
+            standIn.behaviours().statsShape(ServerBehaviours.StatsShape.ALL);
+        }
+    }
+
+    /** Airbyte's JWTs can expire before expires_in says (airbytehq/airbyte#55784): renewed in time, no 401. */
+    @Test
+    void jwtTokensExpiringBeforeExpiresInAreRenewedBeforeTheirExp() throws Exception {
+        standIn.behaviours().jwtExpiresEarlierBy(Duration.ofSeconds(1)); // expires_in 2 s, exp after 1 s
+        try {
+            standIn.clearCalls();
+            for (int i = 0; i < 2; i++) {
+                assertThat(Runs.awaitOutcome(app, app.startRun("events")).path("status").asText()).isEqualTo("succeeded");
+            }
+
+            assertThat(standIn.calls()).filteredOn(call -> call.path().endsWith("/applications/token")).hasSizeGreaterThan(1);
+            assertThat(standIn.calls()).noneMatch(call -> call.responseStatus() == 401);
+        } finally {
+            standIn.behaviours().jwtExpiresEarlierBy(null);
+        }
     }
 
     @Test

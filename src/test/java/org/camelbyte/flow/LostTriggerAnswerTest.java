@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A job-creating POST that times out or loses its answer: the run finds the job the POST made among the
- * connection's jobs created since the request, and follows it; Airbyte ends up with one job.
+ * connection's jobs numbered after the newest one it noted before the POST, and follows it; Airbyte ends
+ * up with one job.
  */
 class LostTriggerAnswerTest {
     private static final String PIPELINES = """

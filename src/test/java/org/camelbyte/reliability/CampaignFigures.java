@@ -5,7 +5,7 @@ import java.util.TreeMap;
 
 /** The campaign's figures, one plain line each, as the product issue asks for them. */
 record CampaignFigures(int accepted, int withOutcome, int duplicateJobs, int lost, long apiCalls, int circuitOpens,
-                       int faultsInjected, Map<String, Long> byStatus) {
+                       int faultsInjected, int slowJobAnswers, Map<String, Long> byStatus) {
 
     String lines() {
         return "runs accepted: " + accepted + "\n"
@@ -15,6 +15,7 @@ record CampaignFigures(int accepted, int withOutcome, int duplicateJobs, int los
                 + "API calls made: " + apiCalls + "\n"
                 + "circuit opens: " + circuitOpens + "\n"
                 + "faults injected: " + faultsInjected + "\n"
+                + "job POSTs answered past the client timeout (job created at once): " + slowJobAnswers + "\n"
                 + "runs by status: " + new TreeMap<>(byStatus) + "\n";
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The product's reliability bar, measured: waves of runs through the real app against a stand-in that
  * fails at random (seeded), sheds load in bursts with and without Retry-After, answers past the client
- * timeout, drops connections, creates jobs slowly, restarts its web server; and the app itself restarts
+ * timeout, drops connections, creates jobs slowly, answers job POSTs after the client gave up, restarts
+ * its web server, keeps a clock 5 minutes off ours with times to the minute; and the app itself restarts
  * mid-run. Every accepted run must end with an outcome, no connection may get more Airbyte jobs than runs
  * asked for, and no run may be lost.
  */
@@ -52,6 +53,8 @@ class FaultCampaignTest {
         standIn = AirbyteStandIn.start(scenario, 0);
         // 8 % 5xx, 5 % 429, 3 % dropped, 4 % answers up to 1.5 s late against a 500 ms client timeout
         standIn.faults().random(SEED, 0.08, 0.05, 0.03, 0.04, Duration.ofMillis(1500));
+        // Airbyte's clock 5 minutes behind ours, its times without seconds (waves 1-4; 5 minutes ahead in wave 5)
+        standIn.behaviours().clockSkew(Duration.ofMinutes(-5)).minuteTimestamps(true);
         app = startApp(TestApp.with(standIn, pipelines));
 
         standIn.faults().rateLimitNext(10, 1);
@@ -75,7 +78,11 @@ class FaultCampaignTest {
         awaitOutcomes(wave3);
 
         for (int wave = 4; wave <= WAVES; wave++) {
-            standIn.faults().failNext(8, 500).dropNext(3);
+            // every job POST creates its job at once and answers after the 500 ms client timeout
+            standIn.faults().failNext(8, 500).dropNext(3).slowJobAnswer(Duration.ofMillis(900));
+            if (wave == WAVES) {
+                standIn.behaviours().clockSkew(Duration.ofMinutes(5));
+            }
             awaitOutcomes(startWave(wave));
         }
 
@@ -138,7 +145,7 @@ class FaultCampaignTest {
         int lost = byStatus.getOrDefault("lost", 0L).intValue();
         long apiCalls = standIn.callCounts().values().stream().mapToLong(Long::longValue).sum();
         return new CampaignFigures(accepted.size(), withOutcome, duplicateJobs(accepted), lost, apiCalls,
-                openings.count(), standIn.faults().injected(), byStatus);
+                openings.count(), standIn.faults().injected(), standIn.faults().slowAnswers(), byStatus);
     }
 
     /** Jobs the stand-in created beyond the runs accepted for each connection. */
