@@ -122,9 +122,9 @@ public class Bootstrap extends MainListenerSupport {
         main.configure().addRoutesBuilder(new RunErrorHandling(settings.getInt("runs.retry.max-attempts", 8),
                 settings.getDuration("runs.retry.first-delay", Duration.ofSeconds(1)),
                 settings.getDuration("runs.retry.max-delay", Duration.ofMinutes(1))));
+        AirbyteWatchWiring.configure(main, settings, airbyte, breaker, clock, dataDir, json, closeAtStop);
         main.configure().addRoutesBuilder(new RunStepRoutes(airbyte, lookup, breaker, store, clock,
-                settings.getDuration("runs.progress-every", Duration.ofSeconds(30)),
-                settings.getDuration("runs.poll.max-backoff", Duration.ofMinutes(5)), catalog, dataSources, json));
+                settings.getDuration("runs.progress-every", Duration.ofSeconds(30)), catalog, dataSources, json));
         main.configure().addRoutesBuilder(new PipelineRoutes(catalog));
         main.configure().addRoutesBuilder(new RunLeaseRoutes(takeover, lease.duration()));
         main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));

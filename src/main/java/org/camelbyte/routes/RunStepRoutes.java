@@ -11,6 +11,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.airbyte.JobWatcher;
+import java.util.concurrent.ScheduledExecutorService;
 import org.camelbyte.run.RunStore;
 
 /**
@@ -25,12 +27,11 @@ public class RunStepRoutes extends RouteBuilder {
     private final RunStore store;
     private final Clock clock;
     private final Duration progressEvery;
-    private final Duration maxPollBackoff;
     private final Processor postSync;
     private final PipelineCatalog catalog;
 
     public RunStepRoutes(AirbyteClient airbyte, ConnectionLookup lookup, CircuitBreaker breaker, RunStore store,
-                         Clock clock, Duration progressEvery, Duration maxPollBackoff, PipelineCatalog catalog,
+                         Clock clock, Duration progressEvery, PipelineCatalog catalog,
                          Map<String, DataSource> dataSources, ObjectMapper json) {
         this.airbyte = airbyte;
         this.lookup = lookup;
@@ -38,7 +39,6 @@ public class RunStepRoutes extends RouteBuilder {
         this.store = store;
         this.clock = clock;
         this.progressEvery = progressEvery;
-        this.maxPollBackoff = maxPollBackoff;
         this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, json);
         this.catalog = catalog;
     }
@@ -47,8 +47,12 @@ public class RunStepRoutes extends RouteBuilder {
     public void configure() {
         step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
         step("run-trigger", remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
-        step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
-        step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis(), store, clock));
+        // the job watcher (bound by AirbyteWatchWiring) reads every job in batches; a run only reads its snapshot
+        JobWatcher watcher = getContext().getRegistry().lookupByNameAndType(JobWatcher.BEAN, JobWatcher.class);
+        ScheduledExecutorService scheduler = getContext().getRegistry()
+                .lookupByNameAndType(RunErrorHandling.SCHEDULER, ScheduledExecutorService.class);
+        step("run-wait", new WaitStep(watcher, scheduler));
+        step("run-poll", new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(store, clock)));
         RunEnding ending = new RunEnding(airbyte, breaker, store, clock);
         step("run-deadline", new DeadlineStep(ending, clock));
         step("run-watchdog", new WatchdogStep(catalog, ending, clock));

@@ -68,6 +68,11 @@ public final class StandInJob {
         return clock.instant().isBefore(end) ? Optional.empty() : Optional.of(end);
     }
 
+    /** When the job last changed status or attempt, as Airbyte's {@code updatedAt}; row counts do not move it. */
+    public Instant updatedAt() {
+        return instantAt(snapshot().lastChangeOffset());
+    }
+
     public boolean wasCancelled() {
         return cancelledOffset != null;
     }

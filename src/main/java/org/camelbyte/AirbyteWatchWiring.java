@@ -1,0 +1,70 @@
+package org.camelbyte;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.apache.camel.main.BaseMainSupport;
+import org.camelbyte.airbyte.AirbyteClient;
+import org.camelbyte.airbyte.JobWatcher;
+import org.camelbyte.api.AirbyteWebhookRoutes;
+import org.camelbyte.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job watcher of the Airbyte instance ({@code airbyte.watch.*}) and the webhook endpoint that hurries
+ * it. With no {@code airbyte.webhook-secret}, a secret is generated once per data dir into a file only its
+ * owner reads, as the API token is, and never logged.
+ */
+final class AirbyteWatchWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(AirbyteWatchWiring.class);
+
+    private AirbyteWatchWiring() {}
+
+    static JobWatcher configure(BaseMainSupport main, Settings settings, AirbyteClient airbyte, CircuitBreaker breaker,
+            Clock clock, Path dataDir, ObjectMapper json, List<AutoCloseable> closeAtStop) {
+        JobWatcher watcher = new JobWatcher(airbyte, breaker, clock,
+                settings.getDuration("airbyte.watch.interval", Duration.ofSeconds(1)),
+                settings.getDuration("airbyte.watch.single-read-after", Duration.ofSeconds(60)),
+                settings.getDuration("airbyte.watch.overlap", Duration.ofSeconds(2))).start();
+        closeAtStop.add(watcher);
+        main.getCamelContext().getRegistry().bind(JobWatcher.BEAN, watcher);
+        String secret = settings.secret("airbyte.webhook-secret").orElseGet(() -> generatedSecret(dataDir.resolve("webhook-secret")));
+        main.configure().addRoutesBuilder(new AirbyteWebhookRoutes(watcher, secret, json));
+        return watcher;
+    }
+
+    private static String generatedSecret(Path file) {
+        try {
+            if (Files.isRegularFile(file) && !Files.readString(file).isBlank()) {
+                return Files.readString(file).trim();
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, secret);
+            LOG.info("No airbyte.webhook-secret set: generated one into {}; Airbyte's webhook URL is"
+                    + " http(s)://<this host>:<api port>{}<that secret> (docs/webhooks.md)", file.toAbsolutePath(),
+                    AirbyteWebhookRoutes.PATH);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("No airbyte.webhook-secret set and the generated one cannot be kept in " + file
+                    + "; set airbyte.webhook-secret (env AIRBYTE_WEBHOOK_SECRET) or make data.dir writable.", e);
+        }
+    }
+}
