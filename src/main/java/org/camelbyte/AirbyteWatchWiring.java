@@ -18,6 +18,8 @@ import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.api.AirbyteWebhookRoutes;
 import org.camelbyte.config.Settings;
+import org.camelbyte.pipeline.Pipeline;
+import org.camelbyte.pipeline.PipelineCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +30,15 @@ import org.slf4j.LoggerFactory;
  */
 final class AirbyteWatchWiring {
     private static final Logger LOG = LoggerFactory.getLogger(AirbyteWatchWiring.class);
+    /** More often than this, the looks cost Airbyte more than the runs gain. */
+    private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
     private AirbyteWatchWiring() {}
 
     static JobWatcher configure(BaseMainSupport main, Settings settings, AirbyteClient airbyte, CircuitBreaker breaker,
-            Clock clock, Path dataDir, ObjectMapper json, List<AutoCloseable> closeAtStop) {
+            PipelineCatalog catalog, Clock clock, Path dataDir, ObjectMapper json, List<AutoCloseable> closeAtStop) {
         JobWatcher watcher = new JobWatcher(airbyte, breaker, clock,
-                settings.getDuration("airbyte.watch.interval", Duration.ofSeconds(1)),
+                settings.getDuration("airbyte.watch.interval", shortestPollInterval(catalog)),
                 settings.getDuration("airbyte.watch.single-read-after", Duration.ofSeconds(60)),
                 settings.getDuration("airbyte.watch.overlap", Duration.ofSeconds(2))).start();
         closeAtStop.add(watcher);
@@ -42,6 +46,12 @@ final class AirbyteWatchWiring {
         String secret = settings.secret("airbyte.webhook-secret").orElseGet(() -> generatedSecret(dataDir.resolve("webhook-secret")));
         main.configure().addRoutesBuilder(new AirbyteWebhookRoutes(watcher, secret, json));
         return watcher;
+    }
+
+    /** Unset, the watcher looks as often as the most eager pipeline, so its pollInterval keeps its meaning. */
+    private static Duration shortestPollInterval(PipelineCatalog catalog) {
+        return catalog.routed().stream().map(Pipeline::pollInterval).min(Duration::compareTo)
+                .map(d -> d.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : d).orElse(Duration.ofSeconds(10));
     }
 
     private static String generatedSecret(Path file) {

@@ -122,7 +122,7 @@ public class Bootstrap extends MainListenerSupport {
         main.configure().addRoutesBuilder(new RunErrorHandling(settings.getInt("runs.retry.max-attempts", 8),
                 settings.getDuration("runs.retry.first-delay", Duration.ofSeconds(1)),
                 settings.getDuration("runs.retry.max-delay", Duration.ofMinutes(1))));
-        AirbyteWatchWiring.configure(main, settings, airbyte, breaker, clock, dataDir, json, closeAtStop);
+        AirbyteWatchWiring.configure(main, settings, airbyte, breaker, catalog, clock, dataDir, json, closeAtStop);
         main.configure().addRoutesBuilder(new RunStepRoutes(airbyte, lookup, breaker, store, clock,
                 settings.getDuration("runs.progress-every", Duration.ofSeconds(30)), catalog, dataSources, json));
         main.configure().addRoutesBuilder(new PipelineRoutes(catalog));

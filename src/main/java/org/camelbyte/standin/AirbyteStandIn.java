@@ -35,6 +35,7 @@ public final class AirbyteStandIn implements AutoCloseable {
     private final Authenticator authenticator;
     private final CallRecorder recorder;
     private final SuccessNotifier notifier;
+    private final WebhookSender webhooks;
 
     private AirbyteStandIn(StandInScenario scenario, int port, Path journal) throws IOException {
         Clock clock = Clock.systemUTC();
@@ -45,6 +46,8 @@ public final class AirbyteStandIn implements AutoCloseable {
         scenario.faults().forEach(f -> f.applyTo(faults));
         this.notifier = new SuccessNotifier(job -> describe(scenario, job));
         this.jobs = new JobStore(scenario.timeScale(), clock, notifier, journal == null ? null : new JobJournal(journal));
+        this.webhooks = new WebhookSender(scenario, "http://127.0.0.1:" + this.port);
+        jobs.onCreated(webhooks::watch);
         jobs.restore(scenario);
         this.authenticator = new Authenticator(scenario.auth(), Duration.ofSeconds(scenario.tokenTtlSeconds()), clock);
         this.recorder = new CallRecorder();
@@ -123,6 +126,20 @@ public final class AirbyteStandIn implements AutoCloseable {
     }
 
     /**
+     * Sends Airbyte's sync notification webhook ({@code {"text", "data": SyncSummary}}) to {@code url} for
+     * every sync that ends succeeded or failed from now on, as a workspace's notification settings do;
+     * null stops sending.
+     */
+    public void sendWebhooksTo(String url) {
+        webhooks.sendTo(url);
+    }
+
+    /** Webhook notifications sent so far. */
+    public long webhooksSent() {
+        return webhooks.sent();
+    }
+
+    /**
      * Airbyte's web server goes away (connections refused, open ones cut) while its jobs keep running,
      * as when the server pod restarts; {@link #startHttp()} brings it back on the same port.
      */
@@ -144,6 +161,7 @@ public final class AirbyteStandIn implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         notifier.close();
+        webhooks.close();
     }
 
     private static HttpServer bind(int port) throws IOException {

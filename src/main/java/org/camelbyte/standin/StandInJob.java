@@ -100,6 +100,11 @@ public final class StandInJob {
         cancelledOffset = offsetOf(at);
     }
 
+    /** When the script ends the job (succeeded, failed or cancelled), ignoring any cancel by a client. */
+    Instant scriptedEnd() {
+        return instantAt(timeline.endOffset());
+    }
+
     /** Real time until the script says succeeded, or null when it never will. */
     Duration untilSucceeded() {
         if (!timeline.terminalStatus().equals("succeeded")) {
