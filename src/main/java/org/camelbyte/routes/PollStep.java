@@ -80,7 +80,9 @@ class PollStep implements Processor {
             if (job.failureReason() != null) {
                 run.setError(job.failureReason());
             }
-            if (statusChanged || dueForProgressWrite(exchange, now)) {
+            // an ended job's status goes to the record with the run's next step (post_sync or the outcome), one
+            // commit sooner; a crash in between resumes the run, which reads the ended job again
+            if (!job.status().isTerminal() && (statusChanged || dueForProgressWrite(exchange, now))) {
                 store.update(run);
                 exchange.setProperty(LAST_WRITE, now);
             }

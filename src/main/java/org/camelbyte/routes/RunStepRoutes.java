@@ -46,7 +46,12 @@ public class RunStepRoutes extends RouteBuilder {
     @Override
     public void configure() {
         step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
-        step("run-trigger", remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
+        // starts are limited by what Airbyte should take (runs.max-starts-per-second), waiting without a thread
+        from("direct:run-trigger").routeId("run-trigger").errorHandler(noErrorHandler())
+                .throttle(new org.camelbyte.config.Settings(getContext()).getInt("runs.max-starts-per-second", 20))
+                .totalRequestsMode().timePeriodMillis(1000)
+                .asyncDelayed().executorService(RunErrorHandling.SCHEDULER)
+                .process(remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
         // the job watcher (bound by AirbyteWatchWiring) reads every job in batches; a run only reads its snapshot
         JobWatcher watcher = getContext().getRegistry().lookupByNameAndType(JobWatcher.BEAN, JobWatcher.class);
         ScheduledExecutorService scheduler = getContext().getRegistry()

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Run records in the state database. Each write commits on its own, so a crash keeps every step done. */
+/**
+ * Run records in the state database. Every write is durable when its call returns, so a crash keeps every
+ * step done; writes made at the same moment by many runs share one commit ({@link GroupCommit}).
+ */
 public class RunStore {
     private static final String COLUMNS = "run_id, request_id, pipeline, connection_name, connection_id, job_id,"
             + " job_type, trigger, held, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
@@ -22,12 +25,14 @@ public class RunStore {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final Lease lease;
+    private final GroupCommit commits;
 
     /** New runs are recorded already owned under {@code lease}: the instance accepting a run follows it. */
     public RunStore(DataSource dataSource, ObjectMapper json, Lease lease) {
         this.dataSource = dataSource;
         this.json = json;
         this.lease = lease;
+        this.commits = new GroupCommit(dataSource);
     }
 
     /**
@@ -38,11 +43,16 @@ public class RunStore {
         String sql = "INSERT INTO runs (" + COLUMNS + ", owner, lease_until)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?, now() + ? * interval '1 millisecond')"
                 + " ON CONFLICT (request_id) DO NOTHING";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int next = bindAll(ps, run);
-            ps.setString(next++, lease.owner());
-            ps.setLong(next, lease.duration().toMillis());
-            if (ps.executeUpdate() == 1) {
+        try {
+            int inserted = commits.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int next = bindAll(ps, run);
+                    ps.setString(next++, lease.owner());
+                    ps.setLong(next, lease.duration().toMillis());
+                    return ps.executeUpdate();
+                }
+            });
+            if (inserted == 1) {
                 return run;
             }
         } catch (SQLException e) {
@@ -55,29 +65,37 @@ public class RunStore {
         String sql = "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
                 + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
                 + " job_status_since=?, progress_at=?, incomplete_attempts=?, updated_at=now() WHERE run_id=?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setBoolean(i++, run.isHeld());
-            ps.setString(i++, run.getConnectionId());
-            setLong(ps, i++, run.getJobId());
-            ps.setString(i++, run.getStatus().wireName());
-            ps.setString(i++, run.getJobStatus());
-            ps.setTimestamp(i++, ts(run.getEndedAt()));
-            ps.setLong(i++, run.getRowsSynced());
-            ps.setLong(i++, run.getBytesSynced());
-            ps.setInt(i++, run.getAttempts());
-            ps.setString(i++, run.getPostSync() == null ? null : run.getPostSync().toString());
-            ps.setString(i++, run.getError());
-            ps.setTimestamp(i++, ts(run.getTriggerRequestedAt()));
-            ps.setTimestamp(i++, ts(run.getDeadline()));
-            ps.setTimestamp(i++, ts(run.getJobStatusSince()));
-            ps.setTimestamp(i++, ts(run.getProgressAt()));
-            ps.setInt(i++, run.getIncompleteAttempts());
-            ps.setString(i, run.getRunId());
-            ps.executeUpdate();
+        try {
+            commits.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    return bindUpdate(ps, run).executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new RunStoreException("could not update run " + run.getRunId(), e);
         }
+    }
+
+    private static PreparedStatement bindUpdate(PreparedStatement ps, Run run) throws SQLException {
+        int i = 1;
+        ps.setBoolean(i++, run.isHeld());
+        ps.setString(i++, run.getConnectionId());
+        setLong(ps, i++, run.getJobId());
+        ps.setString(i++, run.getStatus().wireName());
+        ps.setString(i++, run.getJobStatus());
+        ps.setTimestamp(i++, ts(run.getEndedAt()));
+        ps.setLong(i++, run.getRowsSynced());
+        ps.setLong(i++, run.getBytesSynced());
+        ps.setInt(i++, run.getAttempts());
+        ps.setString(i++, run.getPostSync() == null ? null : run.getPostSync().toString());
+        ps.setString(i++, run.getError());
+        ps.setTimestamp(i++, ts(run.getTriggerRequestedAt()));
+        ps.setTimestamp(i++, ts(run.getDeadline()));
+        ps.setTimestamp(i++, ts(run.getJobStatusSince()));
+        ps.setTimestamp(i++, ts(run.getProgressAt()));
+        ps.setInt(i++, run.getIncompleteAttempts());
+        ps.setString(i, run.getRunId());
+        return ps;
     }
 
     public Optional<Run> find(String runId) {
