@@ -39,6 +39,7 @@ public final class JobWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
     /** Its name in the Camel registry. */
     public static final String BEAN = "jobWatcher";
+    private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
 
     private final AirbyteClient client;
     private final CircuitBreaker breaker;
@@ -159,6 +160,9 @@ public final class JobWatcher implements AutoCloseable {
             }
             return;
         }
+        // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while
+        Instant forgetBefore = started.minus(FORGET_ENDED_AFTER);
+        watched.values().removeIf(w -> w.isTerminal() && w.seenAt.isBefore(forgetBefore));
         Instant missingSince = started.minus(singleReadAfter);
         for (Watched w : watched.values()) {
             boolean neverSeen = w.latest == null && w.refused == null && w.watchedAt.isBefore(started);
