@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.run.Run;
 
@@ -63,8 +64,14 @@ class WaitStep extends AsyncProcessorSupport {
         return false;
     }
 
+    /** The first wait of a run: none at all when the watcher already holds news of the job. */
     private CompletableFuture<Void> watchFirst(Run run) {
         watcher.watch(run.getJobId(), run.getConnectionId());
-        return watcher.nextChange(run.getJobId());
+        CompletableFuture<Void> change = watcher.nextChange(run.getJobId());
+        try {
+            return watcher.latest(run.getJobId()).isPresent() ? CompletableFuture.completedFuture(null) : change;
+        } catch (AirbyteRejectedException refused) {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 }

@@ -126,6 +126,25 @@ public class RunStore {
                 + " ORDER BY started_at", pipeline);
     }
 
+    /**
+     * The oldest held run of the pipeline, unless one of its runs goes (queued, running, post_sync and not
+     * held): one indexed row at most, where reading every open run made each outcome cost O(open runs).
+     */
+    public Optional<Run> nextHeldIfNoneGoes(String pipeline) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync') AND held"
+                + " AND NOT EXISTS (SELECT 1 FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
+                + " AND NOT held) ORDER BY started_at LIMIT 1")) {
+            ps.setString(1, pipeline);
+            ps.setString(2, pipeline);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new RunStoreException("could not read runs", e);
+        }
+    }
+
     /** The most recent runs of one pipeline, newest first. */
     public List<Run> recentRuns(String pipeline, int limit) {
         return query("SELECT " + COLUMNS + " FROM runs WHERE pipeline=? ORDER BY started_at DESC LIMIT " + limit,
