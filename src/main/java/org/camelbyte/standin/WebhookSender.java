@@ -57,6 +57,11 @@ final class WebhookSender implements AutoCloseable {
     private void notifyEnd(StandInJob job) {
         URI url = target;
         JobSnapshot s = job.snapshot();
+        if (!s.isTerminal() && !job.wasCancelled()) {
+            // the timer may fire a hair before the scripted end (nanosecond rounding): try again just after
+            timer.schedule(() -> notifyEnd(job), 5, TimeUnit.MILLISECONDS);
+            return;
+        }
         if (url == null || job.wasCancelled() || !(s.status().equals("succeeded") || s.status().equals("failed"))) {
             return;
         }

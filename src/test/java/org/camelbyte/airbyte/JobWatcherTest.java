@@ -79,7 +79,8 @@ class JobWatcherTest {
     @EnumSource(ApiFlavour.class)
     void followsEveryPageToTheEndAndReadsNoJobSingly(ApiFlavour flavour) {
         // two full pages and one job on a third
-        AirbyteClient client = start(flavour, 201, LONG_SYNC, 1.0, Duration.ofSeconds(2), Duration.ofHours(1));
+        // an overlap longer than the starts take, however loaded the machine
+        AirbyteClient client = start(flavour, 201, LONG_SYNC, 1.0, Duration.ofMinutes(5), Duration.ofHours(1));
         List<Long> ids = startJobs(client);
 
         watcher.look();
@@ -126,7 +127,7 @@ class JobWatcherTest {
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void aJobThatChangedTwiceBetweenLooksEndsRight(ApiFlavour flavour) {
-        AirbyteClient client = start(flavour, 1, SHORT_SYNC, 0.2, Duration.ofSeconds(2), Duration.ofHours(1));
+        AirbyteClient client = start(flavour, 1, SHORT_SYNC, 1.0, Duration.ofSeconds(2), Duration.ofHours(1));
         long jobId = startJobs(client).get(0);
         watcher.look();
         assertThat(watcher.latest(jobId).get().status()).isEqualTo(JobStatus.PENDING);

@@ -37,6 +37,8 @@ final class AppPhase {
                      // the baseline starts every sync at once; Airbyte's own limit is the operator's choice
                      .property("runs.max-starts-per-second", "5000")
                      .property("runs.concurrent-starts", "32")
+                     // the run route blocks on commits and the outcome's JMS send; more threads, still flat in N
+                     .property("runs.scheduler-threads", "32")
                      .property("airbyte.webhook-secret", WEBHOOK_SECRET)
                      .start()) {
             if (webhooks) {
