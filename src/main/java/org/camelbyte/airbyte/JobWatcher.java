@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #latest(long)} is the job's newest snapshot, without calling Airbyte (empty until one
  *       was read; throws the {@link AirbyteRejectedException} when Airbyte refused the job for good);</li>
  *   <li>{@link #nextChange(long)} completes when the snapshot changes, so a waiting run wakes at once;</li>
- *   <li>{@link #hurry(long)} reads one job now (a webhook said it ended); unknown jobs are ignored;</li>
+ *   <li>{@link #hurry(long)} looks now (a webhook said the job ended); unknown jobs are ignored;</li>
  *   <li>{@link #unwatch(long)} stops following it.</li>
  * </ul>
  * Two threads per instance, whatever the number of jobs: one for the batched looks, one for single reads.
@@ -53,6 +53,7 @@ public final class JobWatcher implements AutoCloseable {
     /** Our clock when the last successful look began; the next asks for changes since then, less the overlap. */
     private volatile Instant lastLook;
     private volatile boolean warned;
+    private final java.util.concurrent.atomic.AtomicBoolean hurried = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param overlap how far each look reaches back before the previous one, for Airbyte's clock not being
@@ -108,13 +109,22 @@ public final class JobWatcher implements AutoCloseable {
         return w == null ? CompletableFuture.completedFuture(null) : w.changed;
     }
 
-    /** Reads the job now, on the single-read thread; answers false for a job nobody follows. */
+    /**
+     * Looks now rather than at the next interval (a webhook said the job ended); answers false for a job
+     * nobody follows. Hurries arriving together share one look: a burst of a thousand webhooks costs one
+     * listing, not a thousand reads, and a job already seen ended costs nothing.
+     */
     public boolean hurry(long jobId) {
         Watched w = watched.get(jobId);
         if (w == null) {
             return false;
         }
-        reads.execute(() -> readSingly(w));
+        if (!w.isTerminal() && hurried.compareAndSet(false, true)) {
+            looks.execute(() -> {
+                hurried.set(false);
+                lookSafely();
+            });
+        }
         return true;
     }
 

@@ -23,7 +23,8 @@ final class WebhookSender implements AutoCloseable {
 
     private final StandInScenario scenario;
     private final String webUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final LongAdder sent = new LongAdder();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "standin-webhooks");
@@ -69,7 +70,11 @@ final class WebhookSender implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(payload(job, s).toString())).build();
         sent.increment();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).exceptionally(e -> {
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
+            if (response.statusCode() != 200) {
+                LOG.log(Level.WARNING, "webhook for job " + job.id() + " answered " + response.statusCode());
+            }
+        }).exceptionally(e -> {
             LOG.log(Level.WARNING, "webhook for job " + job.id() + " not delivered: " + e.getMessage());
             return null;
         });
