@@ -26,6 +26,7 @@ import org.camelbyte.intake.IntakeWiring;
 import org.camelbyte.intake.IntakeWiring.Intake;
 import org.camelbyte.observe.ObserveWiring;
 import org.camelbyte.component.ComponentWiring;
+import org.camelbyte.api.AirbyteWatchWiring;
 import org.camelbyte.api.OperatorWiring;
 import org.camelbyte.config.Beans;
 import org.apache.camel.CamelContext;
@@ -78,6 +79,8 @@ public class Bootstrap extends MainListenerSupport {
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
         observe.watch(airbyte.breaker(), state.database(), json, closeAtStop);
 
+        AirbyteWatchWiring.configure(main, settings, airbyte.client(), airbyte.breaker(), catalog, clock, dataDir, json,
+                closeAtStop);
         runsAtStop = StepsWiring.wire(main, settings, catalog, airbyte, state, dataSources, json, clock);
         intake = IntakeWiring.wire(main, settings, catalog, state, json, clock);
         groupRuns = GroupWiring.wire(main, catalog, state, intake.requests(), json, clock);

@@ -3,6 +3,8 @@ package org.camelbyte.airbyte;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One Airbyte instance, whichever API flavour it speaks. Each method is one logical call; transient
@@ -37,4 +39,13 @@ public interface AirbyteClient {
     AirbyteJob getJob(long jobId);
 
     void cancelJob(long jobId);
+
+    /**
+     * The job watcher's batched look: every job changed at or after {@code since}, oldest change first, all
+     * pages read, each handed to {@code each} as its page arrives. {@code connectionIds} are the connections
+     * whose jobs are followed; only servers that can list jobs per connection alone need them.
+     */
+    default void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
+        throw new UnsupportedOperationException("this Airbyte client cannot list jobs in batches");
+    }
 }

@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** The Config API of self-managed Airbyte ({@code <host>/api/v1}): POST-only RPC, epoch-second times. */
 public final class ConfigApiClient implements AirbyteClient {
     /** A connection rarely has more non-terminal jobs than this; the running one is among the newest. */
     private static final int RECENT_JOBS = 20;
+    /** A followed job is among its connection's newest: one runs at a time, and a reset replaces it. */
+    private static final int PER_CONNECTION_JOBS = 3;
     private static final List<String> JOB_CONFIG_TYPES = List.of("sync", "reset_connection", "clear", "refresh");
     /** The Config API answers 500 for an unknown job id; these phrases tell that apart from a real failure. */
     private static final Pattern NOT_FOUND = Pattern.compile(
@@ -20,6 +24,9 @@ public final class ConfigApiClient implements AirbyteClient {
     private final AirbyteHttp http;
     private final String workspace;
     private final ConfigWorkspaces workspaces;
+    /** Servers before {@code jobs/list_for_workspaces} answer 404 to it; then jobs are listed per connection. */
+    private volatile boolean perConnectionListing;
+    private volatile List<String> watchedWorkspaceIds;
 
     ConfigApiClient(AirbyteSettings settings, AirbyteHttp http) {
         this.http = http;
@@ -103,6 +110,50 @@ public final class ConfigApiClient implements AirbyteClient {
             throw http.failures().fromAnswer(request, answer);
         }
         return ConfigApiReader.job(answer.json());
+    }
+
+    /**
+     * {@code jobs/list_for_workspaces} filtered by {@code updatedAtStart}, oldest change first, every page;
+     * on a server without it (404, remembered), the newest jobs of each followed connection.
+     */
+    @Override
+    public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
+        if (!perConnectionListing) {
+            ObjectNode body = Json.object();
+            JOB_CONFIG_TYPES.forEach(body.putArray("configTypes")::add);
+            workspaceIds().forEach(body.putArray("workspaceIds")::add);
+            body.put("updatedAtStart", since.toString()).put("orderByField", "updatedAt").put("orderByMethod", "ASC");
+            for (int offset = 0; ; offset += PublicApiClient.PAGE_SIZE) {
+                body.putObject("pagination").put("pageSize", PublicApiClient.PAGE_SIZE).put("rowOffset", offset);
+                ApiRequest request = ApiRequest.post("/jobs/list_for_workspaces", body.deepCopy());
+                ApiAnswer answer = http.exchange(request);
+                if (answer.status() == 404) {
+                    perConnectionListing = true;
+                    break;
+                }
+                if (!answer.isSuccess()) {
+                    throw http.failures().fromAnswer(request, answer);
+                }
+                int count = 0;
+                for (JsonNode node : Json.array(answer.json(), "jobs")) {
+                    each.accept(ConfigApiReader.job(node));
+                    count++;
+                }
+                if (count < PublicApiClient.PAGE_SIZE) {
+                    return;
+                }
+            }
+        }
+        for (String connectionId : connectionIds) {
+            recentJobs(connectionId, JOB_CONFIG_TYPES, PER_CONNECTION_JOBS).forEach(each);
+        }
+    }
+
+    private List<String> workspaceIds() {
+        if (watchedWorkspaceIds == null) {
+            watchedWorkspaceIds = WorkspaceRef.select(workspaces.list(), workspace).stream().map(WorkspaceRef::id).toList();
+        }
+        return watchedWorkspaceIds;
     }
 
     /** Cancelling a finished job answers 200 in the Config API, so a late cancel is harmless. */

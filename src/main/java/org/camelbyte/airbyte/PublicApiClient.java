@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,8 +18,12 @@ public final class PublicApiClient implements AirbyteClient {
     /** A connection rarely has more non-terminal jobs than this; the running one is among the newest. */
     private static final int RECENT_JOBS = 20;
 
+    private static final String OLDEST_CHANGE_FIRST = "updatedAt|ASC";
+
     private final AirbyteHttp http;
     private final String workspace;
+    /** The configured workspace's id, resolved on the watcher's first look (null: every visible workspace). */
+    private volatile List<String> watchedWorkspaceIds;
 
     PublicApiClient(AirbyteSettings settings, AirbyteHttp http) {
         this.http = http;
@@ -26,8 +32,7 @@ public final class PublicApiClient implements AirbyteClient {
 
     @Override
     public List<AirbyteConnection> listConnections() {
-        List<WorkspaceRef> visible = readAllPages(Query.path("/workspaces"),
-                node -> new WorkspaceRef(Json.text(node, "workspaceId"), Json.text(node, "name")));
+        List<WorkspaceRef> visible = visibleWorkspaces();
         Map<String, String> names = visible.stream()
                 .collect(Collectors.toMap(WorkspaceRef::id, w -> String.valueOf(w.name()), (a, b) -> a));
         if (workspace == null) {
@@ -115,21 +120,54 @@ public final class PublicApiClient implements AirbyteClient {
         http.call(ApiRequest.delete("/jobs/" + jobId));
     }
 
+    /**
+     * {@code GET /jobs?updatedAtStart=&orderBy=updatedAt|ASC}, every page: one call per 100 changed jobs,
+     * however many jobs are followed. Without a configured workspace the API answers for every workspace
+     * the credentials see.
+     */
+    @Override
+    public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
+        Query query = Query.path("/jobs").with("updatedAtStart", since.toString()).with("orderBy", OLDEST_CHANGE_FIRST);
+        workspaceIds().forEach(id -> query.with("workspaceIds", id));
+        readPages(query, node -> each.accept(PublicApiReader.job(node, null)));
+    }
+
+    private List<String> workspaceIds() {
+        if (workspace == null) {
+            return List.of();
+        }
+        if (watchedWorkspaceIds == null) {
+            watchedWorkspaceIds = WorkspaceRef.select(visibleWorkspaces(), workspace).stream().map(WorkspaceRef::id).toList();
+        }
+        return watchedWorkspaceIds;
+    }
+
+    private List<WorkspaceRef> visibleWorkspaces() {
+        return readAllPages(Query.path("/workspaces"),
+                node -> new WorkspaceRef(Json.text(node, "workspaceId"), Json.text(node, "name")));
+    }
+
     /** Reads {@code limit}/{@code offset} pages until a short page or one without {@code next}. */
     private <T> List<T> readAllPages(Query query, Function<JsonNode, T> reader) {
         List<T> all = new ArrayList<>();
+        readPages(query, node -> all.add(reader.apply(node)));
+        return all;
+    }
+
+    /** Hands each item to {@code each} as its page arrives, until a short page or one without {@code next}. */
+    private void readPages(Query query, Consumer<JsonNode> each) {
         for (int offset = 0; ; offset += PAGE_SIZE) {
             String page = query.toString() + (query.toString().contains("?") ? "&" : "?")
                     + "limit=" + PAGE_SIZE + "&offset=" + offset;
             JsonNode json = http.call(ApiRequest.get(page));
             int count = 0;
             for (JsonNode node : Json.array(json, "data")) {
-                all.add(reader.apply(node));
+                each.accept(node);
                 count++;
             }
             String next = Json.text(json, "next");
             if (count < PAGE_SIZE || next == null || next.isBlank()) {
-                return all;
+                return;
             }
         }
     }

@@ -1,6 +1,6 @@
 /**
  * The HTTP API under {@code /api} and the status page: its routes (runs, history, cancel, pipelines, groups,
- * connections, the OpenAPI document, the page's static files), their shared authentication and status
+ * connections, the OpenAPI document, the page's static files, Airbyte's webhook notifications), their shared authentication and status
  * mapping, and how the API's authentication is chosen from settings.
  *
  * <p>Must not hold run or group logic: it turns HTTP into calls on {@code intake/}, {@code group/} and the run

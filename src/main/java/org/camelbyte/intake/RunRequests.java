@@ -103,11 +103,7 @@ public class RunRequests {
      * only one can: instances finishing runs of the same pipeline at once race on one conditional update.
      */
     public void releaseHeld(String pipelineName) {
-        List<Run> open = store.openRuns(pipelineName);
-        if (open.stream().anyMatch(r -> !r.isHeld())) {
-            return;
-        }
-        open.stream().findFirst().filter(next -> leases.unhold(next.getRunId())).ifPresent(next -> {
+        store.nextHeldIfNoneGoes(pipelineName).filter(next -> leases.unhold(next.getRunId())).ifPresent(next -> {
             next.setHeld(false);
             handOff(next);
         });

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Run records in the state database. Each write commits on its own, so a crash keeps every step done. */
+/**
+ * Run records in the state database. Every write is durable when its call returns, so a crash keeps every
+ * step done; writes made at the same moment by many runs share one commit ({@link GroupCommit}).
+ */
 public class RunStore {
     private static final String COLUMNS = "run_id, request_id, pipeline, connection_name, connection_id, job_id,"
             + " job_type, trigger, held, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
@@ -25,12 +28,14 @@ public class RunStore {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final Lease lease;
+    private final GroupCommit commits;
 
     /** New runs are recorded already owned under {@code lease}: the instance accepting a run follows it. */
     public RunStore(DataSource dataSource, ObjectMapper json, Lease lease) {
         this.dataSource = dataSource;
         this.json = json;
         this.lease = lease;
+        this.commits = new GroupCommit(dataSource);
     }
 
     /**
@@ -41,11 +46,16 @@ public class RunStore {
         String sql = "INSERT INTO runs (" + COLUMNS + ", owner, lease_until)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?, now() + ? * interval '1 millisecond')"
                 + " ON CONFLICT (request_id) DO NOTHING";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int next = bindAll(ps, run);
-            ps.setString(next++, lease.owner());
-            ps.setLong(next, lease.duration().toMillis());
-            if (ps.executeUpdate() == 1) {
+        try {
+            int inserted = commits.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int next = bindAll(ps, run);
+                    ps.setString(next++, lease.owner());
+                    ps.setLong(next, lease.duration().toMillis());
+                    return ps.executeUpdate();
+                }
+            });
+            if (inserted == 1) {
                 return run;
             }
         } catch (SQLException e) {
@@ -59,33 +69,41 @@ public class RunStore {
                 + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
                 + " job_status_since=?, progress_at=?, incomplete_attempts=?, connection_name=?, baseline_job_id=?,"
                 + " waiting=?::jsonb, updated_at=now() WHERE run_id=?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setBoolean(i++, run.isHeld());
-            ps.setString(i++, run.getConnectionId());
-            setLong(ps, i++, run.getJobId());
-            ps.setString(i++, run.getStatus().wireName());
-            ps.setString(i++, run.getJobStatus());
-            ps.setTimestamp(i++, ts(run.getEndedAt()));
-            ps.setLong(i++, run.getRowsSynced());
-            ps.setLong(i++, run.getBytesSynced());
-            ps.setInt(i++, run.getAttempts());
-            ps.setString(i++, run.getPostSync() == null ? null : run.getPostSync().toString());
-            ps.setString(i++, run.getError());
-            ps.setTimestamp(i++, ts(run.getTriggerRequestedAt()));
-            ps.setTimestamp(i++, ts(run.getDeadline()));
-            ps.setTimestamp(i++, ts(run.getJobStatusSince()));
-            ps.setTimestamp(i++, ts(run.getProgressAt()));
-            ps.setInt(i++, run.getIncompleteAttempts());
-            ps.setString(i++, run.getConnectionName());
-            setLong(ps, i++, run.getBaselineJobId());
-            // a run that has ended waits for nothing
-            ps.setString(i++, waitingJson(run.isFinal() ? null : run.getWaiting()));
-            ps.setString(i, run.getRunId());
-            ps.executeUpdate();
+        try {
+            commits.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    return bindUpdate(ps, run).executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new RunStoreException("could not update run " + run.getRunId(), e);
         }
+    }
+
+    private PreparedStatement bindUpdate(PreparedStatement ps, Run run) throws SQLException {
+        int i = 1;
+        ps.setBoolean(i++, run.isHeld());
+        ps.setString(i++, run.getConnectionId());
+        setLong(ps, i++, run.getJobId());
+        ps.setString(i++, run.getStatus().wireName());
+        ps.setString(i++, run.getJobStatus());
+        ps.setTimestamp(i++, ts(run.getEndedAt()));
+        ps.setLong(i++, run.getRowsSynced());
+        ps.setLong(i++, run.getBytesSynced());
+        ps.setInt(i++, run.getAttempts());
+        ps.setString(i++, run.getPostSync() == null ? null : run.getPostSync().toString());
+        ps.setString(i++, run.getError());
+        ps.setTimestamp(i++, ts(run.getTriggerRequestedAt()));
+        ps.setTimestamp(i++, ts(run.getDeadline()));
+        ps.setTimestamp(i++, ts(run.getJobStatusSince()));
+        ps.setTimestamp(i++, ts(run.getProgressAt()));
+        ps.setInt(i++, run.getIncompleteAttempts());
+        ps.setString(i++, run.getConnectionName());
+        setLong(ps, i++, run.getBaselineJobId());
+        // a run that has ended waits for nothing
+        ps.setString(i++, waitingJson(run.isFinal() ? null : run.getWaiting()));
+        ps.setString(i, run.getRunId());
+        return ps;
     }
 
     public Optional<Run> find(String runId) {
@@ -134,6 +152,25 @@ public class RunStore {
     public List<Run> openRuns(String pipeline) {
         return query("SELECT " + READ_COLUMNS + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
                 + " ORDER BY started_at", pipeline);
+    }
+
+    /**
+     * The oldest held run of the pipeline, unless one of its runs goes (queued, running, post_sync and not
+     * held): one indexed row at most, where reading every open run made each outcome cost O(open runs).
+     */
+    public Optional<Run> nextHeldIfNoneGoes(String pipeline) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync') AND held"
+                + " AND NOT EXISTS (SELECT 1 FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
+                + " AND NOT held) ORDER BY started_at LIMIT 1")) {
+            ps.setString(1, pipeline);
+            ps.setString(2, pipeline);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new RunStoreException("could not read runs", e);
+        }
     }
 
     /** The most recent runs of one pipeline, newest first. */

@@ -36,6 +36,7 @@ public final class AirbyteStandIn implements AutoCloseable {
     private final CallRecorder recorder;
     private final SuccessNotifier notifier;
     private final ServerBehaviours behaviours;
+    private final WebhookSender webhooks;
 
     private AirbyteStandIn(StandInScenario scenario, int port, Path journal) throws IOException {
         Clock clock = Clock.systemUTC();
@@ -48,6 +49,8 @@ public final class AirbyteStandIn implements AutoCloseable {
         scenario.behaviours().applyTo(behaviours);
         this.notifier = new SuccessNotifier(job -> describe(scenario, job));
         this.jobs = new JobStore(scenario.timeScale(), clock, notifier, journal == null ? null : new JobJournal(journal));
+        this.webhooks = new WebhookSender(scenario, "http://127.0.0.1:" + this.port);
+        jobs.onCreated(webhooks::watch);
         jobs.restore(scenario);
         this.authenticator = new Authenticator(scenario.auth(), Duration.ofSeconds(scenario.tokenTtlSeconds()), clock, behaviours);
         this.recorder = new CallRecorder();
@@ -131,6 +134,20 @@ public final class AirbyteStandIn implements AutoCloseable {
     }
 
     /**
+     * Sends Airbyte's sync notification webhook ({@code {"text", "data": SyncSummary}}) to {@code url} for
+     * every sync that ends succeeded or failed from now on, as a workspace's notification settings do;
+     * null stops sending.
+     */
+    public void sendWebhooksTo(String url) {
+        webhooks.sendTo(url);
+    }
+
+    /** Webhook notifications sent so far. */
+    public long webhooksSent() {
+        return webhooks.sent();
+    }
+
+    /**
      * Airbyte's web server goes away (connections refused, open ones cut) while its jobs keep running,
      * as when the server pod restarts; {@link #startHttp()} brings it back on the same port.
      */
@@ -152,6 +169,7 @@ public final class AirbyteStandIn implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         notifier.close();
+        webhooks.close();
     }
 
     private static HttpServer bind(int port) throws IOException {

@@ -48,6 +48,7 @@ final class ConfigApi {
             }
             case "/v1/jobs/cancel" -> cancel(job(body));
             case "/v1/jobs/list" -> listJobs(body);
+            case "/v1/jobs/list_for_workspaces" -> listJobsForWorkspaces(body);
             default -> Problems.notFoundPath(ApiFlavour.CONFIG, r.path());
         };
     }
@@ -80,6 +81,30 @@ final class ConfigApi {
                 .toList());
         // Airbyte lists newest first unless told otherwise.
         selected.sort(ascending ? Comparator.comparing(StandInJob::id) : Comparator.comparing(StandInJob::id).reversed());
+        ObjectNode result = Json.object();
+        ArrayNode items = result.putArray("jobs");
+        paged(body, selected).forEach(j -> items.add(views.jobWithAttempts(j, jobs.observe(j))));
+        result.put("totalJobCount", selected.size());
+        return StandInResponse.ok(result);
+    }
+
+    /** Jobs of the given workspaces (all when none), {@code updatedAtStart} and {@code orderByField} honoured. */
+    private StandInResponse listJobsForWorkspaces(JsonNode body) {
+        if (!body.has("configTypes")) {
+            throw new HttpProblem(Problems.badRequest(ApiFlavour.CONFIG, "configTypes is required."));
+        }
+        List<String> configTypes = strings(body.path("configTypes"));
+        List<String> workspaceIds = strings(body.path("workspaceIds"));
+        String start = body.path("updatedAtStart").asText(null);
+        String field = body.path("orderByField").asText("createdAt");
+        String order = field + "|" + body.path("orderByMethod").asText("DESC");
+        List<StandInJob> selected = jobs.all().stream()
+                .filter(j -> configTypes.isEmpty() || configTypes.contains(ConfigApiViews.configType(j.jobType())))
+                .filter(j -> workspaceIds.isEmpty() || workspaceIds.contains(j.connection().workspaceId()))
+                .sorted(order.endsWith("|ASC") ? Comparator.comparing(StandInJob::id) : Comparator.comparing(StandInJob::id).reversed())
+                .toList();
+        selected = PublicApi.changedSince(selected, start == null ? null : java.time.Instant.parse(start),
+                field.equals("updatedAt") ? order : null);
         ObjectNode result = Json.object();
         ArrayNode items = result.putArray("jobs");
         paged(body, selected).forEach(j -> items.add(views.jobWithAttempts(j, jobs.observe(j))));

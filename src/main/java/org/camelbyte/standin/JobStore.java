@@ -20,6 +20,7 @@ final class JobStore {
     private final SuccessNotifier notifier;
     private final JobJournal journal;
     private long nextId = 1;
+    private final List<java.util.function.Consumer<StandInJob>> onCreated = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** {@code journal} may be null: then jobs live as long as the stand-in. */
     JobStore(double timeScale, Clock clock, SuccessNotifier notifier, JobJournal journal) {
@@ -82,6 +83,12 @@ final class JobStore {
         jobs.put(job.id(), job);
         latestByConnection.put(job.connectionId(), job);
         notifier.watch(job);
+        onCreated.forEach(listener -> listener.accept(job));
+    }
+
+    /** Told of every job as it is created (or restored from the journal). */
+    void onCreated(java.util.function.Consumer<StandInJob> listener) {
+        onCreated.add(listener);
     }
 
     Optional<StandInJob> get(long id) {

@@ -125,9 +125,33 @@ final class PublicApi {
                 .filter(j -> createdAtStart == null || !views.shownCreatedAt(j).isBefore(createdAtStart))
                 .filter(j -> createdAtEnd == null || !views.shownCreatedAt(j).isAfter(createdAtEnd))
                 .filter(j -> status == null || j.snapshot().status().equals(status))
+                .filter(inWorkspaces(r.queryList("workspaceIds")))
                 .sorted(order(r.queryParam("orderBy"), views))
                 .toList();
+        selected = changedSince(selected, instantParam(r, "updatedAtStart"), r.queryParam("orderBy"));
         return page(r, "/jobs", selected, j -> views.job(j, jobs.observe(j)));
+    }
+
+    private java.util.function.Predicate<StandInJob> inWorkspaces(List<String> workspaceIds) {
+        return j -> workspaceIds.isEmpty() || workspaceIds.contains(j.connection().workspaceId());
+    }
+
+    /**
+     * {@code updatedAtStart} and {@code orderBy=updatedAt|ASC|DESC}: each job's last change is computed once
+     * per call, so listing thousands of jobs stays cheap.
+     */
+    static List<StandInJob> changedSince(List<StandInJob> jobs, Instant updatedAtStart, String orderBy) {
+        boolean byUpdate = orderBy != null && orderBy.startsWith("updatedAt");
+        if (updatedAtStart == null && !byUpdate) {
+            return jobs;
+        }
+        Map<StandInJob, Instant> updated = new java.util.IdentityHashMap<>();
+        jobs.forEach(j -> updated.put(j, j.updatedAt()));
+        Comparator<StandInJob> byChange = Comparator.comparing((StandInJob j) -> updated.get(j)).thenComparing(StandInJob::id);
+        return jobs.stream()
+                .filter(j -> updatedAtStart == null || !updated.get(j).isBefore(updatedAtStart))
+                .sorted(!byUpdate ? (a, b) -> 0 : orderBy.toUpperCase(Locale.ROOT).endsWith("|DESC") ? byChange.reversed() : byChange)
+                .toList();
     }
 
     /**

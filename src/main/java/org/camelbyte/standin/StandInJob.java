@@ -68,6 +68,11 @@ public final class StandInJob {
         return clock.instant().isBefore(end) ? Optional.empty() : Optional.of(end);
     }
 
+    /** When the job last changed status or attempt, as Airbyte's {@code updatedAt}; row counts do not move it. */
+    public Instant updatedAt() {
+        return instantAt(snapshot().lastChangeOffset());
+    }
+
     public boolean wasCancelled() {
         return cancelledOffset != null;
     }
@@ -93,6 +98,11 @@ public final class StandInJob {
     /** Records a cancel at {@code at}: now, or when a journal says it happened. */
     void cancelledAt(Instant at) {
         cancelledOffset = offsetOf(at);
+    }
+
+    /** When the script ends the job (succeeded, failed or cancelled), ignoring any cancel by a client. */
+    Instant scriptedEnd() {
+        return instantAt(timeline.endOffset());
     }
 
     /** Real time until the script says succeeded, or null when it never will. */

@@ -17,7 +17,8 @@ import java.util.Optional;
  * What the stand-in serves: workspaces, connections with their job scripts, auth and faults.
  * {@code timeScale} multiplies every scripted duration (0.01 turns a 5 s job into 50 ms);
  * {@code configApiVersion} "1.6" hides {@code /v1/workspaces/list_paginated}, "1.7" hides
- * {@code /v1/workspaces/list}; absent serves both.
+ * {@code /v1/workspaces/list}; absent serves both. A "0.x" version also lacks
+ * {@code /v1/jobs/list_for_workspaces}, as old servers do.
  */
 public record StandInScenario(
         StandInAuth auth,
@@ -116,6 +117,9 @@ public record StandInScenario(
     }
 
     boolean serves(String configEndpoint) {
+        if (configApiVersion != null && configApiVersion.startsWith("0.")) {
+            return !configEndpoint.equals("/v1/workspaces/list_paginated") && !configEndpoint.equals("/v1/jobs/list_for_workspaces");
+        }
         if ("1.6".equals(configApiVersion)) {
             return !configEndpoint.equals("/v1/workspaces/list_paginated");
         }

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camelbyte.airbyte.AirbyteClient;
+import java.util.Optional;
 import org.camelbyte.airbyte.AirbyteJob;
+import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.JobStatus;
+import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.config.Durations;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStore;
@@ -15,31 +17,54 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One status call: reads the job, writes what changed to the run record, tells the loop whether the job
- * has ended, and logs a progress line now and then so a person watching sees the sync move.
+ * One look at the job: reads its latest snapshot from the {@link JobWatcher} (no Airbyte call of its own),
+ * keeps what changed on the run, and tells the loop whether the job has ended. The record is written when
+ * the status or the attempts change, and for rows and bytes alone at most every {@code progressEvery}, so
+ * thousands of running syncs do not mean thousands of writes a second. Logs a progress line now and then
+ * so a person watching sees the sync move.
  */
 class PollStep implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger("org.camelbyte.progress");
+    private static final String LAST_WRITE = "lastProgressWrite";
 
-    private final AirbyteClient airbyte;
+    private final JobWatcher watcher;
     private final RunStore store;
     private final Clock clock;
     private final Duration progressEvery;
+    private final PollFailedStep refused;
 
-    PollStep(AirbyteClient airbyte, RunStore store, Clock clock, Duration progressEvery) {
-        this.airbyte = airbyte;
+    PollStep(JobWatcher watcher, RunStore store, Clock clock, Duration progressEvery, PollFailedStep refused) {
+        this.watcher = watcher;
         this.store = store;
         this.clock = clock;
         this.progressEvery = progressEvery;
+        this.refused = refused;
     }
 
     @Override
     public void process(Exchange exchange) {
         Run run = exchange.getMessage().getBody(Run.class);
-        AirbyteJob job = airbyte.getJob(run.getJobId());
-        exchange.setProperty(RunProperties.FAILED_POLLS, 0);
-        exchange.setProperty(RunProperties.POLL_DELAY_MS, exchange.getProperty(RunProperties.POLL_INTERVAL_MS));
-        if (changed(run, job) || run.getProgressAt() == null) {
+        long jobId = run.getJobId();
+        watcher.watch(jobId, run.getConnectionId());
+        // taken before the read, so a change landing between the two still wakes the next wait
+        exchange.setProperty(WaitStep.NEXT_CHANGE, watcher.nextChange(jobId));
+        Optional<AirbyteJob> latest;
+        try {
+            latest = watcher.latest(jobId);
+        } catch (AirbyteRejectedException e) {
+            watcher.unwatch(jobId);
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, e);
+            refused.process(exchange);
+            return;
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        AirbyteJob job = latest.get();
+        boolean statusChanged = !job.status().wireName().equals(run.getJobStatus()) || job.attempts() != run.getAttempts()
+                || run.getProgressAt() == null;
+        boolean progressed = job.rowsSynced() != run.getRowsSynced() || job.bytesSynced() != run.getBytesSynced();
+        if (statusChanged || progressed) {
             Instant now = clock.instant();
             if (!job.status().wireName().equals(run.getJobStatus()) || run.getJobStatusSince() == null) {
                 run.setJobStatusSince(now);
@@ -56,14 +81,25 @@ class PollStep implements Processor {
             if (job.failureReason() != null) {
                 run.setError(job.failureReason());
             }
-            store.update(run);
+            // an ended job's status goes to the record with the run's next step (post_sync or the outcome), one
+            // commit sooner; a crash in between resumes the run, which reads the ended job again
+            if (!job.status().isTerminal() && (statusChanged || dueForProgressWrite(exchange, now))) {
+                store.update(run);
+                exchange.setProperty(LAST_WRITE, now);
+            }
         }
         exchange.setProperty(AirbyteJob.class.getName(), job);
         if (job.status().isTerminal()) {
+            watcher.unwatch(jobId);
             exchange.setProperty(RunProperties.JOB_DONE, true);
         } else {
             logProgress(exchange, run);
         }
+    }
+
+    private boolean dueForProgressWrite(Exchange exchange, Instant now) {
+        Instant last = exchange.getProperty(LAST_WRITE, Instant.class);
+        return last == null || Duration.between(last, now).compareTo(progressEvery) >= 0;
     }
 
     /**
@@ -72,13 +108,6 @@ class PollStep implements Processor {
      */
     private static int endedIncomplete(AirbyteJob job) {
         return job.status() == JobStatus.INCOMPLETE ? job.attempts() : Math.max(0, job.attempts() - 1);
-    }
-
-    private static boolean changed(Run run, AirbyteJob job) {
-        return !job.status().wireName().equals(run.getJobStatus())
-                || job.rowsSynced() != run.getRowsSynced()
-                || job.bytesSynced() != run.getBytesSynced()
-                || job.attempts() != run.getAttempts();
     }
 
     private void logProgress(Exchange exchange, Run run) {

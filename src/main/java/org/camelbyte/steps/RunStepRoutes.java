@@ -12,6 +12,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.airbyte.JobWatcher;
+import java.util.concurrent.ScheduledExecutorService;
+import org.camelbyte.config.Beans;
 import org.camelbyte.run.RunStore;
 
 /**
@@ -26,14 +29,14 @@ public class RunStepRoutes extends RouteBuilder {
     private final RunStore store;
     private final Clock clock;
     private final Duration progressEvery;
-    private final Duration maxPollBackoff;
     private final Processor postSync;
     private final PipelineCatalog catalog;
 
     private final RunEnding ending;
+    private final int maxStartsPerSecond;
 
     public RunStepRoutes(AirbyteClient airbyte, ConnectionLookup lookup, CircuitBreaker breaker, RunStore store,
-                         RunEnding ending, Clock clock, Duration progressEvery, Duration maxPollBackoff,
+                         RunEnding ending, Clock clock, Duration progressEvery, int maxStartsPerSecond,
                          PipelineCatalog catalog, Map<String, DataSource> dataSources, ObjectMapper json) {
         this.airbyte = airbyte;
         this.lookup = lookup;
@@ -41,7 +44,7 @@ public class RunStepRoutes extends RouteBuilder {
         this.store = store;
         this.clock = clock;
         this.progressEvery = progressEvery;
-        this.maxPollBackoff = maxPollBackoff;
+        this.maxStartsPerSecond = maxStartsPerSecond;
         this.ending = ending;
         this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, ending, json);
         this.catalog = catalog;
@@ -50,9 +53,18 @@ public class RunStepRoutes extends RouteBuilder {
     @Override
     public void configure() {
         step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
-        step("run-trigger", remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
-        step("run-poll", new PollStep(airbyte, store, clock, progressEvery));
-        step("run-poll-failed", new PollFailedStep(maxPollBackoff.toMillis(), ending));
+        // starts are limited by what Airbyte should take (runs.max-starts-per-second), waiting without a thread
+        from("direct:run-trigger").routeId("run-trigger").errorHandler(noErrorHandler())
+                .throttle(maxStartsPerSecond)
+                .totalRequestsMode().timePeriodMillis(1000)
+                .asyncDelayed().executorService(Beans.RUN_SCHEDULER)
+                .process(remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
+        // the job watcher (bound by AirbyteWatchWiring) reads every job in batches; a run only reads its snapshot
+        JobWatcher watcher = getContext().getRegistry().lookupByNameAndType(JobWatcher.BEAN, JobWatcher.class);
+        ScheduledExecutorService scheduler = getContext().getRegistry()
+                .lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);
+        step("run-wait", new WaitStep(watcher, scheduler));
+        step("run-poll", new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(ending)));
         step("run-deadline", new DeadlineStep(ending, clock));
         step("run-watchdog", new WatchdogStep(catalog, ending, clock));
         step("run-post-sync", postSync);

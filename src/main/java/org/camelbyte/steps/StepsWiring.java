@@ -34,7 +34,7 @@ public final class StepsWiring {
         RunEnding ending = new RunEnding(airbyte.client(), airbyte.breaker(), state.store(), clock);
         main.configure().addRoutesBuilder(new RunStepRoutes(airbyte.client(), airbyte.lookup(), airbyte.breaker(),
                 state.store(), ending, clock, settings.getDuration("runs.progress-every"),
-                settings.getDuration("runs.poll.max-backoff"), catalog, dataSources, json));
+                settings.getInt("runs.max-starts-per-second"), catalog, dataSources, json));
         return new RunsAtStop(RunsAtStop.Policy.parse(settings.require("runs.on-stop")), ending,
                 state.store(), state.leases());
     }

@@ -1,42 +1,90 @@
 package org.camelbyte.bench;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.intake.RunRequest;
 import org.camelbyte.intake.RunRequests;
+import org.camelbyte.standin.ScenarioConnection;
+import org.camelbyte.standin.StandInJob;
+import org.camelbyte.standin.StandInScenario;
 
 /**
  * N syncs through the real app: each request goes to {@link RunRequests} (what the HTTP API and the queue
- * call), so the run is recorded, handed off and followed by the YAML run route. The app's start-up is not
- * timed; the clock runs from the first request to the last outcome.
+ * call), from 16 client threads at once as independent callers would, so the run is recorded, handed off
+ * and followed by the YAML run route. The app's start-up is not timed; the clock runs from the first
+ * request to the last outcome. With {@code webhooks}, the stand-in sends Airbyte's sync notification.
  */
 final class AppPhase {
-    private static final String PIPELINES = "defaults:\n  pollInterval: %ds\n  timeout: 10m\npipelines: []\n";
+    private static final String PIPELINES = "defaults:\n  pollInterval: %dms\n  timeout: 30m\npipelines: []\n";
+    private static final String WEBHOOK_SECRET = "bench-webhook-secret";
 
     private AppPhase() {}
 
-    static PhaseResult run(int n, Duration pollInterval, Duration limit) throws Exception {
-        try (AirbyteStandIn standIn = AirbyteStandIn.start(BenchScenario.of(n), 0);
-             TestApp app = TestApp.with(standIn, String.format(PIPELINES, pollInterval.toSeconds()))
+    static PhaseResult run(Workload w, boolean webhooks) throws Exception {
+        StandInScenario scenario = BenchScenario.of(w.n(), w.syncSeconds());
+        try (AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0);
+             TestApp app = TestApp.with(standIn, String.format(PIPELINES, w.pollInterval().toMillis()))
                      // a progress line per run per second is a log benchmark, not a sync benchmark
                      .property("runs.progress-every", "1h")
+                     // the baseline starts every sync at once; Airbyte's own limit is the operator's choice
+                     .property("runs.max-starts-per-second", "5000")
+                     .property("runs.concurrent-starts", "32")
+                     // the run route blocks on commits and the outcome's JMS send; more threads, still flat in N
+                     .property("runs.scheduler-threads", "32")
+                     .property("airbyte.webhook-secret", WEBHOOK_SECRET)
                      .start()) {
+            if (webhooks) {
+                standIn.sendWebhooksTo(app.request("/api/airbyte/webhook/" + WEBHOOK_SECRET).build().uri().toString());
+            }
             RunRequests requests = app.context().getRegistry().lookupByNameAndType("runRequests", RunRequests.class);
             RunCounts counts = new RunCounts(app.property("state.jdbc-url"), app.property("state.username"));
+            ExecutorService clients = Executors.newFixedThreadPool(16);
             long start;
             int succeeded;
+            double cpuBefore = Cpu.seconds();
             PeakSampler sampler = new PeakSampler();
             try (sampler) {
                 start = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    requests.accept(new RunRequest("bench-" + n + "-" + i, null, BenchScenario.connectionName(i), null, null, "bench"));
+                List<Future<?>> sent = new ArrayList<>();
+                for (int i = 0; i < w.n(); i++) {
+                    RunRequest request = new RunRequest("bench-" + w.n() + "-" + i, null, BenchScenario.connectionName(i), null, null, "bench");
+                    sent.add(clients.submit(() -> requests.accept(request)));
                 }
-                succeeded = counts.awaitOutcomes(n, start + limit.toNanos());
+                for (Future<?> f : sent) {
+                    f.get();
+                }
+                succeeded = counts.awaitOutcomes(w.n(), start + w.limit().toNanos());
+            } finally {
+                clients.shutdownNow();
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            return new PhaseResult("camelbyte app", n, wall, sampler.threadsAtStart(), sampler.peakThreads(),
-                    sampler.peakHeapMb(), StatusCalls.of(standIn), succeeded);
+            double cpu = Cpu.seconds() - cpuBefore;
+            return new PhaseResult(webhooks ? "camelbyte app, webhooks on" : "camelbyte app, polling only", w.n(), wall,
+                    sampler.threadsAtStart(), sampler.peakThreads(), sampler.peakHeapMb(), StatusCalls.byOperation(standIn),
+                    succeeded, lags(standIn, scenario, counts.endedAtByJob()), cpu);
         }
+    }
+
+    private static Lags lags(AirbyteStandIn standIn, StandInScenario scenario, Map<Long, Instant> recorded) {
+        List<Long> lags = new ArrayList<>();
+        for (ScenarioConnection c : scenario.connections()) {
+            for (StandInJob job : standIn.jobsOf(c.id())) {
+                Instant run = recorded.get(job.id());
+                job.endedAt().ifPresent(end -> {
+                    if (run != null) {
+                        lags.add(Duration.between(end, run).toMillis());
+                    }
+                });
+            }
+        }
+        return Lags.of(lags);
     }
 }

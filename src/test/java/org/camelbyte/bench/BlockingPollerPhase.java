@@ -22,14 +22,18 @@ import org.camelbyte.standin.StandInScenario;
 final class BlockingPollerPhase {
     private BlockingPollerPhase() {}
 
-    static PhaseResult run(int n, Duration pollInterval, Duration limit) throws InterruptedException {
-        StandInScenario scenario = BenchScenario.of(n);
+    static PhaseResult run(Workload w) throws InterruptedException {
+        int n = w.n();
+        Duration pollInterval = w.pollInterval();
+        StandInScenario scenario = BenchScenario.of(n, w.syncSeconds());
         try (AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0)) {
             AirbyteClient client = AirbyteClients.create(AirbyteSettings.builder().baseUrl(standIn.publicApiUrl()).build());
             List<String> ids = scenario.connections().stream().map(ScenarioConnection::id).toList();
             CountDownLatch done = new CountDownLatch(n);
             AtomicInteger succeeded = new AtomicInteger();
+            List<Long> lags = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             long start;
+            double cpuBefore = Cpu.seconds();
             PeakSampler sampler = new PeakSampler();
             try (sampler) {
                 start = System.nanoTime();
@@ -39,6 +43,8 @@ final class BlockingPollerPhase {
                             if (follow(client, id, pollInterval) == JobStatus.SUCCEEDED) {
                                 succeeded.incrementAndGet();
                             }
+                            standIn.jobsOf(id).get(0).endedAt().ifPresent(end ->
+                                    lags.add(Duration.between(end, java.time.Instant.now()).toMillis()));
                         } finally {
                             done.countDown();
                         }
@@ -46,11 +52,12 @@ final class BlockingPollerPhase {
                     poller.setDaemon(true);
                     poller.start();
                 }
-                done.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+                done.await(w.limit().toMillis(), TimeUnit.MILLISECONDS);
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
             return new PhaseResult("thread-per-sync poller", n, wall, sampler.threadsAtStart(), sampler.peakThreads(),
-                    sampler.peakHeapMb(), StatusCalls.of(standIn), succeeded.get());
+                    sampler.peakHeapMb(), StatusCalls.byOperation(standIn), succeeded.get(), Lags.of(lags),
+                    Cpu.seconds() - cpuBefore);
         }
     }
 

@@ -5,6 +5,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Reads the app's run table to see how many runs have an outcome; the table is what the app promises. */
@@ -29,8 +32,20 @@ final class RunCounts {
                         return rs.getInt(2);
                     }
                 }
-                TimeUnit.MILLISECONDS.sleep(100);
+                TimeUnit.MILLISECONDS.sleep(20);
             }
         }
+    }
+
+    /** Each ended run's job id and the moment its terminal record was made. */
+    Map<Long, Instant> endedAtByJob() throws SQLException {
+        Map<Long, Instant> ended = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, null); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT job_id, ended_at FROM runs WHERE ended_at IS NOT NULL AND job_id IS NOT NULL")) {
+            while (rs.next()) {
+                ended.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+            }
+        }
+        return ended;
     }
 }

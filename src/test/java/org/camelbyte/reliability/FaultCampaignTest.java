@@ -98,7 +98,6 @@ class FaultCampaignTest {
         TestApp started = builder
                 .property("airbyte.request-timeout", "500ms")
                 .property("airbyte.circuit-breaker.open-for", "1s")
-                .property("runs.poll.max-backoff", "2s")
                 // time is compressed tenfold; give retries enough tries to outlast a 2 s outage of Airbyte
                 .property("runs.retry.max-attempts", "20")
                 .property("runs.progress-every", "1h")

@@ -1,0 +1,254 @@
+package org.camelbyte.airbyte;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows every job in flight on one Airbyte instance with batched calls, so thousands of runs cost a
+ * handful of calls: every {@code interval}, one listing of the jobs changed since the last look
+ * ({@link AirbyteClient#listJobsChangedSince}, all pages) inside the shared circuit breaker. A job the
+ * batches have not reported for longer than {@code singleReadAfter} (or never, once a look has passed
+ * since it was watched) is read on its own, so a listing gap never stalls a run.
+ *
+ * <p>The API, for the run's poll step and for any other follower of a job:
+ * <ul>
+ *   <li>{@link #watch(long, String)} starts following a job (idempotent; cheap to call on every poll);</li>
+ *   <li>{@link #latest(long)} is the job's newest snapshot, without calling Airbyte (empty until one
+ *       was read; throws the {@link AirbyteRejectedException} when Airbyte refused the job for good);</li>
+ *   <li>{@link #nextChange(long)} completes when the snapshot changes, so a waiting run wakes at once;</li>
+ *   <li>{@link #hurry(long)} looks now (a webhook said the job ended); unknown jobs are ignored;</li>
+ *   <li>{@link #unwatch(long)} stops following it.</li>
+ * </ul>
+ * Two threads per instance, whatever the number of jobs: one for the batched looks, one for single reads.
+ */
+public final class JobWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
+    /** Its name in the Camel registry. */
+    public static final String BEAN = "jobWatcher";
+    private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
+
+    private final AirbyteClient client;
+    private final CircuitBreaker breaker;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration singleReadAfter;
+    private final Duration overlap;
+    private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService looks = Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher"));
+    private final ScheduledExecutorService reads = Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher-reads"));
+    /** Our clock when the last successful look began; the next asks for changes since then, less the overlap. */
+    private volatile Instant lastLook;
+    private volatile boolean warned;
+    private final java.util.concurrent.atomic.AtomicBoolean hurried = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * @param overlap how far each look reaches back before the previous one, for Airbyte's clock not being
+     *                ours and for changes committed while the previous look ran
+     */
+    public JobWatcher(AirbyteClient client, CircuitBreaker breaker, Clock clock, Duration interval,
+            Duration singleReadAfter, Duration overlap) {
+        this.client = client;
+        this.breaker = breaker;
+        this.clock = clock;
+        this.interval = interval;
+        this.singleReadAfter = singleReadAfter;
+        this.overlap = overlap;
+    }
+
+    /** Begins the looks; at a fixed rate, so a slow listing does not push the next one back. */
+    public JobWatcher start() {
+        looks.scheduleAtFixedRate(this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    public void watch(long jobId) {
+        watch(jobId, null);
+    }
+
+    /** Follows the job; {@code connectionId} (may be null) helps servers that list jobs per connection only. */
+    public void watch(long jobId, String connectionId) {
+        watched.computeIfAbsent(jobId, id -> new Watched(id, connectionId, clock.instant()));
+    }
+
+    public void unwatch(long jobId) {
+        Watched w = watched.remove(jobId);
+        if (w != null) {
+            w.wake();
+        }
+    }
+
+    /** The newest snapshot read, if any; throws the refusal when Airbyte said the job does not exist for us. */
+    public Optional<AirbyteJob> latest(long jobId) {
+        Watched w = watched.get(jobId);
+        if (w == null) {
+            return Optional.empty();
+        }
+        if (w.refused != null) {
+            throw w.refused;
+        }
+        return Optional.ofNullable(w.latest);
+    }
+
+    /** Completes when the job's snapshot changes (or at once when the job is not followed). */
+    public CompletableFuture<Void> nextChange(long jobId) {
+        Watched w = watched.get(jobId);
+        return w == null ? CompletableFuture.completedFuture(null) : w.changed;
+    }
+
+    /**
+     * Looks now rather than at the next interval (a webhook said the job ended); answers false for a job
+     * nobody follows. Hurries arriving together share one look: a burst of a thousand webhooks costs one
+     * listing, not a thousand reads, and a job already seen ended costs nothing.
+     */
+    public boolean hurry(long jobId) {
+        Watched w = watched.get(jobId);
+        if (w == null) {
+            return false;
+        }
+        if (!w.isTerminal() && hurried.compareAndSet(false, true)) {
+            looks.execute(() -> {
+                hurried.set(false);
+                lookSafely();
+            });
+        }
+        return true;
+    }
+
+    /** How many jobs are followed, for health and the benchmark. */
+    public int size() {
+        return watched.size();
+    }
+
+    private void lookSafely() {
+        try {
+            look();
+        } catch (RuntimeException e) {
+            LOG.warn("Airbyte job watcher: a look failed ({}); the next one follows in {} ms", e.getMessage(), interval.toMillis());
+        }
+    }
+
+    /** One batched look, then single reads for jobs the batches left out too long. */
+    void look() {
+        if (watched.isEmpty()) {
+            return;
+        }
+        Instant started = clock.instant();
+        Instant since = (lastLook != null ? lastLook : earliestWatch()).minus(overlap);
+        Set<String> connections = watched.values().stream().map(w -> w.connectionId).filter(c -> c != null)
+                .collect(Collectors.toSet());
+        try {
+            breaker.executeRunnable(() -> client.listJobsChangedSince(since, connections, job -> {
+                Watched w = watched.get(job.jobId());
+                if (w != null) {
+                    w.update(job, clock.instant());
+                }
+            }));
+            lastLook = started;
+            if (warned) {
+                LOG.info("Airbyte job watcher: batched looks work again");
+                warned = false;
+            }
+        } catch (CallNotPermittedException | AirbyteException e) {
+            if (!warned) {
+                LOG.warn("Airbyte job watcher: jobs not listed ({}); runs keep their last snapshot and the next look"
+                        + " asks again from {}", e.getMessage(), since);
+                warned = true;
+            }
+            return;
+        }
+        // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while
+        Instant forgetBefore = started.minus(FORGET_ENDED_AFTER);
+        watched.values().removeIf(w -> w.isTerminal() && w.seenAt.isBefore(forgetBefore));
+        Instant missingSince = started.minus(singleReadAfter);
+        for (Watched w : watched.values()) {
+            boolean neverSeen = w.latest == null && w.refused == null && w.watchedAt.isBefore(started);
+            if (neverSeen || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal())) {
+                reads.execute(() -> readSingly(w));
+            }
+        }
+    }
+
+    private Instant earliestWatch() {
+        return watched.values().stream().map(w -> w.watchedAt).min(Instant::compareTo).orElse(clock.instant());
+    }
+
+    private void readSingly(Watched w) {
+        if (!watched.containsKey(w.jobId)) {
+            return;
+        }
+        try {
+            w.update(breaker.executeSupplier(() -> client.getJob(w.jobId)), clock.instant());
+        } catch (AirbyteRejectedException e) {
+            w.refused = e;
+            w.wake();
+        } catch (CallNotPermittedException | AirbyteException e) {
+            LOG.debug("Airbyte job watcher: job {} not read singly ({}); the next look tries again", w.jobId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        looks.shutdownNow();
+        reads.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One followed job: its newest snapshot and the future its waiting run sleeps on. */
+    private static final class Watched {
+        final long jobId;
+        final String connectionId;
+        final Instant watchedAt;
+        volatile AirbyteJob latest;
+        volatile Instant seenAt;
+        volatile AirbyteRejectedException refused;
+        volatile CompletableFuture<Void> changed = new CompletableFuture<>();
+
+        Watched(long jobId, String connectionId, Instant watchedAt) {
+            this.jobId = jobId;
+            this.connectionId = connectionId;
+            this.watchedAt = watchedAt;
+        }
+
+        boolean isTerminal() {
+            AirbyteJob job = latest;
+            return job != null && job.status().isTerminal();
+        }
+
+        /** Keeps the newest state: a late, older answer never takes an ended job back to running. */
+        synchronized void update(AirbyteJob job, Instant now) {
+            seenAt = now;
+            if (job.equals(latest) || (isTerminal() && !job.status().isTerminal())) {
+                return;
+            }
+            latest = job;
+            wake();
+        }
+
+        synchronized void wake() {
+            CompletableFuture<Void> waiting = changed;
+            changed = new CompletableFuture<>();
+            waiting.complete(null);
+        }
+    }
+}
