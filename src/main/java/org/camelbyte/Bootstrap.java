@@ -8,13 +8,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.camelbyte.airbyte.AirbyteWiring;
 import org.camelbyte.airbyte.AirbyteWiring.Airbyte;
+import org.camelbyte.api.AirbyteWatchWiring;
 import org.camelbyte.api.ApiWiring;
+import org.camelbyte.api.OperatorWiring;
+import org.camelbyte.component.ComponentWiring;
+import org.camelbyte.config.Beans;
 import org.camelbyte.config.Settings;
 import org.camelbyte.embedded.BrokerWiring;
 import org.camelbyte.embedded.DataSourcesWiring;
@@ -25,12 +31,6 @@ import org.camelbyte.group.GroupWiring;
 import org.camelbyte.intake.IntakeWiring;
 import org.camelbyte.intake.IntakeWiring.Intake;
 import org.camelbyte.observe.ObserveWiring;
-import org.camelbyte.component.ComponentWiring;
-import org.camelbyte.api.AirbyteWatchWiring;
-import org.camelbyte.api.OperatorWiring;
-import org.camelbyte.config.Beans;
-import org.apache.camel.CamelContext;
-import java.util.concurrent.ScheduledExecutorService;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelineWiring;
 import org.camelbyte.run.StateWiring;
@@ -59,14 +59,17 @@ public class Bootstrap extends MainListenerSupport {
         Settings settings = new Settings(context);
         ObserveWiring observe = ObserveWiring.start(context, settings);
         Clock clock = Clock.systemUTC();
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Path dataDir = Path.of(settings.require("data.dir"));
-        String profile = settings.get("camel.main.profile").orElseGet(() -> main.configure().getProfile());
+        String profile = settings.get("camel.main.profile")
+                .orElseGet(() -> main.configure().getProfile());
         Supplier<EmbeddedPostgresServer> postgres = () -> embeddedPostgres(settings, dataDir);
 
         PipelineCatalog catalog = PipelineWiring.load(settings, profile);
-        State state = StateWiring.open(settings, dataDir, () -> postgres.get().jdbcUrl("camelbyte_state"), json, closeAtStop);
+        State state =
+                StateWiring.open(settings, dataDir, () -> postgres.get().jdbcUrl("camelbyte_state"), json, closeAtStop);
         Map<String, DataSource> dataSources = DataSourcesWiring.open(catalog, settings, postgres, closeAtStop);
         Airbyte airbyte = AirbyteWiring.open(settings, dataDir, closeAtStop, observe::metered);
         // the demo warehouse fills the embedded stand-in's destination tables, so post-sync steps have rows to check
@@ -79,16 +82,30 @@ public class Bootstrap extends MainListenerSupport {
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
         observe.watch(airbyte.breaker(), state.database(), json, closeAtStop);
 
-        AirbyteWatchWiring.configure(main, settings, airbyte.client(), airbyte.breaker(), catalog, clock, dataDir, json,
-                closeAtStop);
+        AirbyteWatchWiring.configure(
+                main, settings, airbyte.client(), airbyte.breaker(), catalog, clock, dataDir, json, closeAtStop);
         runsAtStop = StepsWiring.wire(main, settings, catalog, airbyte, state, dataSources, json, clock);
         intake = IntakeWiring.wire(main, settings, catalog, state, json, clock);
         groupRuns = GroupWiring.wire(main, catalog, state, intake.requests(), json, clock);
-        ApiWiring.wire(main, settings, profile, dataDir, catalog, intake.requests(), state.store(), airbyte.lookup(), groupRuns, json);
+        ApiWiring.wire(
+                main,
+                settings,
+                profile,
+                dataDir,
+                catalog,
+                intake.requests(),
+                state.store(),
+                airbyte.lookup(),
+                groupRuns,
+                json);
         OperatorWiring.configure(main, state.store(), catalog, airbyte.client(), airbyte.breaker(), clock, json);
-        ComponentWiring.bind(context, airbyte.client(), airbyte.lookup(),
+        ComponentWiring.bind(
+                context,
+                airbyte.client(),
+                airbyte.lookup(),
                 context.getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class),
-                intake.requests(), state.store());
+                intake.requests(),
+                state.store());
     }
 
     @Override
@@ -111,14 +128,19 @@ public class Bootstrap extends MainListenerSupport {
             try {
                 intake.takeover().releaseAll();
             } catch (RuntimeException e) {
-                LOG.warn("Releasing run leases at stop failed ({}); other instances take the runs over when the leases pass", e.getMessage());
+                LOG.warn(
+                        "Releasing run leases at stop failed ({}); other instances take the runs over when the leases pass",
+                        e.getMessage());
             }
         }
         for (int i = closeAtStop.size() - 1; i >= 0; i--) {
             try {
                 closeAtStop.get(i).close();
             } catch (Exception e) {
-                LOG.warn("Closing {} at stop failed: {}", closeAtStop.get(i).getClass().getSimpleName(), e.getMessage());
+                LOG.warn(
+                        "Closing {} at stop failed: {}",
+                        closeAtStop.get(i).getClass().getSimpleName(),
+                        e.getMessage());
             }
         }
         closeAtStop.clear();
@@ -128,8 +150,8 @@ public class Bootstrap extends MainListenerSupport {
     /** Started only when the state database or the warehouse needs it. */
     private EmbeddedPostgresServer embeddedPostgres(Settings settings, Path dataDir) {
         if (embeddedPostgres == null) {
-            embeddedPostgres = closeLater(EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
-                    settings.getInt("embedded.postgres.port")));
+            embeddedPostgres = closeLater(EmbeddedPostgresServer.start(
+                    dataDir.resolve("postgres"), settings.getInt("embedded.postgres.port")));
         }
         return embeddedPostgres;
     }

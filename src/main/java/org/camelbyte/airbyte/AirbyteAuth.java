@@ -1,8 +1,8 @@
 package org.camelbyte.airbyte;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 
 /** Supplies the Authorization header for each call. */
 interface AirbyteAuth {
@@ -19,8 +19,11 @@ interface AirbyteAuth {
     static AirbyteAuth from(AirbyteSettings settings, CamelHttpTransport transport, Clock clock) {
         return switch (settings.authMode()) {
             case NONE -> new StaticAuth(null);
-            case BASIC -> new StaticAuth("Basic " + Base64.getEncoder().encodeToString(
-                    (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
+            case BASIC ->
+                new StaticAuth("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((settings.username() + ":" + settings.password())
+                                        .getBytes(StandardCharsets.UTF_8)));
             case BEARER -> new StaticAuth("Bearer " + settings.token());
             case CLIENT_CREDENTIALS -> new ClientCredentialsAuth(settings, transport, clock);
         };

@@ -22,8 +22,8 @@ public final class AirbyteClients {
     }
 
     private static AirbyteClient create(AirbyteSettings settings, CamelContext context, Clock clock) {
-        CamelHttpTransport transport = new CamelHttpTransport(context, settings.connectTimeout(),
-                settings.requestTimeout(), settings.tls());
+        CamelHttpTransport transport =
+                new CamelHttpTransport(context, settings.connectTimeout(), settings.requestTimeout(), settings.tls());
         AirbyteHttp http = new AirbyteHttp(settings, transport, AirbyteAuth.from(settings, transport, clock), clock);
         return switch (settings.flavour()) {
             case PUBLIC -> new PublicApiClient(settings, http);

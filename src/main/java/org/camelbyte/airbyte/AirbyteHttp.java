@@ -47,8 +47,11 @@ final class AirbyteHttp {
 
     private ApiAnswer send(ApiRequest request, String authorization) {
         try {
-            return transport.send(request.method(), URI.create(base + request.pathAndQuery()),
-                    request.body() == null ? null : request.body().toString(), authorization);
+            return transport.send(
+                    request.method(),
+                    URI.create(base + request.pathAndQuery()),
+                    request.body() == null ? null : request.body().toString(),
+                    authorization);
         } catch (IOException e) {
             throw failures.unreachable(request, e);
         }

@@ -72,14 +72,16 @@ public record AirbyteSettings(
             case BASIC -> requirePresent(mode, "username", username, "password", password);
             case BEARER -> requirePresent(mode, "token", token, "token", token);
             case CLIENT_CREDENTIALS -> requirePresent(mode, "clientId", clientId, "clientSecret", clientSecret);
-            case NONE -> { }
+            case NONE -> {}
         }
     }
 
-    private static void requirePresent(AuthMode mode, String firstName, String first, String secondName, String second) {
+    private static void requirePresent(
+            AuthMode mode, String firstName, String first, String secondName, String second) {
         if (first == null || first.isBlank() || second == null || second.isBlank()) {
-            throw new IllegalArgumentException("Airbyte auth mode " + mode.name().toLowerCase()
-                    + " needs " + firstName + " and " + secondName + "; set both or choose another auth mode.");
+            throw new IllegalArgumentException(
+                    "Airbyte auth mode " + mode.name().toLowerCase() + " needs " + firstName + " and " + secondName
+                            + "; set both or choose another auth mode.");
         }
     }
 
@@ -223,9 +225,22 @@ public record AirbyteSettings(
         }
 
         public AirbyteSettings build() {
-            return new AirbyteSettings(flavour, baseUrl, authMode, username, password, token, clientId,
-                    clientSecret, tokenUrl, workspace, requestTimeout, connectTimeout, workspaceListing,
-                    lookupCacheTtl, tls);
+            return new AirbyteSettings(
+                    flavour,
+                    baseUrl,
+                    authMode,
+                    username,
+                    password,
+                    token,
+                    clientId,
+                    clientSecret,
+                    tokenUrl,
+                    workspace,
+                    requestTimeout,
+                    connectTimeout,
+                    workspaceListing,
+                    lookupCacheTtl,
+                    tls);
         }
     }
 }

@@ -37,7 +37,8 @@ public record AirbyteTls(Path trustStore, String trustStorePassword, String trus
             TrustManager[] trustManagers = trustManagers();
             return trustManagers == null ? SSLContext.getDefault() : contextTrusting(trustManagers);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("The TLS setup for Airbyte cannot be built (" + e.getMessage() + ").", e);
+            throw new IllegalArgumentException(
+                    "The TLS setup for Airbyte cannot be built (" + e.getMessage() + ").", e);
         }
     }
 
@@ -54,7 +55,8 @@ public record AirbyteTls(Path trustStore, String trustStorePassword, String trus
             factory.init(load());
             return factory.getTrustManagers();
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("The TLS setup for Airbyte cannot be built (" + e.getMessage() + ").", e);
+            throw new IllegalArgumentException(
+                    "The TLS setup for Airbyte cannot be built (" + e.getMessage() + ").", e);
         }
     }
 
@@ -63,12 +65,15 @@ public record AirbyteTls(Path trustStore, String trustStorePassword, String trus
         try (InputStream in = Files.newInputStream(trustStore)) {
             store.load(in, trustStorePassword == null ? null : trustStorePassword.toCharArray());
         } catch (IOException e) {
-            throw new IllegalArgumentException("The trust store " + trustStore + " cannot be read as " + trustStoreType
-                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check its path, type and password.", e);
+            throw new IllegalArgumentException(
+                    "The trust store " + trustStore + " cannot be read as " + trustStoreType + " ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); check its path, type and password.",
+                    e);
         }
         if (store.size() == 0) {
-            throw new IllegalArgumentException("The trust store " + trustStore + " holds no certificates; add the CA that"
-                    + " signed Airbyte's certificate.");
+            throw new IllegalArgumentException("The trust store " + trustStore
+                    + " holds no certificates; add the CA that" + " signed Airbyte's certificate.");
         }
         return store;
     }
@@ -91,22 +96,22 @@ public record AirbyteTls(Path trustStore, String trustStorePassword, String trus
      */
     private static final class TrustingEveryone extends X509ExtendedTrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) { }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) { }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) { }
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) { }
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

@@ -23,22 +23,26 @@ public final class AirbyteWiring {
     private static final Logger LOG = LoggerFactory.getLogger(AirbyteWiring.class);
 
     /** Everything the rest of the app uses of Airbyte; {@code standIn} is present when it was started here. */
-    public record Airbyte(AirbyteClient client, ConnectionLookup lookup, CircuitBreaker breaker, Optional<AirbyteStandIn> standIn) {}
+    public record Airbyte(
+            AirbyteClient client, ConnectionLookup lookup, CircuitBreaker breaker, Optional<AirbyteStandIn> standIn) {}
 
     private AirbyteWiring() {}
 
     /** {@code decorate} wraps the client every area uses (metrics), the lookup cache's included. */
-    public static Airbyte open(Settings settings, Path dataDir, List<AutoCloseable> closeAtStop,
-                               UnaryOperator<AirbyteClient> decorate) {
+    public static Airbyte open(
+            Settings settings, Path dataDir, List<AutoCloseable> closeAtStop, UnaryOperator<AirbyteClient> decorate) {
         ApiFlavour flavour = settings.getChoice("airbyte.api", ApiFlavour::parse);
         AirbyteSettings.Builder builder = AirbyteSettings.builder().flavour(flavour);
         String url = settings.get("airbyte.url").orElse(null);
         AirbyteStandIn standIn = null;
         if (url == null) {
-            StandInScenario scenario = settings.get("standin.scenario").map(Path::of).map(StandInScenario::load)
+            StandInScenario scenario = settings.get("standin.scenario")
+                    .map(Path::of)
+                    .map(StandInScenario::load)
                     .orElseGet(StandInScenario::demo);
             // its jobs are kept in the data dir, so after a restart the app follows them to their end
-            standIn = AirbyteStandIn.start(scenario, settings.getInt("standin.port"), dataDir.resolve("standin-jobs.log"));
+            standIn = AirbyteStandIn.start(
+                    scenario, settings.getInt("standin.port"), dataDir.resolve("standin-jobs.log"));
             closeAtStop.add(standIn);
             url = flavour == ApiFlavour.PUBLIC ? standIn.publicApiUrl() : standIn.configApiUrl();
             LOG.info("No airbyte.url set: using the embedded Airbyte stand-in at {}", url);
@@ -61,13 +65,21 @@ public final class AirbyteWiring {
         try {
             airbyteSettings = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The airbyte.* keys in " + settings.files() + " (or their env vars) do not fit"
-                    + " together: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The airbyte.* keys in " + settings.files() + " (or their env vars) do not fit" + " together: "
+                            + e.getMessage(),
+                    e);
         }
         LOG.info("Airbyte: {}", airbyteSettings);
         AirbyteClient client = decorate.apply(AirbyteClients.create(airbyteSettings, settings.camelContext()));
-        return new Airbyte(client, new ConnectionLookup(client, airbyteSettings.lookupCacheTtl(),
-                settings.getDuration("airbyte.lookup-miss-refresh"), Clock.systemUTC()), circuitBreaker(settings),
+        return new Airbyte(
+                client,
+                new ConnectionLookup(
+                        client,
+                        airbyteSettings.lookupCacheTtl(),
+                        settings.getDuration("airbyte.lookup-miss-refresh"),
+                        Clock.systemUTC()),
+                circuitBreaker(settings),
                 Optional.ofNullable(standIn));
     }
 
@@ -84,8 +96,11 @@ public final class AirbyteWiring {
             LOG.warn("airbyte.tls.verify = false: Airbyte's certificate and host name are NOT checked, so anyone on"
                     + " the network path can read the Airbyte credentials; configure airbyte.tls.trust-store instead.");
         }
-        return new AirbyteTls(trustStore, settings.secret("airbyte.tls.trust-store-password").orElse(null),
-                settings.require("airbyte.tls.trust-store-type"), verify);
+        return new AirbyteTls(
+                trustStore,
+                settings.secret("airbyte.tls.trust-store-password").orElse(null),
+                settings.require("airbyte.tls.trust-store-type"),
+                verify);
     }
 
     /** One breaker per Airbyte instance, shared by every route; Resilience4j's defaults suit no job this small. */
@@ -101,8 +116,11 @@ public final class AirbyteWiring {
                 .ignoreExceptions(AirbyteRejectedException.class, ConnectionLookupException.class)
                 .build();
         CircuitBreaker breaker = CircuitBreaker.of("airbyte", config);
-        breaker.getEventPublisher().onStateTransition(e -> LOG.warn("Airbyte circuit breaker {} -> {}",
-                e.getStateTransition().getFromState(), e.getStateTransition().getToState()));
+        breaker.getEventPublisher()
+                .onStateTransition(e -> LOG.warn(
+                        "Airbyte circuit breaker {} -> {}",
+                        e.getStateTransition().getFromState(),
+                        e.getStateTransition().getToState()));
         return breaker;
     }
 }

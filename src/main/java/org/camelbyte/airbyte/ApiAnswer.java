@@ -30,8 +30,11 @@ record ApiAnswer(int status, String body, HttpHeaders headers) {
     String errorDetail() {
         JsonNode json = json();
         for (String candidate : new String[] {
-                Json.text(json.path("data"), "message"), Json.text(json, "detail"), Json.text(json, "message"),
-                Json.text(json, "title")}) {
+            Json.text(json.path("data"), "message"),
+            Json.text(json, "detail"),
+            Json.text(json, "message"),
+            Json.text(json, "title")
+        }) {
             if (candidate != null && !candidate.isBlank()) {
                 return candidate;
             }

@@ -17,9 +17,9 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
@@ -90,8 +90,10 @@ final class CamelHttpTransport {
             throw new IOException(done.getException().getMessage(), done.getException());
         }
         Message answer = done.getMessage();
-        return new ApiAnswer(answer.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
-                answer.getBody(String.class), headersOf(answer));
+        return new ApiAnswer(
+                answer.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                answer.getBody(String.class),
+                headersOf(answer));
     }
 
     private Endpoint endpointFor(URI url) {
@@ -101,8 +103,12 @@ final class CamelHttpTransport {
 
     private static HttpHeaders headersOf(Message answer) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        answer.getHeaders().forEach((name, value) -> headers.put(name, value instanceof Collection<?> values
-                ? values.stream().map(String::valueOf).toList() : List.of(String.valueOf(value))));
+        answer.getHeaders()
+                .forEach((name, value) -> headers.put(
+                        name,
+                        value instanceof Collection<?> values
+                                ? values.stream().map(String::valueOf).toList()
+                                : List.of(String.valueOf(value))));
         return HttpHeaders.of(headers, (name, value) -> true);
     }
 

@@ -35,8 +35,8 @@ final class ClientCredentialsAuth implements AirbyteAuth {
         this.clientSecret = settings.clientSecret();
         this.transport = transport;
         this.clock = clock;
-        this.failures = new HttpFailures(URI.create(tokenUrl.getScheme() + "://" + tokenUrl.getAuthority()),
-                new Redactor(settings), clock);
+        this.failures = new HttpFailures(
+                URI.create(tokenUrl.getScheme() + "://" + tokenUrl.getAuthority()), new Redactor(settings), clock);
     }
 
     @Override
@@ -69,9 +69,7 @@ final class ClientCredentialsAuth implements AirbyteAuth {
     }
 
     private Token requestToken() {
-        ObjectNode body = Json.object()
-                .put("client_id", clientId)
-                .put("client_secret", clientSecret);
+        ObjectNode body = Json.object().put("client_id", clientId).put("client_secret", clientSecret);
         ApiRequest described = ApiRequest.post(tokenUrl.getPath(), body);
         Instant askedAt = clock.instant();
         ApiAnswer answer;
@@ -81,7 +79,10 @@ final class ClientCredentialsAuth implements AirbyteAuth {
             throw failures.unreachable(described, e);
         }
         if (answer.status() == 401 || answer.status() == 403 || answer.status() == 400) {
-            throw failures.rejected(described, answer.status(), ": " + failures.detail(answer),
+            throw failures.rejected(
+                    described,
+                    answer.status(),
+                    ": " + failures.detail(answer),
                     "check the client id and client secret of the Airbyte application (and the token URL)");
         }
         if (!answer.isSuccess()) {
@@ -90,9 +91,12 @@ final class ClientCredentialsAuth implements AirbyteAuth {
         JsonNode json = answer.json();
         String accessToken = Json.text(json, "access_token");
         if (accessToken == null || accessToken.isBlank()) {
-            throw new AirbyteUnavailableException("Airbyte's token endpoint " + tokenUrl
-                    + " answered without an access_token; check the token URL points at /applications/token.",
-                    null, false, null);
+            throw new AirbyteUnavailableException(
+                    "Airbyte's token endpoint " + tokenUrl
+                            + " answered without an access_token; check the token URL points at /applications/token.",
+                    null,
+                    false,
+                    null);
         }
         long expiresIn = Json.number(json, "expires_in");
         Duration stated = expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_LIFETIME;

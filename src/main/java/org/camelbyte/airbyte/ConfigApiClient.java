@@ -16,16 +16,18 @@ public final class ConfigApiClient implements AirbyteClient {
     private static final int RECENT_JOBS = 20;
     /** A followed job is among its connection's newest: one runs at a time, and a reset replaces it. */
     private static final int PER_CONNECTION_JOBS = 3;
+
     private static final List<String> JOB_CONFIG_TYPES = List.of("sync", "reset_connection", "clear", "refresh");
     /** The Config API answers 500 for an unknown job id; these phrases tell that apart from a real failure. */
-    private static final Pattern NOT_FOUND = Pattern.compile(
-            "not found|could not find|no such|does not exist|notfound", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_FOUND =
+            Pattern.compile("not found|could not find|no such|does not exist|notfound", Pattern.CASE_INSENSITIVE);
 
     private final AirbyteHttp http;
     private final String workspace;
     private final ConfigWorkspaces workspaces;
     /** Servers before {@code jobs/list_for_workspaces} answer 404 to it; then jobs are listed per connection. */
     private volatile boolean perConnectionListing;
+
     private volatile List<String> watchedWorkspaceIds;
 
     ConfigApiClient(AirbyteSettings settings, AirbyteHttp http) {
@@ -38,8 +40,8 @@ public final class ConfigApiClient implements AirbyteClient {
     public List<AirbyteConnection> listConnections() {
         List<AirbyteConnection> connections = new ArrayList<>();
         for (WorkspaceRef chosen : WorkspaceRef.select(workspaces.list(), workspace)) {
-            JsonNode list = http.call(ApiRequest.post("/connections/list",
-                    Json.object().put("workspaceId", chosen.id())));
+            JsonNode list =
+                    http.call(ApiRequest.post("/connections/list", Json.object().put("workspaceId", chosen.id())));
             for (JsonNode node : Json.array(list, "connections")) {
                 connections.add(ConfigApiReader.connection(node, chosen));
             }
@@ -49,8 +51,8 @@ public final class ConfigApiClient implements AirbyteClient {
 
     @Override
     public TriggeredJob startJob(String connectionId, JobType type) {
-        ApiRequest request = ApiRequest.createJob("/connections/" + type.wireName(),
-                Json.object().put("connectionId", connectionId));
+        ApiRequest request = ApiRequest.createJob(
+                "/connections/" + type.wireName(), Json.object().put("connectionId", connectionId));
         ApiAnswer answer = http.exchange(request);
         if (answer.isSuccess()) {
             return new TriggeredJob(ConfigApiReader.job(answer.json()), false);
@@ -65,13 +67,17 @@ public final class ConfigApiClient implements AirbyteClient {
     }
 
     private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
-        return JobPicks.firstUnfinished(recentJobs(connectionId, JOB_CONFIG_TYPES, RECENT_JOBS),
-                http.failures().where(refused), connectionId);
+        return JobPicks.firstUnfinished(
+                recentJobs(connectionId, JOB_CONFIG_TYPES, RECENT_JOBS),
+                http.failures().where(refused),
+                connectionId);
     }
 
     @Override
     public Optional<Long> newestJobId(String connectionId) {
-        return recentJobs(connectionId, JOB_CONFIG_TYPES, 1).stream().map(AirbyteJob::jobId).findFirst();
+        return recentJobs(connectionId, JOB_CONFIG_TYPES, 1).stream()
+                .map(AirbyteJob::jobId)
+                .findFirst();
     }
 
     @Override
@@ -99,12 +105,19 @@ public final class ConfigApiClient implements AirbyteClient {
     /** {@code get_without_logs}: attempts and stats without {@code /jobs/get}'s every log line. */
     @Override
     public AirbyteJob getJob(long jobId) {
-        ApiRequest request = ApiRequest.post("/jobs/get_without_logs", Json.object().put("id", jobId));
+        ApiRequest request =
+                ApiRequest.post("/jobs/get_without_logs", Json.object().put("id", jobId));
         ApiAnswer answer = http.exchange(request);
-        if (answer.status() == 404 || (answer.status() >= 500 && NOT_FOUND.matcher(answer.errorDetail()).find())) {
-            throw http.failures().rejected(request, answer.status(), ": " + http.failures().detail(answer),
-                    "Airbyte has no job " + jobId
-                            + "; check the job id (a run record may point at a job of another Airbyte instance)");
+        if (answer.status() == 404
+                || (answer.status() >= 500
+                        && NOT_FOUND.matcher(answer.errorDetail()).find())) {
+            throw http.failures()
+                    .rejected(
+                            request,
+                            answer.status(),
+                            ": " + http.failures().detail(answer),
+                            "Airbyte has no job " + jobId
+                                    + "; check the job id (a run record may point at a job of another Airbyte instance)");
         }
         if (!answer.isSuccess()) {
             throw http.failures().fromAnswer(request, answer);
@@ -122,9 +135,13 @@ public final class ConfigApiClient implements AirbyteClient {
             ObjectNode body = Json.object();
             JOB_CONFIG_TYPES.forEach(body.putArray("configTypes")::add);
             workspaceIds().forEach(body.putArray("workspaceIds")::add);
-            body.put("updatedAtStart", since.toString()).put("orderByField", "updatedAt").put("orderByMethod", "ASC");
+            body.put("updatedAtStart", since.toString())
+                    .put("orderByField", "updatedAt")
+                    .put("orderByMethod", "ASC");
             for (int offset = 0; ; offset += PublicApiClient.PAGE_SIZE) {
-                body.putObject("pagination").put("pageSize", PublicApiClient.PAGE_SIZE).put("rowOffset", offset);
+                body.putObject("pagination")
+                        .put("pageSize", PublicApiClient.PAGE_SIZE)
+                        .put("rowOffset", offset);
                 ApiRequest request = ApiRequest.post("/jobs/list_for_workspaces", body.deepCopy());
                 ApiAnswer answer = http.exchange(request);
                 if (answer.status() == 404) {
@@ -151,7 +168,9 @@ public final class ConfigApiClient implements AirbyteClient {
 
     private List<String> workspaceIds() {
         if (watchedWorkspaceIds == null) {
-            watchedWorkspaceIds = WorkspaceRef.select(workspaces.list(), workspace).stream().map(WorkspaceRef::id).toList();
+            watchedWorkspaceIds = WorkspaceRef.select(workspaces.list(), workspace).stream()
+                    .map(WorkspaceRef::id)
+                    .toList();
         }
         return watchedWorkspaceIds;
     }

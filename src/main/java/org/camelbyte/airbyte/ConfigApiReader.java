@@ -52,10 +52,14 @@ final class ConfigApiReader {
                 JobTypes.fromWire(Json.text(job, "configType")),
                 status,
                 Timestamps.parse(job.get("createdAt")),
-                count(job, attempts, streams, "recordsCommitted", "recordsSynced",
+                count(
+                        job,
+                        attempts,
+                        streams,
+                        "recordsCommitted",
+                        "recordsSynced",
                         AirbyteJob.StreamStats::rowsCommitted),
-                count(job, attempts, streams, "bytesCommitted", "bytesSynced",
-                        AirbyteJob.StreamStats::bytesCommitted),
+                count(job, attempts, streams, "bytesCommitted", "bytesSynced", AirbyteJob.StreamStats::bytesCommitted),
                 attempts.size(),
                 status == JobStatus.FAILED ? failureReason(attempts) : null,
                 streams);
@@ -67,11 +71,19 @@ final class ConfigApiReader {
      * Versions fill different ones (some several, some one); where several agree the largest is the same
      * number, and where one is missing (read as 0) it must not hide the others, so the largest is taken.
      */
-    private static long count(JsonNode job, List<JsonNode> attempts, List<AirbyteJob.StreamStats> streams,
-            String committedField, String attemptField, java.util.function.ToLongFunction<AirbyteJob.StreamStats> perStream) {
+    private static long count(
+            JsonNode job,
+            List<JsonNode> attempts,
+            List<AirbyteJob.StreamStats> streams,
+            String committedField,
+            String attemptField,
+            java.util.function.ToLongFunction<AirbyteJob.StreamStats> perStream) {
         long aggregated = Json.number(job.path("aggregatedStats"), committedField);
-        long totals = attempts.stream().mapToLong(a -> Json.number(a.path("totalStats"), committedField)).sum();
-        long synced = attempts.stream().mapToLong(a -> Json.number(a, attemptField)).sum();
+        long totals = attempts.stream()
+                .mapToLong(a -> Json.number(a.path("totalStats"), committedField))
+                .sum();
+        long synced =
+                attempts.stream().mapToLong(a -> Json.number(a, attemptField)).sum();
         long byStream = streams.stream().mapToLong(perStream).sum();
         return Math.max(Math.max(aggregated, totals), Math.max(synced, byStream));
     }
@@ -79,28 +91,42 @@ final class ConfigApiReader {
     /** Per-job stream totals when the server aggregates them, else the attempts' stream stats added up. */
     private static List<AirbyteJob.StreamStats> streams(JsonNode job, List<JsonNode> attempts) {
         Map<String, AirbyteJob.StreamStats> byStream = new LinkedHashMap<>();
-        if (job.path("streamAggregatedStats").isArray() && !job.path("streamAggregatedStats").isEmpty()) {
+        if (job.path("streamAggregatedStats").isArray()
+                && !job.path("streamAggregatedStats").isEmpty()) {
             for (JsonNode s : job.path("streamAggregatedStats")) {
-                add(byStream, Json.text(s, "streamNamespace"), Json.text(s, "streamName"),
-                        Json.number(s, "recordsCommitted"), Json.number(s, "bytesCommitted"));
+                add(
+                        byStream,
+                        Json.text(s, "streamNamespace"),
+                        Json.text(s, "streamName"),
+                        Json.number(s, "recordsCommitted"),
+                        Json.number(s, "bytesCommitted"));
             }
         } else {
             for (JsonNode attempt : attempts) {
                 for (JsonNode s : Json.array(attempt, "streamStats")) {
                     JsonNode stats = s.path("stats");
-                    add(byStream, Json.text(s, "streamNamespace"), Json.text(s, "streamName"),
-                            Json.number(stats, "recordsCommitted"), Json.number(stats, "bytesCommitted"));
+                    add(
+                            byStream,
+                            Json.text(s, "streamNamespace"),
+                            Json.text(s, "streamName"),
+                            Json.number(stats, "recordsCommitted"),
+                            Json.number(stats, "bytesCommitted"));
                 }
             }
         }
         return List.copyOf(byStream.values());
     }
 
-    private static void add(Map<String, AirbyteJob.StreamStats> byStream, String namespace, String name,
-            long rows, long bytes) {
-        byStream.merge(namespace + "." + name, new AirbyteJob.StreamStats(namespace, name, rows, bytes),
-                (a, b) -> new AirbyteJob.StreamStats(namespace, name,
-                        a.rowsCommitted() + b.rowsCommitted(), a.bytesCommitted() + b.bytesCommitted()));
+    private static void add(
+            Map<String, AirbyteJob.StreamStats> byStream, String namespace, String name, long rows, long bytes) {
+        byStream.merge(
+                namespace + "." + name,
+                new AirbyteJob.StreamStats(namespace, name, rows, bytes),
+                (a, b) -> new AirbyteJob.StreamStats(
+                        namespace,
+                        name,
+                        a.rowsCommitted() + b.rowsCommitted(),
+                        a.bytesCommitted() + b.bytesCommitted()));
     }
 
     /** The last attempt's first failure as Airbyte words it for users ({@code externalMessage}). */

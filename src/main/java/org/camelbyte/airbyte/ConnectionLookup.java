@@ -61,7 +61,9 @@ public final class ConnectionLookup {
         if (matches.isEmpty()) {
             throw notFound(wanted, seen);
         }
-        List<AirbyteConnection> live = matches.stream().filter(c -> !"deprecated".equalsIgnoreCase(c.status())).toList();
+        List<AirbyteConnection> live = matches.stream()
+                .filter(c -> !"deprecated".equalsIgnoreCase(c.status()))
+                .toList();
         List<AirbyteConnection> candidates = live.isEmpty() ? matches : live;
         if (candidates.size() > 1) {
             throw ambiguous(wanted, candidates);
@@ -79,7 +81,8 @@ public final class ConnectionLookup {
     public List<AirbyteConnection> search(String match) {
         String needle = match == null ? "" : match.trim().toLowerCase(Locale.ROOT);
         return current().connections().stream()
-                .filter(c -> needle.isEmpty() || String.valueOf(c.name()).toLowerCase(Locale.ROOT).contains(needle))
+                .filter(c -> needle.isEmpty()
+                        || String.valueOf(c.name()).toLowerCase(Locale.ROOT).contains(needle))
                 .sorted(Comparator.comparing(c -> String.valueOf(c.name())))
                 .toList();
     }
@@ -110,14 +113,17 @@ public final class ConnectionLookup {
     }
 
     private static ConnectionLookupException notFound(String wanted, Snapshot snapshot) {
-        List<String> names = snapshot.connections().stream().map(AirbyteConnection::name).filter(n -> n != null).toList();
+        List<String> names = snapshot.connections().stream()
+                .map(AirbyteConnection::name)
+                .filter(n -> n != null)
+                .toList();
         List<String> closest = NameSuggestions.closest(wanted, names);
         String hint = closest.isEmpty()
                 ? "check the name in Airbyte (" + names.size() + " connections visible)"
                 : "did you mean " + closest.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")) + "?";
         if (WorkspaceRef.looksLikeId(wanted)) {
-            return new ConnectionLookupException("No Airbyte connection has id '" + wanted + "' ("
-                    + names.size() + " connections visible); check the id in Airbyte, or name the connection instead.");
+            return new ConnectionLookupException("No Airbyte connection has id '" + wanted + "' (" + names.size()
+                    + " connections visible); check the id in Airbyte, or name the connection instead.");
         }
         return new ConnectionLookupException("No Airbyte connection is named '" + wanted + "'; " + hint);
     }
@@ -133,6 +139,7 @@ public final class ConnectionLookup {
 
     private static String workspaceOf(AirbyteConnection connection) {
         return connection.workspaceName() != null
-                ? "'" + connection.workspaceName() + "'" : String.valueOf(connection.workspaceId());
+                ? "'" + connection.workspaceName() + "'"
+                : String.valueOf(connection.workspaceId());
     }
 }

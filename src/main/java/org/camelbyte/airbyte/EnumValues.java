@@ -9,7 +9,8 @@ final class EnumValues {
     private EnumValues() {}
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
-        String normal = value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        String normal =
+                value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(normal)) {
                 return constant;

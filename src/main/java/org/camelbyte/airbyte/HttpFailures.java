@@ -19,13 +19,14 @@ final class HttpFailures {
     }
 
     AirbyteUnavailableException unreachable(ApiRequest request, IOException cause) {
-        String what = cause instanceof InterruptedIOException ? "timed out" : "failed ("
-                + redactor.excerpt(cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")";
+        String what = cause instanceof InterruptedIOException
+                ? "timed out"
+                : "failed (" + redactor.excerpt(cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")";
         String advice = request.createsJob()
                 ? "the job may have been created, so the next try looks for it among the connection's newer jobs before starting another"
                 : "check that Airbyte is up and reachable, then retry";
-        return new AirbyteUnavailableException("Airbyte call " + where(request) + " " + what + "; " + advice + ".",
-                null, request.createsJob(), cause);
+        return new AirbyteUnavailableException(
+                "Airbyte call " + where(request) + " " + what + "; " + advice + ".", null, request.createsJob(), cause);
     }
 
     AirbyteException fromAnswer(ApiRequest request, ApiAnswer answer) {
@@ -33,21 +34,31 @@ final class HttpFailures {
         String detail = redactor.excerpt(answer.errorDetail());
         String said = detail.isEmpty() ? "" : ": " + detail;
         if (status == 429) {
-            Duration retryAfter = RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), clock);
-            return new AirbyteUnavailableException("Airbyte is shedding load, " + where(request) + " answered 429"
-                    + said + "; retry " + (retryAfter == null ? "later" : "after " + retryAfter.toSeconds() + " s")
-                    + ".", retryAfter, false, null);
+            Duration retryAfter =
+                    RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), clock);
+            return new AirbyteUnavailableException(
+                    "Airbyte is shedding load, " + where(request) + " answered 429"
+                            + said + "; retry "
+                            + (retryAfter == null ? "later" : "after " + retryAfter.toSeconds() + " s")
+                            + ".",
+                    retryAfter,
+                    false,
+                    null);
         }
         if (status >= 500) {
-            return new AirbyteUnavailableException("Airbyte failed, " + where(request) + " answered " + status
-                    + said + "; retry later or look at the Airbyte server's logs.", null, false, null);
+            return new AirbyteUnavailableException(
+                    "Airbyte failed, " + where(request) + " answered " + status + said
+                            + "; retry later or look at the Airbyte server's logs.",
+                    null,
+                    false,
+                    null);
         }
         return rejected(request, status, said, adviceFor(status));
     }
 
     AirbyteRejectedException rejected(ApiRequest request, int status, String said, String advice) {
-        return new AirbyteRejectedException(status,
-                "Airbyte refused " + where(request) + " with " + status + said + "; " + advice + ".");
+        return new AirbyteRejectedException(
+                status, "Airbyte refused " + where(request) + " with " + status + said + "; " + advice + ".");
     }
 
     String where(ApiRequest request) {

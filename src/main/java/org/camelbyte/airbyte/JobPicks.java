@@ -14,9 +14,13 @@ final class JobPicks {
         return newestFirst.stream()
                 .filter(job -> !job.status().isTerminal())
                 .findFirst()
-                .orElseThrow(() -> new AirbyteUnavailableException("Airbyte answered 409 (already running) to "
-                        + refusedCall + " but lists no unfinished job for connection "
-                        + connectionId + "; it has probably just ended, so start the job again.", null, false, null));
+                .orElseThrow(() -> new AirbyteUnavailableException(
+                        "Airbyte answered 409 (already running) to "
+                                + refusedCall + " but lists no unfinished job for connection "
+                                + connectionId + "; it has probably just ended, so start the job again.",
+                        null,
+                        false,
+                        null));
     }
 
     /** The jobs Airbyte numbered after {@code afterJobId}: ids grow with creation whatever its clock says. */

@@ -4,7 +4,15 @@ import java.util.Locale;
 
 /** Airbyte job states; values a newer server invents read as UNKNOWN instead of failing the run. */
 public enum JobStatus {
-    PENDING, QUEUED, RUNNING, INCOMPLETE, LOCKED, SUCCEEDED, FAILED, CANCELLED, UNKNOWN;
+    PENDING,
+    QUEUED,
+    RUNNING,
+    INCOMPLETE,
+    LOCKED,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED,
+    UNKNOWN;
 
     public boolean isTerminal() {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED;

@@ -3,7 +3,9 @@ package org.camelbyte.airbyte;
 import java.util.Locale;
 
 public enum JobType {
-    SYNC, RESET, CLEAR;
+    SYNC,
+    RESET,
+    CLEAR;
 
     public static JobType parse(String value) {
         if (value == null || value.isBlank()) {
@@ -12,8 +14,7 @@ public enum JobType {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "jobType must be one of sync, reset, clear; '" + value + "' is not.");
+            throw new IllegalArgumentException("jobType must be one of sync, reset, clear; '" + value + "' is not.");
         }
     }
 

@@ -39,6 +39,7 @@ public final class JobWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
     /** Its name in the Camel registry. */
     public static final String BEAN = "jobWatcher";
+
     private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
 
     private final AirbyteClient client;
@@ -48,10 +49,13 @@ public final class JobWatcher implements AutoCloseable {
     private final Duration singleReadAfter;
     private final Duration overlap;
     private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService looks = Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher"));
-    private final ScheduledExecutorService reads = Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher-reads"));
+    private final ScheduledExecutorService looks =
+            Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher"));
+    private final ScheduledExecutorService reads =
+            Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher-reads"));
     /** Our clock when the last successful look began; the next asks for changes since then, less the overlap. */
     private volatile Instant lastLook;
+
     private volatile boolean warned;
     private final java.util.concurrent.atomic.AtomicBoolean hurried = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -59,8 +63,13 @@ public final class JobWatcher implements AutoCloseable {
      * @param overlap how far each look reaches back before the previous one, for Airbyte's clock not being
      *                ours and for changes committed while the previous look ran
      */
-    public JobWatcher(AirbyteClient client, CircuitBreaker breaker, Clock clock, Duration interval,
-            Duration singleReadAfter, Duration overlap) {
+    public JobWatcher(
+            AirbyteClient client,
+            CircuitBreaker breaker,
+            Clock clock,
+            Duration interval,
+            Duration singleReadAfter,
+            Duration overlap) {
         this.client = client;
         this.breaker = breaker;
         this.clock = clock;
@@ -137,7 +146,10 @@ public final class JobWatcher implements AutoCloseable {
         try {
             look();
         } catch (RuntimeException e) {
-            LOG.warn("Airbyte job watcher: a look failed ({}); the next one follows in {} ms", e.getMessage(), interval.toMillis());
+            LOG.warn(
+                    "Airbyte job watcher: a look failed ({}); the next one follows in {} ms",
+                    e.getMessage(),
+                    interval.toMillis());
         }
     }
 
@@ -148,7 +160,9 @@ public final class JobWatcher implements AutoCloseable {
         }
         Instant started = clock.instant();
         Instant since = (lastLook != null ? lastLook : earliestWatch()).minus(overlap);
-        Set<String> connections = watched.values().stream().map(w -> w.connectionId).filter(c -> c != null)
+        Set<String> connections = watched.values().stream()
+                .map(w -> w.connectionId)
+                .filter(c -> c != null)
                 .collect(Collectors.toSet());
         try {
             breaker.executeRunnable(() -> client.listJobsChangedSince(since, connections, job -> {
@@ -164,8 +178,11 @@ public final class JobWatcher implements AutoCloseable {
             }
         } catch (CallNotPermittedException | AirbyteException e) {
             if (!warned) {
-                LOG.warn("Airbyte job watcher: jobs not listed ({}); runs keep their last snapshot and the next look"
-                        + " asks again from {}", e.getMessage(), since);
+                LOG.warn(
+                        "Airbyte job watcher: jobs not listed ({}); runs keep their last snapshot and the next look"
+                                + " asks again from {}",
+                        e.getMessage(),
+                        since);
                 warned = true;
             }
             return;
@@ -183,7 +200,10 @@ public final class JobWatcher implements AutoCloseable {
     }
 
     private Instant earliestWatch() {
-        return watched.values().stream().map(w -> w.watchedAt).min(Instant::compareTo).orElse(clock.instant());
+        return watched.values().stream()
+                .map(w -> w.watchedAt)
+                .min(Instant::compareTo)
+                .orElse(clock.instant());
     }
 
     private void readSingly(Watched w) {
@@ -196,7 +216,10 @@ public final class JobWatcher implements AutoCloseable {
             w.refused = e;
             w.wake();
         } catch (CallNotPermittedException | AirbyteException e) {
-            LOG.debug("Airbyte job watcher: job {} not read singly ({}); the next look tries again", w.jobId, e.getMessage());
+            LOG.debug(
+                    "Airbyte job watcher: job {} not read singly ({}); the next look tries again",
+                    w.jobId,
+                    e.getMessage());
         }
     }
 

@@ -25,7 +25,8 @@ final class JwtExpiry {
             return Optional.empty();
         }
         try {
-            JsonNode claims = Json.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            JsonNode claims =
+                    Json.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
             if (claims == null || !claims.path("exp").isNumber()) {
                 return Optional.empty();
             }

@@ -41,7 +41,8 @@ public final class PublicApiClient implements AirbyteClient {
         }
         List<AirbyteConnection> connections = new ArrayList<>();
         for (WorkspaceRef chosen : WorkspaceRef.select(visible, workspace)) {
-            connections.addAll(readAllPages(Query.path("/connections").with("workspaceIds", chosen.id()),
+            connections.addAll(readAllPages(
+                    Query.path("/connections").with("workspaceIds", chosen.id()),
                     node -> PublicApiReader.connection(node, names)));
         }
         return connections;
@@ -49,8 +50,8 @@ public final class PublicApiClient implements AirbyteClient {
 
     @Override
     public TriggeredJob startJob(String connectionId, JobType type) {
-        ApiRequest request = ApiRequest.createJob("/jobs",
-                Json.object().put("connectionId", connectionId).put("jobType", type.wireName()));
+        ApiRequest request = ApiRequest.createJob(
+                "/jobs", Json.object().put("connectionId", connectionId).put("jobType", type.wireName()));
         ApiAnswer answer = http.exchange(request);
         if (answer.isSuccess()) {
             return new TriggeredJob(PublicApiReader.job(answer.json(), connectionId), false);
@@ -69,8 +70,8 @@ public final class PublicApiClient implements AirbyteClient {
      * incomplete alike, where filtering would need a call per status.
      */
     private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
-        return JobPicks.firstUnfinished(recentJobs(connectionId, null, RECENT_JOBS), http.failures().where(refused),
-                connectionId);
+        return JobPicks.firstUnfinished(
+                recentJobs(connectionId, null, RECENT_JOBS), http.failures().where(refused), connectionId);
     }
 
     @Override
@@ -106,8 +107,13 @@ public final class PublicApiClient implements AirbyteClient {
         ApiRequest request = ApiRequest.get("/jobs/" + jobId);
         ApiAnswer answer = http.exchange(request);
         if (answer.status() == 404) {
-            throw http.failures().rejected(request, 404, "", "Airbyte has no job " + jobId
-                    + "; check the job id (a run record may point at a job of another Airbyte instance)");
+            throw http.failures()
+                    .rejected(
+                            request,
+                            404,
+                            "",
+                            "Airbyte has no job " + jobId
+                                    + "; check the job id (a run record may point at a job of another Airbyte instance)");
         }
         if (!answer.isSuccess()) {
             throw http.failures().fromAnswer(request, answer);
@@ -127,7 +133,8 @@ public final class PublicApiClient implements AirbyteClient {
      */
     @Override
     public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
-        Query query = Query.path("/jobs").with("updatedAtStart", since.toString()).with("orderBy", OLDEST_CHANGE_FIRST);
+        Query query =
+                Query.path("/jobs").with("updatedAtStart", since.toString()).with("orderBy", OLDEST_CHANGE_FIRST);
         workspaceIds().forEach(id -> query.with("workspaceIds", id));
         readPages(query, node -> each.accept(PublicApiReader.job(node, null)));
     }
@@ -137,13 +144,16 @@ public final class PublicApiClient implements AirbyteClient {
             return List.of();
         }
         if (watchedWorkspaceIds == null) {
-            watchedWorkspaceIds = WorkspaceRef.select(visibleWorkspaces(), workspace).stream().map(WorkspaceRef::id).toList();
+            watchedWorkspaceIds = WorkspaceRef.select(visibleWorkspaces(), workspace).stream()
+                    .map(WorkspaceRef::id)
+                    .toList();
         }
         return watchedWorkspaceIds;
     }
 
     private List<WorkspaceRef> visibleWorkspaces() {
-        return readAllPages(Query.path("/workspaces"),
+        return readAllPages(
+                Query.path("/workspaces"),
                 node -> new WorkspaceRef(Json.text(node, "workspaceId"), Json.text(node, "name")));
     }
 
@@ -157,8 +167,8 @@ public final class PublicApiClient implements AirbyteClient {
     /** Hands each item to {@code each} as its page arrives, until a short page or one without {@code next}. */
     private void readPages(Query query, Consumer<JsonNode> each) {
         for (int offset = 0; ; offset += PAGE_SIZE) {
-            String page = query.toString() + (query.toString().contains("?") ? "&" : "?")
-                    + "limit=" + PAGE_SIZE + "&offset=" + offset;
+            String page = query.toString() + (query.toString().contains("?") ? "&" : "?") + "limit=" + PAGE_SIZE
+                    + "&offset=" + offset;
             JsonNode json = http.call(ApiRequest.get(page));
             int count = 0;
             for (JsonNode node : Json.array(json, "data")) {

@@ -13,7 +13,8 @@ final class Redactor {
     private final List<String> secrets;
 
     Redactor(AirbyteSettings settings) {
-        this.secrets = Stream.of(settings.password(), settings.token(), settings.clientSecret()).toList();
+        this.secrets = Stream.of(settings.password(), settings.token(), settings.clientSecret())
+                .toList();
     }
 
     String clean(String text) {

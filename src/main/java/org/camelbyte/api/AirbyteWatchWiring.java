@@ -34,23 +34,39 @@ public final class AirbyteWatchWiring {
 
     private AirbyteWatchWiring() {}
 
-    public static JobWatcher configure(BaseMainSupport main, Settings settings, AirbyteClient airbyte, CircuitBreaker breaker,
-            PipelineCatalog catalog, Clock clock, Path dataDir, ObjectMapper json, List<AutoCloseable> closeAtStop) {
-        JobWatcher watcher = new JobWatcher(airbyte, breaker, clock,
-                settings.getDuration("airbyte.watch.interval", shortestPollInterval(catalog)),
-                settings.getDuration("airbyte.watch.single-read-after"),
-                settings.getDuration("airbyte.watch.overlap")).start();
+    public static JobWatcher configure(
+            BaseMainSupport main,
+            Settings settings,
+            AirbyteClient airbyte,
+            CircuitBreaker breaker,
+            PipelineCatalog catalog,
+            Clock clock,
+            Path dataDir,
+            ObjectMapper json,
+            List<AutoCloseable> closeAtStop) {
+        JobWatcher watcher = new JobWatcher(
+                        airbyte,
+                        breaker,
+                        clock,
+                        settings.getDuration("airbyte.watch.interval", shortestPollInterval(catalog)),
+                        settings.getDuration("airbyte.watch.single-read-after"),
+                        settings.getDuration("airbyte.watch.overlap"))
+                .start();
         closeAtStop.add(watcher);
         main.getCamelContext().getRegistry().bind(JobWatcher.BEAN, watcher);
-        String secret = settings.secret("airbyte.webhook-secret").orElseGet(() -> generatedSecret(dataDir.resolve("webhook-secret")));
+        String secret = settings.secret("airbyte.webhook-secret")
+                .orElseGet(() -> generatedSecret(dataDir.resolve("webhook-secret")));
         main.configure().addRoutesBuilder(new AirbyteWebhookRoutes(watcher, secret, json));
         return watcher;
     }
 
     /** Unset, the watcher looks as often as the most eager pipeline, so its pollInterval keeps its meaning. */
     private static Duration shortestPollInterval(PipelineCatalog catalog) {
-        return catalog.routed().stream().map(Pipeline::pollInterval).min(Duration::compareTo)
-                .map(d -> d.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : d).orElse(Duration.ofSeconds(10));
+        return catalog.routed().stream()
+                .map(Pipeline::pollInterval)
+                .min(Duration::compareTo)
+                .map(d -> d.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : d)
+                .orElse(Duration.ofSeconds(10));
     }
 
     private static String generatedSecret(Path file) {
@@ -64,16 +80,21 @@ public final class AirbyteWatchWiring {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             Files.writeString(file, secret);
-            LOG.info("No airbyte.webhook-secret set: generated one into {}; Airbyte's webhook URL is"
-                    + " http(s)://<this host>:<api port>{}<that secret> (docs/webhooks.md)", file.toAbsolutePath(),
+            LOG.info(
+                    "No airbyte.webhook-secret set: generated one into {}; Airbyte's webhook URL is"
+                            + " http(s)://<this host>:<api port>{}<that secret> (docs/webhooks.md)",
+                    file.toAbsolutePath(),
                     AirbyteWebhookRoutes.PATH);
             return secret;
         } catch (IOException e) {
-            throw new UncheckedIOException("No airbyte.webhook-secret set and the generated one cannot be kept in " + file
-                    + "; set airbyte.webhook-secret (env AIRBYTE_WEBHOOK_SECRET) or make data.dir writable.", e);
+            throw new UncheckedIOException(
+                    "No airbyte.webhook-secret set and the generated one cannot be kept in " + file
+                            + "; set airbyte.webhook-secret (env AIRBYTE_WEBHOOK_SECRET) or make data.dir writable.",
+                    e);
         }
     }
 }

@@ -35,9 +35,17 @@ public class AirbyteWebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(Exception.class).handled(true).process(e -> reply(e, 400, Map.of("error",
-                "The body is not Airbyte's webhook notification JSON; expected {\"data\": {\"jobId\": <number>, ...}}.")));
-        from("platform-http:" + PATH + "{secret}?httpMethodRestrict=POST").routeId("api-airbyte-webhook")
+        onException(Exception.class)
+                .handled(true)
+                .process(
+                        e -> reply(
+                                e,
+                                400,
+                                Map.of(
+                                        "error",
+                                        "The body is not Airbyte's webhook notification JSON; expected {\"data\": {\"jobId\": <number>, ...}}.")));
+        from("platform-http:" + PATH + "{secret}?httpMethodRestrict=POST")
+                .routeId("api-airbyte-webhook")
                 .process(this::receive);
     }
 
@@ -45,14 +53,25 @@ public class AirbyteWebhookRoutes extends RouteBuilder {
         String given = exchange.getMessage().getHeader("secret", "", String.class);
         // constant time, so the secret cannot be guessed byte by byte from answer times
         if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-            reply(exchange, 401, Map.of("error", "Wrong webhook secret in the URL; use the URL with airbyte.webhook-secret"
-                    + " (docs/webhooks.md)."));
+            reply(
+                    exchange,
+                    401,
+                    Map.of(
+                            "error",
+                            "Wrong webhook secret in the URL; use the URL with airbyte.webhook-secret"
+                                    + " (docs/webhooks.md)."));
             return;
         }
-        JsonNode data = json.readTree(exchange.getMessage().getBody(String.class)).path("data");
+        JsonNode data =
+                json.readTree(exchange.getMessage().getBody(String.class)).path("data");
         if (!data.path("jobId").canConvertToLong()) {
-            reply(exchange, 400, Map.of("error", "The notification has no numeric data.jobId; Airbyte's sync"
-                    + " notifications carry one, other notifications are not needed here."));
+            reply(
+                    exchange,
+                    400,
+                    Map.of(
+                            "error",
+                            "The notification has no numeric data.jobId; Airbyte's sync"
+                                    + " notifications carry one, other notifications are not needed here."));
             return;
         }
         long jobId = data.path("jobId").asLong();

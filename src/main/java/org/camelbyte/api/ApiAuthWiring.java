@@ -29,16 +29,19 @@ public final class ApiAuthWiring {
         ApiAuthMode mode = settings.getChoice("api.auth", dev ? "none" : "bearer", ApiAuthMode::parse);
         return switch (mode) {
             case NONE -> open(dev);
-            case BEARER -> ApiAuthentication.bearer(settings.secret("api.token").orElseGet(() -> generatedToken(dataDir)));
-            case BASIC -> ApiAuthentication.basic(
-                    settings.get("api.username").orElseThrow(() -> missing(settings, "api.username")),
-                    settings.secret("api.password").orElseThrow(() -> missing(settings, "api.password")));
+            case BEARER ->
+                ApiAuthentication.bearer(settings.secret("api.token").orElseGet(() -> generatedToken(dataDir)));
+            case BASIC ->
+                ApiAuthentication.basic(
+                        settings.get("api.username").orElseThrow(() -> missing(settings, "api.username")),
+                        settings.secret("api.password").orElseThrow(() -> missing(settings, "api.password")));
         };
     }
 
     private static ApiAuthentication open(boolean dev) {
         if (dev) {
-            LOG.info("Profile dev: the HTTP API asks for no credentials; set api.auth = bearer or basic to require them.");
+            LOG.info(
+                    "Profile dev: the HTTP API asks for no credentials; set api.auth = bearer or basic to require them.");
         } else {
             LOG.warn("api.auth = none: the HTTP API answers anyone who reaches its port, as chosen in the config.");
         }
@@ -64,15 +67,20 @@ public final class ApiAuthWiring {
             Files.createDirectories(dataDir);
             Files.deleteIfExists(file);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             Files.writeString(file, token);
-            LOG.warn("No api.token set: generated a bearer token for the HTTP API into {} (readable by its owner only);"
-                    + " set api.token (env API_TOKEN) to choose your own.", file.toAbsolutePath());
+            LOG.warn(
+                    "No api.token set: generated a bearer token for the HTTP API into {} (readable by its owner only);"
+                            + " set api.token (env API_TOKEN) to choose your own.",
+                    file.toAbsolutePath());
             return token;
         } catch (IOException e) {
-            throw new UncheckedIOException("No api.token set and the generated one cannot be kept in " + file
-                    + "; set api.token (env API_TOKEN) or make data.dir writable.", e);
+            throw new UncheckedIOException(
+                    "No api.token set and the generated one cannot be kept in " + file
+                            + "; set api.token (env API_TOKEN) or make data.dir writable.",
+                    e);
         }
     }
 }

@@ -20,6 +20,7 @@ public final class ApiAuthentication implements Processor {
     public static final String BEAN = Beans.API_AUTHENTICATION;
     /** The exchange property naming who was let through (the basic user, "token", or "anyone"), for records like a cancel's. */
     public static final String CALLER = "camelbyteApiCaller";
+
     private static final String REALM = "camelbyte";
     private final ApiAuthMode mode;
     private final byte[] expectedDigest;
@@ -39,8 +40,9 @@ public final class ApiAuthentication implements Processor {
     }
 
     public static ApiAuthentication basic(String username, String password) {
-        return new ApiAuthentication(ApiAuthMode.BASIC, Objects.requireNonNull(username, "username") + ":"
-                + Objects.requireNonNull(password, "password"));
+        return new ApiAuthentication(
+                ApiAuthMode.BASIC,
+                Objects.requireNonNull(username, "username") + ":" + Objects.requireNonNull(password, "password"));
     }
 
     public static ApiAuthentication open() {
@@ -107,8 +109,12 @@ public final class ApiAuthentication implements Processor {
         exchange.getMessage().setHeaders(new HashMap<>());
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 401);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("WWW-Authenticate", mode == ApiAuthMode.BEARER
-                ? "Bearer realm=\"" + REALM + "\"" : "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        exchange.getMessage()
+                .setHeader(
+                        "WWW-Authenticate",
+                        mode == ApiAuthMode.BEARER
+                                ? "Bearer realm=\"" + REALM + "\""
+                                : "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         // the reasons are fixed sentences without quotes or backslashes, so no JSON escaping is needed
         exchange.getMessage().setBody("{\"error\":\"" + reason + "\"}");
         exchange.setRouteStop(true);

@@ -30,7 +30,8 @@ public abstract class ApiRouteBuilder extends RouteBuilder {
     public final void configure() {
         onException(NotFoundException.class).handled(true).process(e -> error(e, 404));
         onException(BadRequestException.class, InvalidRunRequestException.class, IllegalArgumentException.class)
-                .handled(true).process(e -> error(e, 400));
+                .handled(true)
+                .process(e -> error(e, 400));
         onException(GroupRunConflictException.class).handled(true).process(e -> error(e, 409));
         onException(AirbyteException.class).handled(true).process(e -> error(e, 502));
         onException(Exception.class).handled(true).process(e -> error(e, 500));
@@ -50,6 +51,9 @@ public abstract class ApiRouteBuilder extends RouteBuilder {
 
     private void error(Exchange exchange, int status) throws Exception {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        reply(exchange, status, Map.of("error", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        reply(
+                exchange,
+                status,
+                Map.of("error", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
     }
 }

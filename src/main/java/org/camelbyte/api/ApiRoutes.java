@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.camelbyte.airbyte.ConnectionLookup;
-import org.camelbyte.pipeline.Pipeline;
-import org.camelbyte.pipeline.PipelineCatalog;
-import org.camelbyte.run.RunStore;
+import org.camelbyte.intake.NotFoundException;
 import org.camelbyte.intake.RequestFields;
 import org.camelbyte.intake.RunRequest;
 import org.camelbyte.intake.RunRequests;
-import org.camelbyte.intake.NotFoundException;
+import org.camelbyte.pipeline.Pipeline;
+import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.run.RunStore;
 
 /** The HTTP API people and scripts use: start a run, read a run, list pipelines and Airbyte connections. */
 public class ApiRoutes extends ApiRouteBuilder {
@@ -21,7 +21,8 @@ public class ApiRoutes extends ApiRouteBuilder {
     private final PipelineCatalog catalog;
     private final ConnectionLookup lookup;
 
-    public ApiRoutes(RunRequests requests, RunStore store, PipelineCatalog catalog, ConnectionLookup lookup, ObjectMapper json) {
+    public ApiRoutes(
+            RunRequests requests, RunStore store, PipelineCatalog catalog, ConnectionLookup lookup, ObjectMapper json) {
         super(json);
         this.requests = requests;
         this.store = store;
@@ -31,18 +32,23 @@ public class ApiRoutes extends ApiRouteBuilder {
 
     @Override
     protected void routes() {
-        from("platform-http:/api/pipelines/{name}/runs?httpMethodRestrict=POST").routeId("api-start-run")
+        from("platform-http:/api/pipelines/{name}/runs?httpMethodRestrict=POST")
+                .routeId("api-start-run")
                 .process(this::startRun);
-        from("platform-http:/api/runs/{runId}?httpMethodRestrict=GET").routeId("api-get-run")
+        from("platform-http:/api/runs/{runId}?httpMethodRestrict=GET")
+                .routeId("api-get-run")
                 .process(this::getRun);
-        from("platform-http:/api/pipelines?httpMethodRestrict=GET").routeId("api-list-pipelines")
+        from("platform-http:/api/pipelines?httpMethodRestrict=GET")
+                .routeId("api-list-pipelines")
                 .process(this::listPipelines);
-        from("platform-http:/api/connections?httpMethodRestrict=GET").routeId("api-list-connections")
+        from("platform-http:/api/connections?httpMethodRestrict=GET")
+                .routeId("api-list-connections")
                 .process(this::listConnections);
     }
 
     private void startRun(Exchange exchange) throws Exception {
-        Map<String, String> fields = RequestFields.read(RequestFields.sentText(exchange.getMessage()), json, List.of("requestId", "jobType"));
+        Map<String, String> fields = RequestFields.read(
+                RequestFields.sentText(exchange.getMessage()), json, List.of("requestId", "jobType"));
         String requestId = fields.get("requestId");
         String jobType = fields.get("jobType");
         RunRequests.Accepted accepted = requests.accept(RunRequest.forPipeline(
@@ -57,13 +63,15 @@ public class ApiRoutes extends ApiRouteBuilder {
 
     private void getRun(Exchange exchange) throws Exception {
         String runId = exchange.getMessage().getHeader("runId", String.class);
-        var run = store.find(runId).orElseThrow(() -> new NotFoundException(
-                "No run has id '" + runId + "'; use the runId that POST /api/pipelines/{name}/runs returned."));
+        var run = store.find(runId)
+                .orElseThrow(() -> new NotFoundException(
+                        "No run has id '" + runId + "'; use the runId that POST /api/pipelines/{name}/runs returned."));
         reply(exchange, 200, run);
     }
 
     private void listPipelines(Exchange exchange) throws Exception {
-        List<Map<String, Object>> list = catalog.all().stream().map(ApiRoutes::describe).toList();
+        List<Map<String, Object>> list =
+                catalog.all().stream().map(ApiRoutes::describe).toList();
         reply(exchange, 200, list);
     }
 
@@ -86,5 +94,4 @@ public class ApiRoutes extends ApiRouteBuilder {
         m.put("dependsOn", p.dependsOn());
         return m;
     }
-
 }

@@ -15,9 +15,20 @@ import org.camelbyte.run.RunStore;
 public final class ApiWiring {
     private ApiWiring() {}
 
-    public static void wire(BaseMainSupport main, Settings settings, String profile, Path dataDir, PipelineCatalog catalog,
-                            RunRequests requests, RunStore store, ConnectionLookup lookup, GroupRuns groupRuns, ObjectMapper json) {
-        main.getCamelContext().getRegistry().bind(Beans.API_AUTHENTICATION, ApiAuthWiring.create(settings, profile, dataDir));
+    public static void wire(
+            BaseMainSupport main,
+            Settings settings,
+            String profile,
+            Path dataDir,
+            PipelineCatalog catalog,
+            RunRequests requests,
+            RunStore store,
+            ConnectionLookup lookup,
+            GroupRuns groupRuns,
+            ObjectMapper json) {
+        main.getCamelContext()
+                .getRegistry()
+                .bind(Beans.API_AUTHENTICATION, ApiAuthWiring.create(settings, profile, dataDir));
         main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));
         main.configure().addRoutesBuilder(new GroupApiRoutes(groupRuns, catalog, json));
     }

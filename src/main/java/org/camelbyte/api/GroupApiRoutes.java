@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.camelbyte.group.GroupRunView;
-import org.camelbyte.pipeline.PipelineCatalog;
-import org.camelbyte.pipeline.PipelineGroup;
 import org.camelbyte.group.GroupRuns;
 import org.camelbyte.intake.RequestFields;
+import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.pipeline.PipelineGroup;
 
 /** The HTTP API for groups: list them with their graph, start a group run, read one, retry its failures. */
 public class GroupApiRoutes extends ApiRouteBuilder {
@@ -24,18 +24,23 @@ public class GroupApiRoutes extends ApiRouteBuilder {
 
     @Override
     protected void routes() {
-        from("platform-http:/api/groups?httpMethodRestrict=GET").routeId("api-list-groups")
+        from("platform-http:/api/groups?httpMethodRestrict=GET")
+                .routeId("api-list-groups")
                 .process(this::listGroups);
-        from("platform-http:/api/groups/{name}/runs?httpMethodRestrict=POST").routeId("api-start-group-run")
+        from("platform-http:/api/groups/{name}/runs?httpMethodRestrict=POST")
+                .routeId("api-start-group-run")
                 .process(this::startGroupRun);
-        from("platform-http:/api/group-runs/{groupRunId}?httpMethodRestrict=GET").routeId("api-get-group-run")
+        from("platform-http:/api/group-runs/{groupRunId}?httpMethodRestrict=GET")
+                .routeId("api-get-group-run")
                 .process(e -> reply(e, 200, groupRuns.view(e.getMessage().getHeader("groupRunId", String.class))));
-        from("platform-http:/api/group-runs/{groupRunId}/retry?httpMethodRestrict=POST").routeId("api-retry-group-run")
+        from("platform-http:/api/group-runs/{groupRunId}/retry?httpMethodRestrict=POST")
+                .routeId("api-retry-group-run")
                 .process(e -> started(e, groupRuns.retry(e.getMessage().getHeader("groupRunId", String.class))));
     }
 
     private void startGroupRun(Exchange exchange) throws Exception {
-        String requestId = RequestFields.read(RequestFields.sentText(exchange.getMessage()), json, List.of("requestId")).get("requestId");
+        String requestId = RequestFields.read(RequestFields.sentText(exchange.getMessage()), json, List.of("requestId"))
+                .get("requestId");
         started(exchange, groupRuns.start(exchange.getMessage().getHeader("name", String.class), requestId, "http"));
     }
 
@@ -53,7 +58,8 @@ public class GroupApiRoutes extends ApiRouteBuilder {
     }
 
     private void listGroups(Exchange exchange) throws Exception {
-        List<Map<String, Object>> groups = catalog.groups().stream().map(this::describe).toList();
+        List<Map<String, Object>> groups =
+                catalog.groups().stream().map(this::describe).toList();
         reply(exchange, 200, groups);
     }
 
@@ -62,7 +68,13 @@ public class GroupApiRoutes extends ApiRouteBuilder {
         m.put("name", group.name());
         m.put("concurrency", group.concurrency());
         if (group.schedule() != null) {
-            m.put("schedule", Map.of("cron", group.schedule().cron(), "timeZone", group.schedule().timeZone()));
+            m.put(
+                    "schedule",
+                    Map.of(
+                            "cron",
+                            group.schedule().cron(),
+                            "timeZone",
+                            group.schedule().timeZone()));
         }
         m.put("order", group.order());
         Map<String, List<String>> graph = new LinkedHashMap<>();
@@ -74,5 +86,4 @@ public class GroupApiRoutes extends ApiRouteBuilder {
         }
         return m;
     }
-
 }

@@ -35,9 +35,15 @@ final class HistoryParameters {
             }
             beforeRunId = parts[1];
         }
-        return new RunQuery(blankToNull(m.getHeader("pipeline", String.class)), status(m.getHeader("status", String.class)),
-                blankToNull(m.getHeader("trigger", String.class)), instant("since", m.getHeader("since", String.class)),
-                instant("until", m.getHeader("until", String.class)), beforeStartedAt, beforeRunId, limit);
+        return new RunQuery(
+                blankToNull(m.getHeader("pipeline", String.class)),
+                status(m.getHeader("status", String.class)),
+                blankToNull(m.getHeader("trigger", String.class)),
+                instant("since", m.getHeader("since", String.class)),
+                instant("until", m.getHeader("until", String.class)),
+                beforeStartedAt,
+                beforeRunId,
+                limit);
     }
 
     static String cursorAfter(Run run) {
@@ -58,8 +64,10 @@ final class HistoryParameters {
     }
 
     private static ApiProblem notACursor() {
-        return new ApiProblem(400, "Query parameter 'cursor' is not a cursor this API gave out; pass the nextCursor"
-                + " of the previous page unchanged, or leave it out for the first page.");
+        return new ApiProblem(
+                400,
+                "Query parameter 'cursor' is not a cursor this API gave out; pass the nextCursor"
+                        + " of the previous page unchanged, or leave it out for the first page.");
     }
 
     private static int limit(String value) {
@@ -74,8 +82,10 @@ final class HistoryParameters {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new ApiProblem(400, "Query parameter 'limit' is '" + value + "'; give a whole number from 1 to "
-                + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ") and page on with 'cursor'.");
+        throw new ApiProblem(
+                400,
+                "Query parameter 'limit' is '" + value + "'; give a whole number from 1 to " + MAX_LIMIT + " (default "
+                        + DEFAULT_LIMIT + ") and page on with 'cursor'.");
     }
 
     private static RunStatus status(String value) {
@@ -85,8 +95,13 @@ final class HistoryParameters {
         try {
             return RunStatus.parse(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(400, "Query parameter 'status' is '" + value + "'; use one of "
-                    + Arrays.stream(RunStatus.values()).map(RunStatus::wireName).collect(Collectors.joining(", ")) + ".");
+            throw new ApiProblem(
+                    400,
+                    "Query parameter 'status' is '" + value + "'; use one of "
+                            + Arrays.stream(RunStatus.values())
+                                    .map(RunStatus::wireName)
+                                    .collect(Collectors.joining(", "))
+                            + ".");
         }
     }
 
@@ -97,8 +112,10 @@ final class HistoryParameters {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new ApiProblem(400, "Query parameter '" + name + "' is '" + value + "'; give an ISO-8601 UTC"
-                    + " instant such as 2026-11-25T02:00:00Z.");
+            throw new ApiProblem(
+                    400,
+                    "Query parameter '" + name + "' is '" + value + "'; give an ISO-8601 UTC"
+                            + " instant such as 2026-11-25T02:00:00Z.");
         }
     }
 

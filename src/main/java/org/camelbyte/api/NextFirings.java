@@ -28,7 +28,8 @@ final class NextFirings {
             return null;
         }
         try {
-            Scheduler scheduler = context.getComponent("quartz", QuartzComponent.class).getScheduler();
+            Scheduler scheduler =
+                    context.getComponent("quartz", QuartzComponent.class).getScheduler();
             Trigger trigger = scheduler == null ? null : scheduler.getTrigger(TriggerKey.triggerKey(name, group));
             Date next = trigger == null ? null : trigger.getNextFireTime();
             return next == null ? null : next.toInstant();

@@ -22,6 +22,7 @@ import org.camelbyte.run.RunStore;
 public class OperatorApiRoutes extends RouteBuilder {
     /** Runs per pipeline in the page's strip, and recent failures listed. */
     private static final int STRIP = 12;
+
     private static final int FAILURES = 10;
     private final RunStore store;
     private final PipelineCatalog catalog;
@@ -30,8 +31,13 @@ public class OperatorApiRoutes extends RouteBuilder {
     private final Clock clock;
     private final ObjectMapper json;
 
-    OperatorApiRoutes(RunStore store, PipelineCatalog catalog, RunCancelling cancelling, NextFirings firings,
-                      Clock clock, ObjectMapper json) {
+    OperatorApiRoutes(
+            RunStore store,
+            PipelineCatalog catalog,
+            RunCancelling cancelling,
+            NextFirings firings,
+            Clock clock,
+            ObjectMapper json) {
         this.store = store;
         this.catalog = catalog;
         this.cancelling = cancelling;
@@ -54,12 +60,19 @@ public class OperatorApiRoutes extends RouteBuilder {
         // every route below, and any added later, checks credentials before anything else
         interceptFrom().process(ApiAuthentication.BEAN);
 
-        from("platform-http:/api/runs?httpMethodRestrict=GET").routeId("api-run-history")
+        from("platform-http:/api/runs?httpMethodRestrict=GET")
+                .routeId("api-run-history")
                 .process(this::history);
-        from("platform-http:/api/runs/{runId}/cancel?httpMethodRestrict=POST").routeId("api-cancel-run")
-                .process(e -> reply(e, 200, cancelling.cancel(e.getMessage().getHeader("runId", String.class),
-                        e.getProperty(ApiAuthentication.CALLER, "an unknown caller", String.class))));
-        from("platform-http:/api/overview?httpMethodRestrict=GET").routeId("api-overview")
+        from("platform-http:/api/runs/{runId}/cancel?httpMethodRestrict=POST")
+                .routeId("api-cancel-run")
+                .process(e -> reply(
+                        e,
+                        200,
+                        cancelling.cancel(
+                                e.getMessage().getHeader("runId", String.class),
+                                e.getProperty(ApiAuthentication.CALLER, "an unknown caller", String.class))));
+        from("platform-http:/api/overview?httpMethodRestrict=GET")
+                .routeId("api-overview")
                 .process(e -> reply(e, 200, overview()));
     }
 
@@ -83,7 +96,13 @@ public class OperatorApiRoutes extends RouteBuilder {
             row.put("name", p.name());
             row.put("connectionName", p.connectionName());
             if (p.schedule() != null) {
-                row.put("schedule", Map.of("cron", p.schedule().cron(), "timeZone", p.schedule().timeZone()));
+                row.put(
+                        "schedule",
+                        Map.of(
+                                "cron",
+                                p.schedule().cron(),
+                                "timeZone",
+                                p.schedule().timeZone()));
                 row.put("nextFireTime", firings.next(NextFirings.PIPELINES, p.name()));
             }
             row.put("recentRuns", store.recentRuns(p.name(), STRIP));
@@ -91,13 +110,23 @@ public class OperatorApiRoutes extends RouteBuilder {
         }
         m.put("pipelines", pipelines);
         Map<String, Object> groupFirings = new LinkedHashMap<>();
-        catalog.groups().stream().filter(g -> g.schedule() != null)
+        catalog.groups().stream()
+                .filter(g -> g.schedule() != null)
                 .forEach(g -> groupFirings.put(g.name(), firings.next(NextFirings.GROUPS, g.name())));
         m.put("groupNextFireTimes", groupFirings);
-        m.put("active", Stream.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.POST_SYNC)
-                .flatMap(s -> latest(s, 100).stream()).sorted(newestFirst()).toList());
-        m.put("failures", Stream.of(RunStatus.FAILED, RunStatus.TIMED_OUT)
-                .flatMap(s -> latest(s, FAILURES).stream()).sorted(newestFirst()).limit(FAILURES).toList());
+        m.put(
+                "active",
+                Stream.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.POST_SYNC)
+                        .flatMap(s -> latest(s, 100).stream())
+                        .sorted(newestFirst())
+                        .toList());
+        m.put(
+                "failures",
+                Stream.of(RunStatus.FAILED, RunStatus.TIMED_OUT)
+                        .flatMap(s -> latest(s, FAILURES).stream())
+                        .sorted(newestFirst())
+                        .limit(FAILURES)
+                        .toList());
         return m;
     }
 

@@ -6,22 +6,34 @@ import java.time.Clock;
 import org.apache.camel.main.BaseMainSupport;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.pipeline.PipelineCatalog;
-import org.camelbyte.steps.RunEnding;
 import org.camelbyte.run.RunCancels;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.steps.CancelStepRoutes;
+import org.camelbyte.steps.RunEnding;
 
 /** Adds the operator's API, the status page and the run loop's cancel check to the app. */
 public final class OperatorWiring {
     private OperatorWiring() {}
 
-    public static void configure(BaseMainSupport main, RunStore store, PipelineCatalog catalog, AirbyteClient airbyte,
-                                 CircuitBreaker breaker, Clock clock, ObjectMapper json) {
+    public static void configure(
+            BaseMainSupport main,
+            RunStore store,
+            PipelineCatalog catalog,
+            AirbyteClient airbyte,
+            CircuitBreaker breaker,
+            Clock clock,
+            ObjectMapper json) {
         RunCancels cancels = new RunCancels();
         RunEnding ending = new RunEnding(airbyte, breaker, store, clock);
         main.configure().addRoutesBuilder(new CancelStepRoutes(cancels, ending));
-        main.configure().addRoutesBuilder(new OperatorApiRoutes(store, catalog,
-                new RunCancelling(store, cancels, ending, clock), new NextFirings(main.getCamelContext()), clock, json));
+        main.configure()
+                .addRoutesBuilder(new OperatorApiRoutes(
+                        store,
+                        catalog,
+                        new RunCancelling(store, cancels, ending, clock),
+                        new NextFirings(main.getCamelContext()),
+                        clock,
+                        json));
         main.configure().addRoutesBuilder(new StatusPageRoutes());
     }
 }

@@ -1,11 +1,11 @@
 package org.camelbyte.api;
 
 import java.time.Clock;
-import org.camelbyte.steps.RunEnding;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunCancels;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
+import org.camelbyte.steps.RunEnding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +34,13 @@ final class RunCancelling {
             throw ended(run);
         }
         if (run.getJobId() == null || run.getStatus() != RunStatus.RUNNING) {
-            throw new ApiProblem(409, "Run " + runId + " is " + run.getStatus().wireName() + (run.getJobId() == null
-                    ? " and has no Airbyte job to cancel yet; try again once it is running."
-                    : " and its sync has ended; its post-sync checks finish on their own.")).with("status", run.getStatus().wireName());
+            throw new ApiProblem(
+                            409,
+                            "Run " + runId + " is " + run.getStatus().wireName()
+                                    + (run.getJobId() == null
+                                            ? " and has no Airbyte job to cancel yet; try again once it is running."
+                                            : " and its sync has ended; its post-sync checks finish on their own."))
+                    .with("status", run.getStatus().wireName());
         }
         // noted before the Airbyte call: a poll that sees the job cancelled must already know who asked
         String asked = "Cancelled through the API by " + caller + ": job " + run.getJobId();
@@ -47,7 +51,9 @@ final class RunCancelling {
             // the loop may have ended it first, on this cancel's note; any other outcome stands
             cancels.withdraw(runId);
             Run ended = find(runId);
-            if (ended.getStatus() != RunStatus.CANCELLED || ended.getError() == null || !ended.getError().startsWith(asked)) {
+            if (ended.getStatus() != RunStatus.CANCELLED
+                    || ended.getError() == null
+                    || !ended.getError().startsWith(asked)) {
                 throw ended(ended);
             }
             if (!error.equals(ended.getError())) {
@@ -60,12 +66,16 @@ final class RunCancelling {
     }
 
     private Run find(String runId) {
-        return store.find(runId).orElseThrow(() -> new ApiProblem(404, "No run has id '" + runId
-                + "'; GET /api/runs lists the runs with their runId."));
+        return store.find(runId)
+                .orElseThrow(() -> new ApiProblem(
+                        404, "No run has id '" + runId + "'; GET /api/runs lists the runs with their runId."));
     }
 
     private static ApiProblem ended(Run run) {
-        return new ApiProblem(409, "Run " + run.getRunId() + " already ended " + run.getStatus().wireName()
-                + "; there is nothing left to cancel.").with("status", run.getStatus().wireName());
+        return new ApiProblem(
+                        409,
+                        "Run " + run.getRunId() + " already ended "
+                                + run.getStatus().wireName() + "; there is nothing left to cancel.")
+                .with("status", run.getStatus().wireName());
     }
 }

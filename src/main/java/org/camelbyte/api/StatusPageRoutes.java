@@ -16,13 +16,16 @@ public class StatusPageRoutes extends RouteBuilder {
             "index.html", "text/html; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
             "style.css", "text/css; charset=utf-8");
+
     private static final String AUTH = "auth.json";
 
     @Override
     public void configure() {
-        from("platform-http:/?httpMethodRestrict=GET").routeId("status-page")
+        from("platform-http:/?httpMethodRestrict=GET")
+                .routeId("status-page")
                 .process(e -> serve(e, "page/index.html", FILES.get("index.html")));
-        from("platform-http:/page/{file}?httpMethodRestrict=GET").routeId("status-page-files")
+        from("platform-http:/page/{file}?httpMethodRestrict=GET")
+                .routeId("status-page-files")
                 .process(e -> {
                     String file = e.getMessage().getHeader("file", String.class);
                     if (AUTH.equals(file)) {
@@ -35,14 +38,17 @@ public class StatusPageRoutes extends RouteBuilder {
                         e.getMessage().setBody("");
                     }
                 });
-        from("platform-http:/api/openapi.json?httpMethodRestrict=GET").routeId("api-openapi")
+        from("platform-http:/api/openapi.json?httpMethodRestrict=GET")
+                .routeId("api-openapi")
                 .process(e -> serve(e, "api/openapi.json", "application/json"));
     }
 
     /** How the page must sign in (bearer, basic or none), so it asks at once instead of drawing a 401 first. */
     private static void authMode(Exchange exchange) {
-        ApiAuthMode mode = exchange.getContext().getRegistry()
-                .lookupByNameAndType(ApiAuthentication.BEAN, ApiAuthentication.class).mode();
+        ApiAuthMode mode = exchange.getContext()
+                .getRegistry()
+                .lookupByNameAndType(ApiAuthentication.BEAN, ApiAuthentication.class)
+                .mode();
         exchange.getMessage().setHeaders(new HashMap<>());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody("{\"auth\":\"" + mode.name().toLowerCase(Locale.ROOT) + "\"}");

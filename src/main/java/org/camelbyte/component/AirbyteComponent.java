@@ -35,7 +35,8 @@ public class AirbyteComponent extends DefaultComponent {
     }
 
     /** The app's component: one client, one lookup cache, one scheduler for the whole application. */
-    public AirbyteComponent(AirbyteClient client, ConnectionLookup lookup, ScheduledExecutorService scheduler, RunHandOff runs) {
+    public AirbyteComponent(
+            AirbyteClient client, ConnectionLookup lookup, ScheduledExecutorService scheduler, RunHandOff runs) {
         this.client = client;
         this.lookup = lookup;
         this.scheduler = scheduler;
@@ -59,7 +60,8 @@ public class AirbyteComponent extends DefaultComponent {
             lookup = new ConnectionLookup(client, settings.lookupCacheTtl());
         }
         if (scheduler == null) {
-            scheduler = getCamelContext().getExecutorServiceManager()
+            scheduler = getCamelContext()
+                    .getExecutorServiceManager()
                     .newScheduledThreadPool(this, "airbyte-component", OWN_SCHEDULER_THREADS);
             ownScheduler = true;
         }

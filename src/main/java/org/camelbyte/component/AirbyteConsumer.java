@@ -17,8 +17,12 @@ class AirbyteConsumer extends DefaultConsumer {
     AirbyteConsumer(AirbyteEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.statuses = endpoint.getStatusFilter() == null ? Set.of() : Arrays.stream(endpoint.getStatusFilter().split(","))
-                .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        this.statuses = endpoint.getStatusFilter() == null
+                ? Set.of()
+                : Arrays.stream(endpoint.getStatusFilter().split(","))
+                        .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet());
     }
 
     @Override
@@ -42,8 +46,11 @@ class AirbyteConsumer extends DefaultConsumer {
         exchange.getMessage().setBody(Bodies.run(run));
         getAsyncProcessor().process(exchange, doneSync -> {
             if (exchange.getException() != null) {
-                getExceptionHandler().handleException("airbyte:outcomes route failed on run " + run.getRunId(),
-                        exchange, exchange.getException());
+                getExceptionHandler()
+                        .handleException(
+                                "airbyte:outcomes route failed on run " + run.getRunId(),
+                                exchange,
+                                exchange.getException());
             }
             releaseExchange(exchange, false);
         });

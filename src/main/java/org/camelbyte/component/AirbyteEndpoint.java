@@ -13,32 +13,72 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.camelbyte.airbyte.JobType;
 
 /** One airbyte: operation and its options; documented in docs/component.md. */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "airbyte", title = "Airbyte", syntax = "airbyte:operation",
-        category = {Category.API}, headersClass = AirbyteConstants.class)
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = "airbyte",
+        title = "Airbyte",
+        syntax = "airbyte:operation",
+        category = {Category.API},
+        headersClass = AirbyteConstants.class)
 public class AirbyteEndpoint extends DefaultEndpoint {
     @UriPath(enums = "connections,lookup,sync,job,cancel,run,outcomes", description = "What to do.")
     @Metadata(required = true)
     private final AirbyteOperation operation;
 
-    @UriParam(label = "producer", description = "connections: only connections whose name contains this, ignoring case.")
+    @UriParam(
+            label = "producer",
+            description = "connections: only connections whose name contains this, ignoring case.")
     private String match;
-    @UriParam(label = "producer", description = "lookup, sync: the connection's name or id; else the CamelAirbyteConnectionId header.")
+
+    @UriParam(
+            label = "producer",
+            description = "lookup, sync: the connection's name or id; else the CamelAirbyteConnectionId header.")
     private String connection;
-    @UriParam(label = "producer", defaultValue = "sync", enums = "sync,reset,clear", description = "sync: the kind of job to start.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "sync",
+            enums = "sync,reset,clear",
+            description = "sync: the kind of job to start.")
     private String jobType = "sync";
-    @UriParam(label = "producer", defaultValue = "false", description = "sync, run: continue the exchange only when the job (run) has ended; no thread is held meanwhile.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "false",
+            description =
+                    "sync, run: continue the exchange only when the job (run) has ended; no thread is held meanwhile.")
     private boolean waitForCompletion;
-    @UriParam(label = "producer", defaultValue = "10s", description = "sync, run: how often the job's (run's) state is read while waiting.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "10s",
+            description = "sync, run: how often the job's (run's) state is read while waiting.")
     private String pollInterval = "10s";
-    @UriParam(label = "producer", defaultValue = "6h", description = "sync, run: how long to wait for the end before failing the exchange.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "6h",
+            description = "sync, run: how long to wait for the end before failing the exchange.")
     private String timeout = "6h";
-    @UriParam(label = "producer", defaultValue = "true", description = "sync: cancel the Airbyte job when the timeout passes.")
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "true",
+            description = "sync: cancel the Airbyte job when the timeout passes.")
     private boolean cancelOnTimeout = true;
+
     @UriParam(label = "producer", description = "job, cancel: the job id; else the CamelAirbyteJobId header.")
     private Long jobId;
-    @UriParam(label = "common", description = "run: the configured pipeline to run. outcomes: only this pipeline's outcomes.")
+
+    @UriParam(
+            label = "common",
+            description = "run: the configured pipeline to run. outcomes: only this pipeline's outcomes.")
     private String pipeline;
-    @UriParam(label = "consumer", description = "outcomes: only these run statuses, comma separated (succeeded,failed,cancelled,timed_out,skipped).")
+
+    @UriParam(
+            label = "consumer",
+            description =
+                    "outcomes: only these run statuses, comma separated (succeeded,failed,cancelled,timed_out,skipped).")
     private String status;
 
     AirbyteEndpoint(String uri, AirbyteComponent component, AirbyteOperation operation) {
@@ -52,7 +92,8 @@ public class AirbyteEndpoint extends DefaultEndpoint {
         pollIntervalDuration();
         timeoutDuration();
         if (operation == AirbyteOperation.RUN && (pipeline == null || pipeline.isBlank())) {
-            throw new IllegalArgumentException("airbyte:run needs the option pipeline naming a pipeline of pipelines.yaml.");
+            throw new IllegalArgumentException(
+                    "airbyte:run needs the option pipeline naming a pipeline of pipelines.yaml.");
         }
     }
 
@@ -89,26 +130,87 @@ public class AirbyteEndpoint extends DefaultEndpoint {
         return AirbyteConfiguration.duration("timeout", timeout);
     }
 
-    public AirbyteOperation getOperation() { return operation; }
-    public String getMatch() { return match; }
-    public void setMatch(String match) { this.match = match; }
-    public String getConnection() { return connection; }
-    public void setConnection(String connection) { this.connection = connection; }
-    public String getJobType() { return jobType; }
-    public void setJobType(String jobType) { this.jobType = jobType; }
-    public boolean isWaitForCompletion() { return waitForCompletion; }
-    public void setWaitForCompletion(boolean waitForCompletion) { this.waitForCompletion = waitForCompletion; }
-    public String getPollInterval() { return pollInterval; }
-    public void setPollInterval(String pollInterval) { this.pollInterval = pollInterval; }
-    public String getTimeout() { return timeout; }
-    public void setTimeout(String timeout) { this.timeout = timeout; }
-    public boolean isCancelOnTimeout() { return cancelOnTimeout; }
-    public void setCancelOnTimeout(boolean cancelOnTimeout) { this.cancelOnTimeout = cancelOnTimeout; }
-    public Long getJobId() { return jobId; }
-    public void setJobId(Long jobId) { this.jobId = jobId; }
-    public String getPipeline() { return pipeline; }
-    public void setPipeline(String pipeline) { this.pipeline = pipeline; }
+    public AirbyteOperation getOperation() {
+        return operation;
+    }
+
+    public String getMatch() {
+        return match;
+    }
+
+    public void setMatch(String match) {
+        this.match = match;
+    }
+
+    public String getConnection() {
+        return connection;
+    }
+
+    public void setConnection(String connection) {
+        this.connection = connection;
+    }
+
+    public String getJobType() {
+        return jobType;
+    }
+
+    public void setJobType(String jobType) {
+        this.jobType = jobType;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isCancelOnTimeout() {
+        return cancelOnTimeout;
+    }
+
+    public void setCancelOnTimeout(boolean cancelOnTimeout) {
+        this.cancelOnTimeout = cancelOnTimeout;
+    }
+
+    public Long getJobId() {
+        return jobId;
+    }
+
+    public void setJobId(Long jobId) {
+        this.jobId = jobId;
+    }
+
+    public String getPipeline() {
+        return pipeline;
+    }
+
+    public void setPipeline(String pipeline) {
+        this.pipeline = pipeline;
+    }
     /** The option status (getStatus is the service state of every endpoint). */
-    public String getStatusFilter() { return status; }
-    public void setStatus(String status) { this.status = status; }
+    public String getStatusFilter() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
 }

@@ -39,7 +39,10 @@ class AirbyteProducer extends DefaultAsyncProducer {
         try {
             Message message = exchange.getMessage();
             switch (endpoint.getOperation()) {
-                case CONNECTIONS -> message.setBody(lookup().search(endpoint.getMatch()).stream().map(Bodies::connection).toList());
+                case CONNECTIONS ->
+                    message.setBody(lookup().search(endpoint.getMatch()).stream()
+                            .map(Bodies::connection)
+                            .toList());
                 case LOOKUP -> {
                     AirbyteConnection connection = lookup().resolve(connectionName(message));
                     message.setHeader(AirbyteConstants.CONNECTION_ID, connection.connectionId());
@@ -57,7 +60,9 @@ class AirbyteProducer extends DefaultAsyncProducer {
                 case RUN -> {
                     return run(exchange, callback);
                 }
-                default -> throw new IllegalStateException("airbyte:" + endpoint.getOperation().wireName() + " is not a producer.");
+                default ->
+                    throw new IllegalStateException(
+                            "airbyte:" + endpoint.getOperation().wireName() + " is not a producer.");
             }
         } catch (Exception e) {
             exchange.setException(e);
@@ -75,21 +80,36 @@ class AirbyteProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        new AsyncWait<AirbyteJob>(scheduler(), endpoint.pollIntervalDuration(), endpoint.timeoutDuration(), clock,
-                () -> readJob(started.jobId()), job -> job.status().isTerminal(),
-                job -> {
-                    answer(message, job);
-                    return job.status() == JobStatus.SUCCEEDED ? null : new AirbyteJobFailedException("Airbyte job "
-                            + job.jobId() + " on '" + connection.name() + "' ended " + job.status().wireName()
-                            + (job.failureReason() == null ? "" : ": " + job.failureReason())
-                            + "; read the job's logs in Airbyte.", Bodies.job(job));
-                },
-                last -> {
-                    answer(message, last);
-                    String cancelled = endpoint.isCancelOnTimeout() ? cancel(last.jobId()) : "left it running (cancelOnTimeout=false)";
-                    return new AirbyteJobFailedException("Airbyte job " + last.jobId() + " on '" + connection.name()
-                            + "' did not end within " + endpoint.getTimeout() + "; " + cancelled + ".", Bodies.job(last));
-                }).start(started, exchange, callback);
+        new AsyncWait<AirbyteJob>(
+                        scheduler(),
+                        endpoint.pollIntervalDuration(),
+                        endpoint.timeoutDuration(),
+                        clock,
+                        () -> readJob(started.jobId()),
+                        job -> job.status().isTerminal(),
+                        job -> {
+                            answer(message, job);
+                            return job.status() == JobStatus.SUCCEEDED
+                                    ? null
+                                    : new AirbyteJobFailedException(
+                                            "Airbyte job "
+                                                    + job.jobId() + " on '" + connection.name() + "' ended "
+                                                    + job.status().wireName()
+                                                    + (job.failureReason() == null ? "" : ": " + job.failureReason())
+                                                    + "; read the job's logs in Airbyte.",
+                                            Bodies.job(job));
+                        },
+                        last -> {
+                            answer(message, last);
+                            String cancelled = endpoint.isCancelOnTimeout()
+                                    ? cancel(last.jobId())
+                                    : "left it running (cancelOnTimeout=false)";
+                            return new AirbyteJobFailedException(
+                                    "Airbyte job " + last.jobId() + " on '" + connection.name()
+                                            + "' did not end within " + endpoint.getTimeout() + "; " + cancelled + ".",
+                                    Bodies.job(last));
+                        })
+                .start(started, exchange, callback);
         return false;
     }
 
@@ -113,7 +133,8 @@ class AirbyteProducer extends DefaultAsyncProducer {
             if (!lost.outcomeUnknown()) {
                 throw lost;
             }
-            return client().findJobCreatedSince(connectionId, type, askedAt.minus(CLOCK_SLACK)).orElseThrow(() -> lost);
+            return client().findJobCreatedSince(connectionId, type, askedAt.minus(CLOCK_SLACK))
+                    .orElseThrow(() -> lost);
         }
     }
 
@@ -139,17 +160,28 @@ class AirbyteProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        new AsyncWait<Run>(scheduler(), endpoint.pollIntervalDuration(), endpoint.timeoutDuration(), clock,
-                () -> runs.find(accepted.getRunId()).orElse(null), Run::isFinal,
-                run -> {
-                    answer(message, run);
-                    return run.getStatus() == RunStatus.SUCCEEDED || run.getStatus() == RunStatus.SKIPPED ? null
-                            : new AirbyteJobFailedException("Run " + run.getRunId() + " of pipeline " + run.getPipeline()
-                                    + " ended " + run.getStatus().wireName() + ": " + run.getError(), Bodies.run(run));
-                },
-                last -> new AirbyteJobFailedException("Run " + accepted.getRunId() + " of pipeline " + accepted.getPipeline()
-                        + " had not ended within " + endpoint.getTimeout() + "; it goes on under the pipeline's own timeout.",
-                        Bodies.run(last))).start(accepted, exchange, callback);
+        new AsyncWait<Run>(
+                        scheduler(),
+                        endpoint.pollIntervalDuration(),
+                        endpoint.timeoutDuration(),
+                        clock,
+                        () -> runs.find(accepted.getRunId()).orElse(null),
+                        Run::isFinal,
+                        run -> {
+                            answer(message, run);
+                            return run.getStatus() == RunStatus.SUCCEEDED || run.getStatus() == RunStatus.SKIPPED
+                                    ? null
+                                    : new AirbyteJobFailedException(
+                                            "Run " + run.getRunId() + " of pipeline " + run.getPipeline() + " ended "
+                                                    + run.getStatus().wireName() + ": " + run.getError(),
+                                            Bodies.run(run));
+                        },
+                        last -> new AirbyteJobFailedException(
+                                "Run " + accepted.getRunId() + " of pipeline " + accepted.getPipeline()
+                                        + " had not ended within " + endpoint.getTimeout()
+                                        + "; it goes on under the pipeline's own timeout.",
+                                Bodies.run(last)))
+                .start(accepted, exchange, callback);
         return false;
     }
 
@@ -164,20 +196,25 @@ class AirbyteProducer extends DefaultAsyncProducer {
     }
 
     private String connectionName(Message message) {
-        String name = endpoint.getConnection() != null ? endpoint.getConnection()
+        String name = endpoint.getConnection() != null
+                ? endpoint.getConnection()
                 : message.getHeader(AirbyteConstants.CONNECTION_ID, String.class);
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("airbyte:" + endpoint.getOperation().wireName() + " needs a connection: set the"
+            throw new IllegalArgumentException("airbyte:"
+                    + endpoint.getOperation().wireName() + " needs a connection: set the"
                     + " option connection (a name or id) or the header " + AirbyteConstants.CONNECTION_ID + ".");
         }
         return name;
     }
 
     private long jobId(Message message) {
-        Long id = endpoint.getJobId() != null ? endpoint.getJobId() : message.getHeader(AirbyteConstants.JOB_ID, Long.class);
+        Long id = endpoint.getJobId() != null
+                ? endpoint.getJobId()
+                : message.getHeader(AirbyteConstants.JOB_ID, Long.class);
         if (id == null) {
-            throw new IllegalArgumentException("airbyte:" + endpoint.getOperation().wireName() + " needs a job id: set the"
-                    + " option jobId or the header " + AirbyteConstants.JOB_ID + ".");
+            throw new IllegalArgumentException(
+                    "airbyte:" + endpoint.getOperation().wireName() + " needs a job id: set the"
+                            + " option jobId or the header " + AirbyteConstants.JOB_ID + ".");
         }
         return id;
     }

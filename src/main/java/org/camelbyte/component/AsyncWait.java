@@ -34,8 +34,15 @@ final class AsyncWait<T> {
     private AsyncCallback callback;
     private T last;
 
-    AsyncWait(ScheduledExecutorService scheduler, Duration every, Duration timeout, Clock clock, Callable<T> read,
-              Predicate<T> isEnd, Outcome<T> ended, Outcome<T> timedOut) {
+    AsyncWait(
+            ScheduledExecutorService scheduler,
+            Duration every,
+            Duration timeout,
+            Clock clock,
+            Callable<T> read,
+            Predicate<T> isEnd,
+            Outcome<T> ended,
+            Outcome<T> timedOut) {
         this.scheduler = scheduler;
         this.every = every;
         this.deadline = clock.instant().plus(timeout);

@@ -13,7 +13,8 @@ import org.camelbyte.run.Run;
 
 /** Out bodies as JSON-ready maps (a route marshals them as they are), and the headers that go with them. */
 final class Bodies {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Bodies() {}

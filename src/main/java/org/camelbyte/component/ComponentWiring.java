@@ -20,12 +20,18 @@ public final class ComponentWiring {
 
     private ComponentWiring() {}
 
-    public static void bind(CamelContext context, AirbyteClient client, ConnectionLookup lookup, ScheduledExecutorService scheduler,
-                     RunRequests requests, RunStore store) {
+    public static void bind(
+            CamelContext context,
+            AirbyteClient client,
+            ConnectionLookup lookup,
+            ScheduledExecutorService scheduler,
+            RunRequests requests,
+            RunStore store) {
         RunHandOff runs = new RunHandOff() {
             @Override
             public Run accept(String pipeline, String requestId) {
-                return requests.accept(RunRequest.forPipeline(pipeline, requestId, null, "component")).run();
+                return requests.accept(RunRequest.forPipeline(pipeline, requestId, null, "component"))
+                        .run();
             }
 
             @Override

@@ -28,7 +28,8 @@ public class Settings {
     }
 
     public Optional<String> get(String key) {
-        return context.getPropertiesComponent().resolveProperty(key)
+        return context.getPropertiesComponent()
+                .resolveProperty(key)
                 .map(String::trim)
                 .filter(v -> !v.isEmpty());
     }
@@ -68,7 +69,8 @@ public class Settings {
     }
 
     public int getInt(String key, int defaultValue) {
-        return get(key).map(v -> parse(key, v, Integer::parseInt, "a whole number")).orElse(defaultValue);
+        return get(key).map(v -> parse(key, v, Integer::parseInt, "a whole number"))
+                .orElse(defaultValue);
     }
 
     public double getDouble(String key, double defaultValue) {
@@ -76,11 +78,13 @@ public class Settings {
     }
 
     public boolean getBoolean(String key, boolean defaultValue) {
-        return get(key).map(v -> parse(key, v, Settings::strictBoolean, "true or false")).orElse(defaultValue);
+        return get(key).map(v -> parse(key, v, Settings::strictBoolean, "true or false"))
+                .orElse(defaultValue);
     }
 
     public Duration getDuration(String key, Duration defaultValue) {
-        return get(key).map(v -> parse(key, v, Durations::parse, "a duration such as 30s or 5m")).orElse(defaultValue);
+        return get(key).map(v -> parse(key, v, Durations::parse, "a duration such as 30s or 5m"))
+                .orElse(defaultValue);
     }
 
     /**
@@ -130,8 +134,9 @@ public class Settings {
             try {
                 return Files.readString(Path.of(file)).trim();
             } catch (IOException e) {
-                throw new IllegalStateException("Config key " + describe(key + "-file") + " names " + file
-                        + ", which cannot be read (" + e.getClass().getSimpleName() + "); fix the path or its permissions.");
+                throw new IllegalStateException(
+                        "Config key " + describe(key + "-file") + " names " + file + ", which cannot be read ("
+                                + e.getClass().getSimpleName() + "); fix the path or its permissions.");
             }
         });
     }
@@ -147,7 +152,8 @@ public class Settings {
         try {
             return parser.apply(value);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Config key " + describe(key) + " is '" + value + "' but must be " + expected + ".");
+            throw new IllegalStateException(
+                    "Config key " + describe(key) + " is '" + value + "' but must be " + expected + ".");
         }
     }
 }

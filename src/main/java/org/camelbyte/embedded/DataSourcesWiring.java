@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camelbyte.config.Settings;
-import org.camelbyte.embedded.EmbeddedPostgresServer;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelineConfigException;
@@ -24,8 +23,11 @@ public final class DataSourcesWiring {
 
     private DataSourcesWiring() {}
 
-    public static Map<String, DataSource> open(PipelineCatalog catalog, Settings settings,
-                                        Supplier<EmbeddedPostgresServer> embedded, List<AutoCloseable> closeAtStop) {
+    public static Map<String, DataSource> open(
+            PipelineCatalog catalog,
+            Settings settings,
+            Supplier<EmbeddedPostgresServer> embedded,
+            List<AutoCloseable> closeAtStop) {
         Map<String, DataSource> sources = new LinkedHashMap<>();
         for (Pipeline p : catalog.all()) {
             if (p.postSync() == null || sources.containsKey(p.postSync().dataSource())) {
@@ -48,7 +50,8 @@ public final class DataSourcesWiring {
             config.setPassword(settings.secret(prefix + "password").orElse(null));
             config.setMaximumPoolSize(settings.getInt(prefix + "pool-size", 4));
             // how long a post-sync step waits for a connection before failing the run with the reason
-            config.setConnectionTimeout(settings.getDuration(prefix + "connect-timeout", Duration.ofSeconds(10)).toMillis());
+            config.setConnectionTimeout(settings.getDuration(prefix + "connect-timeout", Duration.ofSeconds(10))
+                    .toMillis());
             // a warehouse that is down must not stop the app starting; the post-sync step reports it per run
             config.setInitializationFailTimeout(-1);
             HikariDataSource ds = new HikariDataSource(config);

@@ -22,6 +22,7 @@ public class DemoWarehouse implements Consumer<FinishedSync> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoWarehouse.class);
     /** Enough rows for checks to mean something, few enough to keep the demo quick. */
     private static final long MAX_ROWS_PER_SYNC = 5_000;
+
     private final DataSource warehouse;
 
     public DemoWarehouse(DataSource warehouse) {
@@ -34,10 +35,17 @@ public class DemoWarehouse implements Consumer<FinishedSync> {
         var tables = TableNames.fromStreams(sync.namespace(), sync.prefix(), streams);
         try (Connection c = warehouse.getConnection()) {
             for (int i = 0; i < tables.size(); i++) {
-                write(c, tables.get(i), Math.min(MAX_ROWS_PER_SYNC, sync.streams().get(i).rows()));
+                write(
+                        c,
+                        tables.get(i),
+                        Math.min(MAX_ROWS_PER_SYNC, sync.streams().get(i).rows()));
             }
         } catch (SQLException e) {
-            LOG.warn("Demo warehouse: could not land job {} of '{}': {}", sync.jobId(), sync.connectionName(), e.getMessage());
+            LOG.warn(
+                    "Demo warehouse: could not land job {} of '{}': {}",
+                    sync.jobId(),
+                    sync.connectionName(),
+                    e.getMessage());
         }
     }
 
@@ -45,7 +53,8 @@ public class DemoWarehouse implements Consumer<FinishedSync> {
         String quoted = table.quoted(Dialect.POSTGRESQL);
         try (Statement st = c.createStatement()) {
             if (table.schema() != null) {
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + TableName.parse(table.schema()).quoted(Dialect.POSTGRESQL));
+                st.execute("CREATE SCHEMA IF NOT EXISTS "
+                        + TableName.parse(table.schema()).quoted(Dialect.POSTGRESQL));
             }
             st.execute("CREATE TABLE IF NOT EXISTS " + quoted + " (id bigint PRIMARY KEY, name text NOT NULL,"
                     + " status text NOT NULL, amount numeric(12,2) NOT NULL, updated_at timestamptz NOT NULL)");

@@ -36,17 +36,24 @@ public class EmbeddedBroker implements AutoCloseable {
                     .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
                     .addAcceptorConfiguration("main", acceptor)
                     // the usual broker.xml defaults: undeliverable messages kept on DLQ, expired ones on ExpiryQueue
-                    .addAddressSetting("#", new AddressSettings()
-                            .setDeadLetterAddress(SimpleString.of("DLQ"))
-                            .setExpiryAddress(SimpleString.of("ExpiryQueue")));
+                    .addAddressSetting(
+                            "#",
+                            new AddressSettings()
+                                    .setDeadLetterAddress(SimpleString.of("DLQ"))
+                                    .setExpiryAddress(SimpleString.of("ExpiryQueue")));
             EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
             server.start();
-            LOG.info("Embedded Artemis broker accepting CORE, AMQP and STOMP on {}:{}, data in {}", host, port,
+            LOG.info(
+                    "Embedded Artemis broker accepting CORE, AMQP and STOMP on {}:{}, data in {}",
+                    host,
+                    port,
                     dataDir.toAbsolutePath());
             return new EmbeddedBroker(server, "tcp://" + host + ":" + port);
         } catch (Exception e) {
-            throw new IllegalStateException("The embedded broker could not start on " + host + ":" + port + " ("
-                    + e.getMessage() + "); free the port, set broker.embedded.port, or set broker.url to an external broker.", e);
+            throw new IllegalStateException(
+                    "The embedded broker could not start on " + host + ":" + port + " (" + e.getMessage()
+                            + "); free the port, set broker.embedded.port, or set broker.url to an external broker.",
+                    e);
         }
     }
 

@@ -43,11 +43,17 @@ public class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres pg = builder.start();
-            LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{}, data in {}", pg.getPort(), dataDir.toAbsolutePath());
+            LOG.info(
+                    "Embedded PostgreSQL listening on 127.0.0.1:{}, data in {}",
+                    pg.getPort(),
+                    dataDir.toAbsolutePath());
             return new EmbeddedPostgresServer(pg);
         } catch (IOException e) {
-            throw new IllegalStateException("Embedded PostgreSQL could not start with data in " + dataDir.toAbsolutePath()
-                    + " (" + e.getMessage() + "); remove a stale lock there or set state.jdbc-url to an external PostgreSQL.", e);
+            throw new IllegalStateException(
+                    "Embedded PostgreSQL could not start with data in " + dataDir.toAbsolutePath() + " ("
+                            + e.getMessage()
+                            + "); remove a stale lock there or set state.jdbc-url to an external PostgreSQL.",
+                    e);
         }
     }
 
@@ -66,12 +72,19 @@ public class EmbeddedPostgresServer implements AutoCloseable {
         } catch (RuntimeException unreadable) {
             return;
         }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info()
+                        .command()
+                        .map(command -> command.endsWith("postgres"))
+                        .orElse(false));
         if (orphan.isEmpty()) {
             return;
         }
-        LOG.warn("Embedded PostgreSQL (pid {}) from an earlier run is still using {}; stopping it first", pid, dataDir.toAbsolutePath());
+        LOG.warn(
+                "Embedded PostgreSQL (pid {}) from an earlier run is still using {}; stopping it first",
+                pid,
+                dataDir.toAbsolutePath());
         orphan.get().destroy();
         try {
             orphan.get().onExit().get(30, TimeUnit.SECONDS);
@@ -98,7 +111,8 @@ public class EmbeddedPostgresServer implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Embedded PostgreSQL could not create database " + database + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Embedded PostgreSQL could not create database " + database + ": " + e.getMessage(), e);
         }
         return postgres.getJdbcUrl("postgres", database);
     }

@@ -56,7 +56,8 @@ public final class GroupProgress {
                 going++;
             }
         }
-        boolean finished = group.pipelines().stream().allMatch(p -> status.containsKey(p) && status.get(p).isFinal());
+        boolean finished = group.pipelines().stream()
+                .allMatch(p -> status.containsKey(p) && status.get(p).isFinal());
         boolean allSucceeded = group.pipelines().stream().allMatch(p -> status.get(p) == RunStatus.SUCCEEDED);
         return new Decision(toStart, toSkip, finished, allSucceeded);
     }
@@ -68,7 +69,11 @@ public final class GroupProgress {
             if (s == RunStatus.SKIPPED) {
                 Optional<Skip> further = blocker(upstream);
                 if (further.isPresent()) {
-                    return Optional.of(new Skip(pipeline, further.get().failedUpstream(), further.get().upstreamStatus(), upstream));
+                    return Optional.of(new Skip(
+                            pipeline,
+                            further.get().failedUpstream(),
+                            further.get().upstreamStatus(),
+                            upstream));
                 }
             } else if (s != null && s.isFinal() && s != RunStatus.SUCCEEDED) {
                 return Optional.of(new Skip(pipeline, upstream, s, upstream));

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** A group run is running until every pipeline in it has an outcome; it succeeded only if all of them did. */
 public enum GroupRunStatus {
-    RUNNING, SUCCEEDED, FAILED;
+    RUNNING,
+    SUCCEEDED,
+    FAILED;
 
     @JsonValue
     public String wireName() {

@@ -18,8 +18,8 @@ import org.camelbyte.run.RunStoreException;
 
 /** Group run records in the state database, next to the runs that point at them. */
 public class GroupRunStore {
-    private static final String COLUMNS = "group_run_id, request_id, group_name, trigger, status, started_at, ended_at,"
-            + " retry_of, carried_over";
+    private static final String COLUMNS =
+            "group_run_id, request_id, group_name, trigger, status, started_at, ended_at," + " retry_of, carried_over";
     private static final TypeReference<Map<String, String>> CARRIED = new TypeReference<>() {};
 
     private final DataSource dataSource;
@@ -34,7 +34,8 @@ public class GroupRunStore {
     public GroupRun insertOrGetExisting(GroupRun run) {
         String sql = "INSERT INTO group_runs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?::jsonb)"
                 + " ON CONFLICT (request_id) DO NOTHING";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, run.groupRunId());
             ps.setString(2, run.requestId());
             ps.setString(3, run.group());
@@ -50,13 +51,15 @@ public class GroupRunStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new RunStoreException("could not record group run " + run.groupRunId(), e);
         }
-        return queryOne("SELECT " + COLUMNS + " FROM group_runs WHERE request_id=?", run.requestId()).orElseThrow();
+        return queryOne("SELECT " + COLUMNS + " FROM group_runs WHERE request_id=?", run.requestId())
+                .orElseThrow();
     }
 
     /** Ends a running group run; answers false when it had already ended (another thread or node closed it). */
     public boolean close(String groupRunId, GroupRunStatus status, Instant endedAt) {
         String sql = "UPDATE group_runs SET status=?, ended_at=? WHERE group_run_id=? AND status='running'";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, status.wireName());
             ps.setTimestamp(2, ts(endedAt));
             ps.setString(3, groupRunId);
@@ -76,11 +79,14 @@ public class GroupRunStore {
     }
 
     public List<GroupRun> runningOf(String group) {
-        return query("SELECT " + COLUMNS + " FROM group_runs WHERE status='running' AND group_name=? ORDER BY started_at", group);
+        return query(
+                "SELECT " + COLUMNS + " FROM group_runs WHERE status='running' AND group_name=? ORDER BY started_at",
+                group);
     }
 
     public Optional<GroupRun> latestOf(String group) {
-        return queryOne("SELECT " + COLUMNS + " FROM group_runs WHERE group_name=? ORDER BY started_at DESC LIMIT 1", group);
+        return queryOne(
+                "SELECT " + COLUMNS + " FROM group_runs WHERE group_name=? ORDER BY started_at DESC LIMIT 1", group);
     }
 
     private Optional<GroupRun> queryOne(String sql, String arg) {
@@ -89,7 +95,8 @@ public class GroupRunStore {
     }
 
     private List<GroupRun> query(String sql, String arg) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             if (arg != null) {
                 ps.setString(1, arg);
             }
@@ -106,9 +113,15 @@ public class GroupRunStore {
     }
 
     private GroupRun read(ResultSet rs) throws SQLException, JsonProcessingException {
-        return new GroupRun(rs.getString("group_run_id"), rs.getString("request_id"), rs.getString("group_name"),
-                rs.getString("trigger"), GroupRunStatus.parse(rs.getString("status")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("ended_at")), rs.getString("retry_of"),
+        return new GroupRun(
+                rs.getString("group_run_id"),
+                rs.getString("request_id"),
+                rs.getString("group_name"),
+                rs.getString("trigger"),
+                GroupRunStatus.parse(rs.getString("status")),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("ended_at")),
+                rs.getString("retry_of"),
                 Map.copyOf(json.readValue(rs.getString("carried_over"), CARRIED)));
     }
 

@@ -30,7 +30,8 @@ public record GroupRunView(
         List<NodeView> pipelines) {
 
     public static GroupRunView of(PipelineGroup group, GroupRun groupRun, List<Run> runs) {
-        Map<String, Run> byPipeline = runs.stream().collect(Collectors.toMap(Run::getPipeline, Function.identity(), (a, b) -> b));
+        Map<String, Run> byPipeline =
+                runs.stream().collect(Collectors.toMap(Run::getPipeline, Function.identity(), (a, b) -> b));
         GroupProgress progress = new GroupProgress(group, groupRun.carriedOver(), runs);
         List<NodeView> nodes = new ArrayList<>();
         for (String pipeline : group.order()) {
@@ -38,33 +39,83 @@ public record GroupRunView(
             List<String> upstream = group.upstreamOf(pipeline);
             if (run != null) {
                 String skippedBecause = run.getStatus() == RunStatus.SKIPPED
-                        ? progress.blocker(pipeline).map(GroupProgress.Skip::failedUpstream).orElse(null) : null;
-                nodes.add(new NodeView(pipeline, upstream, run.getStatus().wireName(), run.getRunId(), run.getStartedAt(),
-                        run.getEndedAt(), NodeView.seconds(run.getStartedAt(), run.getEndedAt()), run.getRowsSynced(),
-                        skippedBecause, null, run.getError()));
+                        ? progress.blocker(pipeline)
+                                .map(GroupProgress.Skip::failedUpstream)
+                                .orElse(null)
+                        : null;
+                nodes.add(new NodeView(
+                        pipeline,
+                        upstream,
+                        run.getStatus().wireName(),
+                        run.getRunId(),
+                        run.getStartedAt(),
+                        run.getEndedAt(),
+                        NodeView.seconds(run.getStartedAt(), run.getEndedAt()),
+                        run.getRowsSynced(),
+                        skippedBecause,
+                        null,
+                        run.getError()));
             } else if (groupRun.carriedOver().containsKey(pipeline)) {
-                nodes.add(new NodeView(pipeline, upstream, RunStatus.SUCCEEDED.wireName(), groupRun.carriedOver().get(pipeline),
-                        null, null, null, null, null, true, null));
+                nodes.add(new NodeView(
+                        pipeline,
+                        upstream,
+                        RunStatus.SUCCEEDED.wireName(),
+                        groupRun.carriedOver().get(pipeline),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        true,
+                        null));
             } else {
-                nodes.add(new NodeView(pipeline, upstream, NodeView.WAITING, null, null, null, null, null, null, null, null));
+                nodes.add(new NodeView(
+                        pipeline, upstream, NodeView.WAITING, null, null, null, null, null, null, null, null));
             }
         }
-        return new GroupRunView(groupRun.groupRunId(), groupRun.requestId(), groupRun.group(), groupRun.trigger(),
-                groupRun.status().wireName(), groupRun.startedAt(), groupRun.endedAt(),
-                NodeView.seconds(groupRun.startedAt(), groupRun.endedAt()), groupRun.retryOf(), group.concurrency(), nodes);
+        return new GroupRunView(
+                groupRun.groupRunId(),
+                groupRun.requestId(),
+                groupRun.group(),
+                groupRun.trigger(),
+                groupRun.status().wireName(),
+                groupRun.startedAt(),
+                groupRun.endedAt(),
+                NodeView.seconds(groupRun.startedAt(), groupRun.endedAt()),
+                groupRun.retryOf(),
+                group.concurrency(),
+                nodes);
     }
 
     /** The summary as a table for the log: each pipeline, its status, duration, rows, and why it was skipped. */
     public String asText() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Group %s, run %s: %s in %s (trigger %s%s)%n", group, groupRunId, status,
-                formatSeconds(durationSeconds), trigger, retryOf == null ? "" : ", retry of " + retryOf));
-        text.append(String.format(Locale.ROOT, "  %-20s %-10s %9s %9s  %s%n", "PIPELINE", "STATUS", "DURATION", "ROWS", "NOTE"));
+        text.append(String.format(
+                Locale.ROOT,
+                "Group %s, run %s: %s in %s (trigger %s%s)%n",
+                group,
+                groupRunId,
+                status,
+                formatSeconds(durationSeconds),
+                trigger,
+                retryOf == null ? "" : ", retry of " + retryOf));
+        text.append(String.format(
+                Locale.ROOT, "  %-20s %-10s %9s %9s  %s%n", "PIPELINE", "STATUS", "DURATION", "ROWS", "NOTE"));
         for (NodeView node : pipelines) {
             String note = node.skippedBecause() != null || (node.error() != null && !"succeeded".equals(node.status()))
-                    ? node.error() : Boolean.TRUE.equals(node.carriedOver()) ? "not synced again: succeeded in run " + node.runId() : "";
-            text.append(String.format(Locale.ROOT, "  %-20s %-10s %9s %9s  %s", node.pipeline(), node.status(),
-                    formatSeconds(node.durationSeconds()), node.rowsSynced() == null ? "-" : node.rowsSynced(), note).stripTrailing())
+                    ? node.error()
+                    : Boolean.TRUE.equals(node.carriedOver())
+                            ? "not synced again: succeeded in run " + node.runId()
+                            : "";
+            text.append(String.format(
+                                    Locale.ROOT,
+                                    "  %-20s %-10s %9s %9s  %s",
+                                    node.pipeline(),
+                                    node.status(),
+                                    formatSeconds(node.durationSeconds()),
+                                    node.rowsSynced() == null ? "-" : node.rowsSynced(),
+                                    note)
+                            .stripTrailing())
                     .append(System.lineSeparator());
         }
         return text.toString().stripTrailing();

@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
-import org.camelbyte.group.GroupProgress;
-import org.camelbyte.group.GroupRun;
-import org.camelbyte.group.GroupRunStatus;
-import org.camelbyte.group.GroupRunStore;
-import org.camelbyte.group.GroupRunView;
+import org.camelbyte.intake.NotFoundException;
+import org.camelbyte.intake.RunRequest;
+import org.camelbyte.intake.RunRequests;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelineGroup;
@@ -21,9 +19,6 @@ import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.camelbyte.intake.RunRequest;
-import org.camelbyte.intake.RunRequests;
-import org.camelbyte.intake.NotFoundException;
 
 /**
  * Runs groups of pipelines in dependency order. Starting a group run records it and starts what can go;
@@ -41,8 +36,13 @@ public class GroupRuns {
     private final ProducerTemplate producer;
     private final Clock clock;
 
-    public GroupRuns(PipelineCatalog catalog, GroupRunStore groupStore, RunStore runStore, RunRequests requests,
-                     ProducerTemplate producer, Clock clock) {
+    public GroupRuns(
+            PipelineCatalog catalog,
+            GroupRunStore groupStore,
+            RunStore runStore,
+            RunRequests requests,
+            ProducerTemplate producer,
+            Clock clock) {
         this.catalog = catalog;
         this.groupStore = groupStore;
         this.runStore = runStore;
@@ -57,8 +57,18 @@ public class GroupRuns {
     public Started start(String groupName, String requestId, String trigger) {
         PipelineGroup group = group(groupName);
         String id = UUID.randomUUID().toString();
-        return begin(group, new GroupRun(id, requestId == null || requestId.isBlank() ? id : requestId, group.name(),
-                trigger, GroupRunStatus.RUNNING, clock.instant(), null, null, Map.of()));
+        return begin(
+                group,
+                new GroupRun(
+                        id,
+                        requestId == null || requestId.isBlank() ? id : requestId,
+                        group.name(),
+                        trigger,
+                        GroupRunStatus.RUNNING,
+                        clock.instant(),
+                        null,
+                        null,
+                        Map.of()));
     }
 
     /** A group's schedule fired; a group run never overlaps the same group's run still going. */
@@ -68,8 +78,10 @@ public class GroupRuns {
             // named after the firing, so instances sharing a state database record one group run per firing
             start(groupName, "schedule:group:" + groupName + ":" + scheduledFireTime.toInstant(), "schedule");
         } else {
-            LOG.info("Group {}: schedule fired while group run {} is still going; skipping this firing",
-                    groupName, running.get(0).groupRunId());
+            LOG.info(
+                    "Group {}: schedule fired while group run {} is still going; skipping this firing",
+                    groupName,
+                    running.get(0).groupRunId());
         }
     }
 
@@ -80,17 +92,29 @@ public class GroupRuns {
     public Started retry(String groupRunId) {
         GroupRun failed = find(groupRunId);
         if (failed.isRunning()) {
-            throw new GroupRunConflictException("Group run " + groupRunId + " is still running; retry it once it has ended.");
+            throw new GroupRunConflictException(
+                    "Group run " + groupRunId + " is still running; retry it once it has ended.");
         }
         if (failed.status() == GroupRunStatus.SUCCEEDED) {
             throw new GroupRunConflictException("Group run " + groupRunId + " succeeded; there is nothing to retry.");
         }
         Map<String, String> carried = new HashMap<>(failed.carriedOver());
-        runStore.runsOfGroupRun(groupRunId).stream().filter(r -> r.getStatus() == RunStatus.SUCCEEDED)
+        runStore.runsOfGroupRun(groupRunId).stream()
+                .filter(r -> r.getStatus() == RunStatus.SUCCEEDED)
                 .forEach(r -> carried.put(r.getPipeline(), r.getRunId()));
         String id = UUID.randomUUID().toString();
-        return begin(group(failed.group()), new GroupRun(id, "retry:" + groupRunId, failed.group(), "retry",
-                GroupRunStatus.RUNNING, clock.instant(), null, groupRunId, Map.copyOf(carried)));
+        return begin(
+                group(failed.group()),
+                new GroupRun(
+                        id,
+                        "retry:" + groupRunId,
+                        failed.group(),
+                        "retry",
+                        GroupRunStatus.RUNNING,
+                        clock.instant(),
+                        null,
+                        groupRunId,
+                        Map.copyOf(carried)));
     }
 
     /** Called from the run-outcome route for every run; only runs of a group run matter here. */
@@ -113,7 +137,8 @@ public class GroupRuns {
 
     /** The latest group run of this group, if it ever ran. */
     public GroupRunView latestView(PipelineGroup group) {
-        return groupStore.latestOf(group.name())
+        return groupStore
+                .latestOf(group.name())
                 .map(g -> GroupRunView.of(group, g, runStore.runsOfGroupRun(g.groupRunId())))
                 .orElse(null);
     }
@@ -122,11 +147,19 @@ public class GroupRuns {
         GroupRun stored = groupStore.insertOrGetExisting(groupRun);
         boolean created = stored.groupRunId().equals(groupRun.groupRunId());
         if (created) {
-            LOG.info("Group {}: group run {} started ({}), order {}, at most {} at a time", group.name(),
-                    stored.groupRunId(), stored.trigger(), group.order(), group.concurrency());
+            LOG.info(
+                    "Group {}: group run {} started ({}), order {}, at most {} at a time",
+                    group.name(),
+                    stored.groupRunId(),
+                    stored.trigger(),
+                    group.order(),
+                    group.concurrency());
             advance(stored.groupRunId());
         } else {
-            LOG.info("Request {} was already accepted as group run {}; not starting another", groupRun.requestId(), stored.groupRunId());
+            LOG.info(
+                    "Request {} was already accepted as group run {}; not starting another",
+                    groupRun.requestId(),
+                    stored.groupRunId());
         }
         return new Started(stored, created);
     }
@@ -139,16 +172,22 @@ public class GroupRuns {
         }
         PipelineGroup group = catalog.findGroup(groupRun.group()).orElse(null);
         if (group == null) {
-            LOG.warn("Group run {} belongs to group '{}', which is no longer configured; ending it as failed",
-                    groupRunId, groupRun.group());
+            LOG.warn(
+                    "Group run {} belongs to group '{}', which is no longer configured; ending it as failed",
+                    groupRunId,
+                    groupRun.group());
             groupStore.close(groupRunId, GroupRunStatus.FAILED, clock.instant());
             return;
         }
-        GroupProgress.Decision decision = new GroupProgress(group, groupRun.carriedOver(), runStore.runsOfGroupRun(groupRunId)).decide();
-        List<Run> skipped = decision.toSkip().stream().map(skip -> recordSkipped(groupRunId, skip))
-                .flatMap(Optional::stream).toList();
+        GroupProgress.Decision decision =
+                new GroupProgress(group, groupRun.carriedOver(), runStore.runsOfGroupRun(groupRunId)).decide();
+        List<Run> skipped = decision.toSkip().stream()
+                .map(skip -> recordSkipped(groupRunId, skip))
+                .flatMap(Optional::stream)
+                .toList();
         for (String pipeline : decision.toStart()) {
-            requests.acceptForGroup(RunRequest.forPipeline(pipeline, memberRequestId(groupRunId, pipeline), null, "group"), groupRunId);
+            requests.acceptForGroup(
+                    RunRequest.forPipeline(pipeline, memberRequestId(groupRunId, pipeline), null, "group"), groupRunId);
         }
         if (decision.finished()) {
             GroupRunStatus status = decision.allSucceeded() ? GroupRunStatus.SUCCEEDED : GroupRunStatus.FAILED;
@@ -190,12 +229,15 @@ public class GroupRuns {
     }
 
     private PipelineGroup group(String name) {
-        return catalog.findGroup(name).orElseThrow(() -> new NotFoundException(
-                "No group is named '" + name + "'; known groups: " + catalog.groupNamesForHumans() + "."));
+        return catalog.findGroup(name)
+                .orElseThrow(() -> new NotFoundException(
+                        "No group is named '" + name + "'; known groups: " + catalog.groupNamesForHumans() + "."));
     }
 
     private GroupRun find(String groupRunId) {
-        return groupStore.find(groupRunId).orElseThrow(() -> new NotFoundException(
-                "No group run has id '" + groupRunId + "'; use the groupRunId that POST /api/groups/{name}/runs returned."));
+        return groupStore
+                .find(groupRunId)
+                .orElseThrow(() -> new NotFoundException("No group run has id '" + groupRunId
+                        + "'; use the groupRunId that POST /api/groups/{name}/runs returned."));
     }
 }

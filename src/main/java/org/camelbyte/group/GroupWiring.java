@@ -13,11 +13,21 @@ import org.camelbyte.run.StateWiring.State;
 public final class GroupWiring {
     private GroupWiring() {}
 
-    public static GroupRuns wire(BaseMainSupport main, PipelineCatalog catalog, State state, RunRequests requests,
-                                 ObjectMapper json, Clock clock) {
+    public static GroupRuns wire(
+            BaseMainSupport main,
+            PipelineCatalog catalog,
+            State state,
+            RunRequests requests,
+            ObjectMapper json,
+            Clock clock) {
         CamelContext context = main.getCamelContext();
-        GroupRuns groupRuns = new GroupRuns(catalog, new GroupRunStore(state.database(), json), state.store(), requests,
-                context.createProducerTemplate(), clock);
+        GroupRuns groupRuns = new GroupRuns(
+                catalog,
+                new GroupRunStore(state.database(), json),
+                state.store(),
+                requests,
+                context.createProducerTemplate(),
+                clock);
         context.getRegistry().bind(Beans.GROUP_RUNS, groupRuns);
         main.configure().addRoutesBuilder(new GroupRoutes(catalog));
         return groupRuns;

@@ -20,17 +20,26 @@ public final class IntakeWiring {
 
     private IntakeWiring() {}
 
-    public static Intake wire(BaseMainSupport main, Settings settings, PipelineCatalog catalog, State state, ObjectMapper json,
-                              Clock clock) {
+    public static Intake wire(
+            BaseMainSupport main,
+            Settings settings,
+            PipelineCatalog catalog,
+            State state,
+            ObjectMapper json,
+            Clock clock) {
         CamelContext context = main.getCamelContext();
-        RunRequests requests = new RunRequests(catalog, state.store(), state.leases(), context.createProducerTemplate(), clock);
+        RunRequests requests =
+                new RunRequests(catalog, state.store(), state.leases(), context.createProducerTemplate(), clock);
         RunTakeover takeover = new RunTakeover(state.leases(), state.store(), requests);
         context.getRegistry().bind(Beans.RUN_REQUESTS, requests);
         context.getRegistry().bind(Beans.RUN_REQUEST_PARSER, new RunRequestParser(json));
-        context.getRegistry().bind(Beans.REQUEST_ID_REPOSITORY, new JdbcMessageIdRepository(state.database(), "run-requests"));
+        context.getRegistry()
+                .bind(Beans.REQUEST_ID_REPOSITORY, new JdbcMessageIdRepository(state.database(), "run-requests"));
         main.configure().addRoutesBuilder(new PipelineRoutes(catalog));
-        main.configure().addRoutesBuilder(new RunLeaseRoutes(takeover, state.lease().duration()));
-        QuartzWiring.configure(context, settings, state.database(), state.lease().owner());
+        main.configure()
+                .addRoutesBuilder(new RunLeaseRoutes(takeover, state.lease().duration()));
+        QuartzWiring.configure(
+                context, settings, state.database(), state.lease().owner());
         return new Intake(requests, takeover);
     }
 }

@@ -1,13 +1,13 @@
 package org.camelbyte.intake;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.camelbyte.intake.QuartzFirings;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
 
 /** One route per pipeline from the YAML template {@code airbyte-sync}, and one per schedule from {@code pipeline-schedule}. */
 public class PipelineRoutes extends RouteBuilder {
     private final PipelineCatalog catalog;
+
     public PipelineRoutes(PipelineCatalog catalog) {
         this.catalog = catalog;
     }

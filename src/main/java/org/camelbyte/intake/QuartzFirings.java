@@ -22,7 +22,9 @@ public final class QuartzFirings implements Processor {
      * {@code run_once} fires once now, {@code skip} waits for the next time the cron names.
      */
     public static int misfireInstruction(Schedule schedule) {
-        return schedule.runMissedOnce() ? CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW : CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING;
+        return schedule.runMissedOnce()
+                ? CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW
+                : CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING;
     }
 
     /**
@@ -32,9 +34,11 @@ public final class QuartzFirings implements Processor {
      */
     @Override
     public void process(Exchange exchange) {
-        if (exchange.getIn() instanceof QuartzMessage message && message.getJobExecutionContext().isRecovering()) {
+        if (exchange.getIn() instanceof QuartzMessage message
+                && message.getJobExecutionContext().isRecovering()) {
             JobExecutionContext firing = message.getJobExecutionContext();
-            String original = firing.getMergedJobDataMap().getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS);
+            String original = firing.getMergedJobDataMap()
+                    .getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS);
             if (original != null) {
                 exchange.getIn().setHeader("scheduledFireTime", new Date(Long.parseLong(original)));
             }

@@ -21,7 +21,8 @@ final class QuartzWiring {
     private QuartzWiring() {}
 
     static void configure(CamelContext context, Settings settings, DataSource stateDb, String instanceId) {
-        // Quartz finds data sources by name in a JVM-wide registry; a name per context keeps apps in one JVM (tests) apart
+        // Quartz finds data sources by name in a JVM-wide registry; a name per context keeps apps in one JVM (tests)
+        // apart
         String dataSource = "state-" + Integer.toHexString(System.identityHashCode(context));
         DBConnectionManager.getInstance().addConnectionProvider(dataSource, new PooledConnections(stateDb));
 
@@ -33,14 +34,16 @@ final class QuartzWiring {
         // a firing only records and hands off a run
         quartz.setProperty("org.quartz.threadPool.threadCount", String.valueOf(settings.getInt("schedules.threads")));
         quartz.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        quartz.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        quartz.setProperty(
+                "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         quartz.setProperty("org.quartz.jobStore.dataSource", dataSource);
         quartz.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         quartz.setProperty("org.quartz.jobStore.isClustered", "true");
-        quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval",
+        quartz.setProperty(
+                "org.quartz.jobStore.clusterCheckinInterval",
                 millis(settings.getDuration("schedules.cluster-checkin")));
-        quartz.setProperty("org.quartz.jobStore.misfireThreshold",
-                millis(settings.getDuration("schedules.misfire-threshold")));
+        quartz.setProperty(
+                "org.quartz.jobStore.misfireThreshold", millis(settings.getDuration("schedules.misfire-threshold")));
 
         QuartzComponent component = new QuartzComponent();
         component.setProperties(quartz);

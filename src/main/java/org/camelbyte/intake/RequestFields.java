@@ -31,8 +31,12 @@ public final class RequestFields {
         if (message.getBody() instanceof Map<?, ?> form && form.size() == 1) {
             Map.Entry<?, ?> only = form.entrySet().iterator().next();
             Object value = only.getValue();
-            boolean noValue = value == null || String.valueOf(value).isEmpty()
-                    || (value instanceof List<?> list && list.stream().allMatch(v -> v == null || String.valueOf(v).isEmpty()));
+            boolean noValue = value == null
+                    || String.valueOf(value).isEmpty()
+                    || (value instanceof List<?> list
+                            && list.stream()
+                                    .allMatch(
+                                            v -> v == null || String.valueOf(v).isEmpty()));
             if (noValue) {
                 return String.valueOf(only.getKey());
             }
@@ -48,7 +52,8 @@ public final class RequestFields {
         }
         String example = "send a JSON object with only " + String.join(", ", accepted);
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidRunRequestException("The request is larger than " + MAX_BYTES + " bytes; " + example + ".");
+            throw new InvalidRunRequestException(
+                    "The request is larger than " + MAX_BYTES + " bytes; " + example + ".");
         }
         JsonNode node;
         try {
@@ -62,7 +67,8 @@ public final class RequestFields {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!accepted.contains(field.getKey())) {
-                throw new InvalidRunRequestException("Field '" + field.getKey() + "' is not accepted here; " + example + ".");
+                throw new InvalidRunRequestException(
+                        "Field '" + field.getKey() + "' is not accepted here; " + example + ".");
             }
             if (!field.getValue().isNull()) {
                 values.put(field.getKey(), text(field.getKey(), field.getValue()));
@@ -70,8 +76,9 @@ public final class RequestFields {
         }
         String requestId = values.get("requestId");
         if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
-            throw new InvalidRunRequestException("requestId must be 1-200 letters, digits or ._:@/+=-; give each request"
-                    + " a unique id so a redelivery is not run twice.");
+            throw new InvalidRunRequestException(
+                    "requestId must be 1-200 letters, digits or ._:@/+=-; give each request"
+                            + " a unique id so a redelivery is not run twice.");
         }
         return values;
     }
@@ -82,7 +89,8 @@ public final class RequestFields {
                     + value.asText().length() + "); shorten it.");
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw new InvalidRunRequestException("Field '" + name + "' must be a non-empty text of at most " + MAX_TEXT + " characters.");
+            throw new InvalidRunRequestException(
+                    "Field '" + name + "' must be a non-empty text of at most " + MAX_TEXT + " characters.");
         }
         return value.asText();
     }

@@ -20,12 +20,13 @@ public class RunLeaseRoutes extends RouteBuilder {
     @Override
     public void configure() {
         long period = Math.max(100, lease.toMillis() / 3);
-        from("timer:run-leases?delay=" + period + "&period=" + period).routeId("run-leases")
+        from("timer:run-leases?delay=" + period + "&period=" + period)
+                .routeId("run-leases")
                 .doTry()
-                    .bean(takeover, "renewAndTakeOver")
+                .bean(takeover, "renewAndTakeOver")
                 .doCatch(Exception.class)
-                    // the next tick tries again; a lease lasts three ticks, so one failure loses no run
-                    .log(LoggingLevel.WARN, "Renewing or taking over run leases failed: ${exception.message}")
+                // the next tick tries again; a lease lasts three ticks, so one failure loses no run
+                .log(LoggingLevel.WARN, "Renewing or taking over run leases failed: ${exception.message}")
                 .end();
     }
 }

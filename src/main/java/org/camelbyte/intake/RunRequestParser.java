@@ -21,18 +21,21 @@ public class RunRequestParser {
 
     public RunRequest parse(String body, String trigger) {
         if (body == null || body.isBlank()) {
-            throw new InvalidRunRequestException("The message is empty; send JSON like {\"requestId\": \"r-1\", \"pipeline\": \"mysql-prod\"}.");
+            throw new InvalidRunRequestException(
+                    "The message is empty; send JSON like {\"requestId\": \"r-1\", \"pipeline\": \"mysql-prod\"}.");
         }
         Map<String, String> fields = RequestFields.read(body, json, FIELDS);
         String requestId = fields.get("requestId");
         if (requestId == null) {
-            throw new InvalidRunRequestException("requestId is missing; give each request a unique id so a redelivery is not run twice.");
+            throw new InvalidRunRequestException(
+                    "requestId is missing; give each request a unique id so a redelivery is not run twice.");
         }
         String pipeline = fields.get("pipeline");
         String connection = fields.get("connectionName");
         String group = fields.get("group");
         if (Stream.of(pipeline, connection, group).filter(Objects::nonNull).count() != 1) {
-            throw new InvalidRunRequestException("Request " + requestId + " must name exactly one of pipeline, connectionName or group.");
+            throw new InvalidRunRequestException(
+                    "Request " + requestId + " must name exactly one of pipeline, connectionName or group.");
         }
         String jobType = fields.get("jobType");
         try {

@@ -28,7 +28,8 @@ public class RunRequests {
     private final ProducerTemplate producer;
     private final Clock clock;
 
-    public RunRequests(PipelineCatalog catalog, RunStore store, RunLeases leases, ProducerTemplate producer, Clock clock) {
+    public RunRequests(
+            PipelineCatalog catalog, RunStore store, RunLeases leases, ProducerTemplate producer, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.leases = leases;
@@ -52,15 +53,19 @@ public class RunRequests {
         Pipeline pipeline;
         String connectionName;
         if (request.pipeline() != null) {
-            pipeline = catalog.find(request.pipeline()).orElseThrow(() -> new UnknownPipelineException(
-                    "No pipeline is named '" + request.pipeline() + "'; known pipelines: " + catalog.namesForHumans() + "."));
-            connectionName = PipelineCatalog.ADHOC.equals(pipeline.name()) ? request.connectionName() : pipeline.connectionName();
+            pipeline = catalog.find(request.pipeline())
+                    .orElseThrow(() -> new UnknownPipelineException("No pipeline is named '" + request.pipeline()
+                            + "'; known pipelines: " + catalog.namesForHumans() + "."));
+            connectionName = PipelineCatalog.ADHOC.equals(pipeline.name())
+                    ? request.connectionName()
+                    : pipeline.connectionName();
         } else {
             pipeline = catalog.forConnection(request.connectionName());
             connectionName = request.connectionName();
         }
         if (connectionName == null) {
-            throw new InvalidRunRequestException("The ad-hoc pipeline needs a connectionName; name the Airbyte connection to sync.");
+            throw new InvalidRunRequestException(
+                    "The ad-hoc pipeline needs a connectionName; name the Airbyte connection to sync.");
         }
         Run run = newRun(request, pipeline, connectionName);
         run.setGroupRunId(groupRunId);
@@ -69,8 +74,11 @@ public class RunRequests {
         if (created) {
             handOff(stored);
         } else {
-            LOG.info("Request {} was already accepted as run {} ({}); not starting another", request.requestId(),
-                    stored.getRunId(), stored.getStatus().wireName());
+            LOG.info(
+                    "Request {} was already accepted as run {} ({}); not starting another",
+                    request.requestId(),
+                    stored.getRunId(),
+                    stored.getStatus().wireName());
         }
         return new Accepted(stored, created);
     }
@@ -87,14 +95,23 @@ public class RunRequests {
         if (open.isEmpty()) {
             accept(RunRequest.forPipeline(pipelineName, requestId, null, "schedule"));
         } else if (pipeline.schedule() != null && pipeline.schedule().queueWhenBusy()) {
-            Run run = newRun(RunRequest.forPipeline(pipelineName, requestId, null, "schedule"), pipeline, pipeline.connectionName());
+            Run run = newRun(
+                    RunRequest.forPipeline(pipelineName, requestId, null, "schedule"),
+                    pipeline,
+                    pipeline.connectionName());
             run.setHeld(true);
             store.insertOrGetExisting(run);
-            LOG.info("Pipeline {}: schedule fired while run {} is still going; run {} waits behind it",
-                    pipelineName, open.get(0).getRunId(), run.getRunId());
+            LOG.info(
+                    "Pipeline {}: schedule fired while run {} is still going; run {} waits behind it",
+                    pipelineName,
+                    open.get(0).getRunId(),
+                    run.getRunId());
         } else {
-            LOG.info("Pipeline {}: schedule fired while run {} is still {}; skipping this firing (set schedule.whenBusy: queue to queue it)",
-                    pipelineName, open.get(0).getRunId(), open.get(0).getStatus().wireName());
+            LOG.info(
+                    "Pipeline {}: schedule fired while run {} is still {}; skipping this firing (set schedule.whenBusy: queue to queue it)",
+                    pipelineName,
+                    open.get(0).getRunId(),
+                    open.get(0).getStatus().wireName());
         }
     }
 
@@ -103,16 +120,19 @@ public class RunRequests {
      * only one can: instances finishing runs of the same pipeline at once race on one conditional update.
      */
     public void releaseHeld(String pipelineName) {
-        store.nextHeldIfNoneGoes(pipelineName).filter(next -> leases.unhold(next.getRunId())).ifPresent(next -> {
-            next.setHeld(false);
-            handOff(next);
-        });
+        store.nextHeldIfNoneGoes(pipelineName)
+                .filter(next -> leases.unhold(next.getRunId()))
+                .ifPresent(next -> {
+                    next.setHeld(false);
+                    handOff(next);
+                });
     }
 
     private Run newRun(RunRequest request, Pipeline pipeline, String connectionName) {
         Run run = new Run();
         run.setRunId(UUID.randomUUID().toString());
-        run.setRequestId(request.requestId() == null || request.requestId().isBlank() ? run.getRunId() : request.requestId());
+        run.setRequestId(
+                request.requestId() == null || request.requestId().isBlank() ? run.getRunId() : request.requestId());
         run.setPipeline(pipeline.name());
         run.setConnectionName(connectionName);
         run.setJobType((request.jobType() == null ? pipeline.jobType() : JobType.parse(request.jobType())).wireName());

@@ -33,12 +33,16 @@ public class RunTakeover {
         started = true;
         List<Run> claimed = leases.claimable(includingOwn).stream()
                 .filter(leases::claim)
-                .map(store::find).flatMap(Optional::stream)
+                .map(store::find)
+                .flatMap(Optional::stream)
                 .toList();
         if (claimed.isEmpty()) {
             return;
         }
-        LOG.info("Instance {} takes over {} unfinished run(s) {}", leases.lease().owner(), claimed.size(),
+        LOG.info(
+                "Instance {} takes over {} unfinished run(s) {}",
+                leases.lease().owner(),
+                claimed.size(),
                 includingOwn ? "left by the last stop or by instances gone" : "of instances gone");
         claimed.stream().filter(r -> !r.isHeld()).forEach(requests::handOff);
         // held runs stay held unless nothing is ahead of them
@@ -49,7 +53,10 @@ public class RunTakeover {
     public void releaseAll() {
         int released = leases.release();
         if (released > 0) {
-            LOG.info("Instance {} released {} open run(s) for other instances to take over", leases.lease().owner(), released);
+            LOG.info(
+                    "Instance {} released {} open run(s) for other instances to take over",
+                    leases.lease().owner(),
+                    released);
         }
     }
 }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class StaleSchedules implements StartupListener {
     /** The trigger groups of routes/pipeline-schedule.camel.yaml and routes/group-schedule.camel.yaml. */
     private static final List<String> GROUPS = List.of("camelbyte", "camelbyte-groups");
+
     private static final Logger LOG = LoggerFactory.getLogger(StaleSchedules.class);
 
     @Override
@@ -32,10 +33,13 @@ public final class StaleSchedules implements StartupListener {
 
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws SchedulerException {
-        Set<TriggerKey> inUse = context.getRoutes().stream().map(route -> route.getEndpoint())
-                .filter(QuartzEndpoint.class::isInstance).map(e -> ((QuartzEndpoint) e).getTriggerKey())
+        Set<TriggerKey> inUse = context.getRoutes().stream()
+                .map(route -> route.getEndpoint())
+                .filter(QuartzEndpoint.class::isInstance)
+                .map(e -> ((QuartzEndpoint) e).getTriggerKey())
                 .collect(Collectors.toSet());
-        Scheduler scheduler = context.getComponent("quartz", QuartzComponent.class).getScheduler();
+        Scheduler scheduler =
+                context.getComponent("quartz", QuartzComponent.class).getScheduler();
         for (String group : GROUPS) {
             for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(group))) {
                 if (!inUse.contains(key)) {

@@ -30,7 +30,8 @@ public class AirbyteHealthCheck extends AbstractHealthCheck {
                 .detail("failureRate", metrics.getFailureRate())
                 .detail("failedCalls", metrics.getNumberOfFailedCalls());
         if (breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
-            builder.message("Airbyte is failing; the circuit breaker is open and runs wait until it recovers.").down();
+            builder.message("Airbyte is failing; the circuit breaker is open and runs wait until it recovers.")
+                    .down();
         } else {
             builder.up();
         }

@@ -17,13 +17,21 @@ public final class BreakerMetrics {
         for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
             Gauge.builder("camelbyte.circuit.breaker.state", breaker, b -> b.getState() == state ? 1 : 0)
                     .description("1 for the breaker's current state, 0 for the others")
-                    .tags("name", breaker.getName(), "state", name(state)).register(registry);
+                    .tags("name", breaker.getName(), "state", name(state))
+                    .register(registry);
         }
-        breaker.getEventPublisher().onStateTransition(e -> Counter.builder("camelbyte.circuit.breaker.transitions")
-                .description("Circuit breaker state changes")
-                .tags("name", breaker.getName(), "from", name(e.getStateTransition().getFromState()),
-                        "to", name(e.getStateTransition().getToState()))
-                .register(registry).increment());
+        breaker.getEventPublisher()
+                .onStateTransition(e -> Counter.builder("camelbyte.circuit.breaker.transitions")
+                        .description("Circuit breaker state changes")
+                        .tags(
+                                "name",
+                                breaker.getName(),
+                                "from",
+                                name(e.getStateTransition().getFromState()),
+                                "to",
+                                name(e.getStateTransition().getToState()))
+                        .register(registry)
+                        .increment());
     }
 
     private static String name(CircuitBreaker.State state) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class LogFormat {
     /** The logback.xml property holding the format it chose. */
     static final String CHOSEN = "LOG_FORMAT_CHOSEN";
+
     private static final Set<String> FORMATS = Set.of("text", "json");
 
     private LogFormat() {}
@@ -25,7 +26,8 @@ public final class LogFormat {
         if (!FORMATS.contains(wanted)) {
             throw new IllegalArgumentException("log.format is '" + format + "'; set it to text or json.");
         }
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) || wanted.equals(logback.getProperty(CHOSEN))) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext logback)
+                || wanted.equals(logback.getProperty(CHOSEN))) {
             return;
         }
         URL config = LogFormat.class.getClassLoader().getResource("logback.xml");
@@ -39,7 +41,8 @@ public final class LogFormat {
         try {
             configurator.doConfigure(config);
         } catch (JoranException e) {
-            throw new IllegalStateException("Reloading logback.xml for log.format = " + wanted + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Reloading logback.xml for log.format = " + wanted + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -80,8 +80,10 @@ public class MeteredAirbyteClient implements AirbyteClient {
             outcome = "rejected";
             throw e;
         } finally {
-            sample.stop(Timer.builder("camelbyte.airbyte.calls").description("Airbyte API calls, by operation and outcome")
-                    .tags("operation", operation, "outcome", outcome).register(registry));
+            sample.stop(Timer.builder("camelbyte.airbyte.calls")
+                    .description("Airbyte API calls, by operation and outcome")
+                    .tags("operation", operation, "outcome", outcome)
+                    .register(registry));
         }
     }
 }

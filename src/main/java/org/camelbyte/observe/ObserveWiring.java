@@ -24,6 +24,7 @@ import org.camelbyte.config.Settings;
 public final class ObserveWiring {
     /** The registry name camel-micrometer and camel-micrometer-prometheus look up. */
     static final String REGISTRY = "metricsRegistry";
+
     private final CamelContext context;
     private final Settings settings;
     private final MeterRegistry registry;
@@ -55,12 +56,15 @@ public final class ObserveWiring {
         context.getRegistry().bind(Beans.AIRBYTE_HEALTH_CHECK, new AirbyteHealthCheck(breaker));
         BreakerMetrics.bind(breaker, registry);
         RunsInFlight inFlight = new RunsInFlight(stateDb, registry);
-        ScheduledExecutorService counting = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "runs-in-flight");
+        ScheduledExecutorService counting =
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "runs-in-flight");
         counting.scheduleWithFixedDelay(inFlight::refresh, 0, 5, TimeUnit.SECONDS);
 
         Duration timeout = settings.getDuration("observe.health-timeout");
         StateDatabaseHealthCheck database = new StateDatabaseHealthCheck(stateDb, timeout);
-        ConnectionFactory jms = context.getComponent("jms", JmsComponent.class).getConfiguration().getConnectionFactory();
+        ConnectionFactory jms = context.getComponent("jms", JmsComponent.class)
+                .getConfiguration()
+                .getConnectionFactory();
         BrokerHealthCheck broker = new BrokerHealthCheck(jms, timeout);
         closeAtStop.add(database);
         closeAtStop.add(broker);

@@ -36,8 +36,11 @@ public class RetryMetrics extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((CamelEvent.ExchangeRedeliveryEvent) event).getExchange();
-        Counter.builder("camelbyte.run.retries").description("Retries of run steps after a transient failure, by step")
-                .tag("step", step(exchange)).register(registry).increment();
+        Counter.builder("camelbyte.run.retries")
+                .description("Retries of run steps after a transient failure, by step")
+                .tag("step", step(exchange))
+                .register(registry)
+                .increment();
     }
 
     /** The step's direct: endpoint the failure came from, e.g. direct://run-trigger -> run-trigger. */

@@ -23,7 +23,8 @@ public class RunLogContext implements InterceptStrategy {
     public static final String JOB_ID = "jobId";
 
     @Override
-    public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
+    public Processor wrapProcessorInInterceptors(
+            CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
         return new DelegateAsyncProcessor(AsyncProcessorConverterHelper.convert(target)) {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {

@@ -17,6 +17,7 @@ public class RunMetrics {
     private static final Duration[] RUN_BUCKETS = seconds(10, 30, 60, 300, 900, 1800, 3600, 7200, 21600, 43200, 86400);
     /** Histogram buckets for the lag between the job's end and the run's end. */
     private static final Duration[] LAG_BUCKETS = seconds(1, 5, 10, 30, 60, 300, 900, 3600);
+
     private final MeterRegistry registry;
 
     public RunMetrics(MeterRegistry registry) {
@@ -26,15 +27,23 @@ public class RunMetrics {
     public void runEnded(Run run) {
         String pipeline = run.getPipeline();
         if (run.getStartedAt() != null && run.getEndedAt() != null) {
-            Timer.builder("camelbyte.run.duration").description("Runs from start to end, by pipeline and final status")
+            Timer.builder("camelbyte.run.duration")
+                    .description("Runs from start to end, by pipeline and final status")
                     .tags("pipeline", pipeline, "status", run.getStatus().wireName())
-                    .serviceLevelObjectives(RUN_BUCKETS).register(registry)
+                    .serviceLevelObjectives(RUN_BUCKETS)
+                    .register(registry)
                     .record(Duration.between(run.getStartedAt(), run.getEndedAt()));
         }
-        Counter.builder("camelbyte.rows.synced").description("Rows Airbyte committed, by pipeline")
-                .tag("pipeline", pipeline).register(registry).increment(run.getRowsSynced());
-        Counter.builder("camelbyte.bytes.synced").description("Bytes Airbyte committed, by pipeline")
-                .tag("pipeline", pipeline).register(registry).increment(run.getBytesSynced());
+        Counter.builder("camelbyte.rows.synced")
+                .description("Rows Airbyte committed, by pipeline")
+                .tag("pipeline", pipeline)
+                .register(registry)
+                .increment(run.getRowsSynced());
+        Counter.builder("camelbyte.bytes.synced")
+                .description("Bytes Airbyte committed, by pipeline")
+                .tag("pipeline", pipeline)
+                .register(registry)
+                .increment(run.getBytesSynced());
         detectionLag(run);
         qualityChecks(run.getPostSync());
     }
@@ -44,12 +53,17 @@ public class RunMetrics {
      * first saw it final: the job answers of both API flavours carry no end time we could trust more.
      */
     private void detectionLag(Run run) {
-        if (!JobStatus.parse(run.getJobStatus()).isTerminal() || run.getJobStatusSince() == null || run.getEndedAt() == null) {
+        if (!JobStatus.parse(run.getJobStatus()).isTerminal()
+                || run.getJobStatusSince() == null
+                || run.getEndedAt() == null) {
             return;
         }
         Duration lag = Duration.between(run.getJobStatusSince(), run.getEndedAt());
-        Timer.builder("camelbyte.detection.lag").description("From the Airbyte job's end to the run's end, by pipeline")
-                .tag("pipeline", run.getPipeline()).serviceLevelObjectives(LAG_BUCKETS).register(registry)
+        Timer.builder("camelbyte.detection.lag")
+                .description("From the Airbyte job's end to the run's end, by pipeline")
+                .tag("pipeline", run.getPipeline())
+                .serviceLevelObjectives(LAG_BUCKETS)
+                .register(registry)
                 .record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
@@ -59,9 +73,13 @@ public class RunMetrics {
             return;
         }
         for (JsonNode check : postSync.path("checks")) {
-            String result = check.hasNonNull("error") ? "error" : check.path("passed").asBoolean() ? "passed" : "failed";
-            Counter.builder("camelbyte.quality.checks").description("Quality checks run, by kind and result")
-                    .tags("kind", check.path("kind").asText("unknown"), "result", result).register(registry).increment();
+            String result =
+                    check.hasNonNull("error") ? "error" : check.path("passed").asBoolean() ? "passed" : "failed";
+            Counter.builder("camelbyte.quality.checks")
+                    .description("Quality checks run, by kind and result")
+                    .tags("kind", check.path("kind").asText("unknown"), "result", result)
+                    .register(registry)
+                    .increment();
         }
     }
 

@@ -22,6 +22,7 @@ public class RunsInFlight {
     private static final Logger LOG = LoggerFactory.getLogger(RunsInFlight.class);
     /** The statuses of runs not yet ended: those the runs table's partial index {@code runs_open} covers. */
     private static final RunStatus[] OPEN = {RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.POST_SYNC};
+
     private final DataSource stateDb;
     private final Map<String, Long> counts = new ConcurrentHashMap<>();
 
@@ -31,12 +32,14 @@ public class RunsInFlight {
             counts.put(status.wireName(), 0L);
             Gauge.builder("camelbyte.runs.in.flight", counts, c -> c.getOrDefault(status.wireName(), 0L))
                     .description("Runs not yet ended, by status (all instances on this state database)")
-                    .tag("status", status.wireName()).register(registry);
+                    .tag("status", status.wireName())
+                    .register(registry);
         }
     }
 
     public void refresh() {
-        try (Connection connection = stateDb.getConnection(); Statement select = connection.createStatement()) {
+        try (Connection connection = stateDb.getConnection();
+                Statement select = connection.createStatement()) {
             select.setQueryTimeout(5);
             Map<String, Long> fresh = new ConcurrentHashMap<>();
             for (RunStatus status : OPEN) {

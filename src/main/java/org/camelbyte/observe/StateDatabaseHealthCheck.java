@@ -21,7 +21,8 @@ public class StateDatabaseHealthCheck extends ProbedHealthCheck {
 
     @Override
     protected void probe() throws Exception {
-        try (Connection connection = stateDb.getConnection(); Statement select = connection.createStatement()) {
+        try (Connection connection = stateDb.getConnection();
+                Statement select = connection.createStatement()) {
             select.setQueryTimeout(timeoutSeconds);
             select.execute("select 1");
         }

@@ -41,11 +41,13 @@ final class GroupsSection {
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                throw new PipelineConfigException(file + ": group #" + (i + 1) + " must be a map with name and pipelines.");
+                throw new PipelineConfigException(
+                        file + ": group #" + (i + 1) + " must be a map with name and pipelines.");
             }
             PipelineGroup group = reader.group((Map<String, Object>) entry, i, pipelineNames);
             if (!names.add(group.name())) {
-                throw new PipelineConfigException(file + ": group name '" + group.name() + "' is used twice; names must be unique.");
+                throw new PipelineConfigException(
+                        file + ": group name '" + group.name() + "' is used twice; names must be unique.");
             }
             groups.add(group);
         }
@@ -60,17 +62,20 @@ final class GroupsSection {
         }
         for (String key : entry.keySet()) {
             if (!GROUP_KEYS.contains(key)) {
-                throw new PipelineConfigException(where(name, key) + " is not a known key; use one of " + new TreeSet<>(GROUP_KEYS) + ".");
+                throw new PipelineConfigException(
+                        where(name, key) + " is not a known key; use one of " + new TreeSet<>(GROUP_KEYS) + ".");
             }
         }
         List<String> members = members(name, entry.get("pipelines"), pipelineNames);
         int concurrency = concurrency(name, entry.getOrDefault("concurrency", DEFAULT_CONCURRENCY));
-        return new PipelineGroup(name, members, concurrency, schedule(name, entry.get("schedule")), graph.restrictedTo(members));
+        return new PipelineGroup(
+                name, members, concurrency, schedule(name, entry.get("schedule")), graph.restrictedTo(members));
     }
 
     private List<String> members(String group, Object raw, List<String> pipelineNames) {
         if (!(raw instanceof List<?> list) || list.isEmpty()) {
-            throw new PipelineConfigException(where(group, "pipelines") + " must be a non-empty list of pipeline names.");
+            throw new PipelineConfigException(
+                    where(group, "pipelines") + " must be a non-empty list of pipeline names.");
         }
         Set<String> members = new LinkedHashSet<>();
         for (Object item : list) {
@@ -80,7 +85,8 @@ final class GroupsSection {
                         + "', which is not a pipeline; known pipelines: " + String.join(", ", pipelineNames) + ".");
             }
             if (!members.add(member)) {
-                throw new PipelineConfigException(where(group, "pipelines") + " names '" + member + "' twice; list each pipeline once.");
+                throw new PipelineConfigException(
+                        where(group, "pipelines") + " names '" + member + "' twice; list each pipeline once.");
             }
         }
         return List.copyOf(members);
@@ -99,14 +105,17 @@ final class GroupsSection {
         if (raw == null) {
             return null;
         }
-        Map<String, Object> map = raw instanceof String cron ? Map.of("cron", cron)
+        Map<String, Object> map = raw instanceof String cron
+                ? Map.of("cron", cron)
                 : raw instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
         if (map == null) {
-            throw new PipelineConfigException(where(group, "schedule") + " must be a cron text or a map with cron and timeZone.");
+            throw new PipelineConfigException(
+                    where(group, "schedule") + " must be a cron text or a map with cron and timeZone.");
         }
         for (String key : map.keySet()) {
             if (!SCHEDULE_KEYS.contains(key)) {
-                throw new PipelineConfigException(where(group, "schedule." + key) + " is not a known key; use cron or timeZone.");
+                throw new PipelineConfigException(
+                        where(group, "schedule." + key) + " is not a known key; use cron or timeZone.");
             }
         }
         String cron = String.valueOf(map.get("cron"));
@@ -120,7 +129,8 @@ final class GroupsSection {
         try {
             ZoneId.of(zone);
         } catch (RuntimeException e) {
-            throw new PipelineConfigException(where(group, "schedule.timeZone") + " '" + zone + "' is not a time zone; use a name like Europe/Paris or UTC.");
+            throw new PipelineConfigException(where(group, "schedule.timeZone") + " '" + zone
+                    + "' is not a time zone; use a name like Europe/Paris or UTC.");
         }
         // a group run never overlaps itself: a firing while one is going is skipped
         return new Schedule(cron, zone, false, false);

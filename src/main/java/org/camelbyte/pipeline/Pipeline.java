@@ -20,6 +20,4 @@ public record Pipeline(
         Schedule schedule,
         List<String> dependsOn,
         PostSyncSpec postSync,
-        Watchdog watchdog) {
-
-}
+        Watchdog watchdog) {}

@@ -42,7 +42,10 @@ public class PipelineCatalog {
 
     /** The configured pipeline syncing this connection, else the ad-hoc one. */
     public Pipeline forConnection(String connectionName) {
-        return byName.values().stream().filter(p -> p.connectionName().equals(connectionName)).findFirst().orElse(adhoc);
+        return byName.values().stream()
+                .filter(p -> p.connectionName().equals(connectionName))
+                .findFirst()
+                .orElse(adhoc);
     }
 
     /** The configured pipelines, without the ad-hoc one. */

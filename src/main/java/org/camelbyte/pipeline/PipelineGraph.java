@@ -27,7 +27,8 @@ public final class PipelineGraph {
             for (String dependency : p.dependsOn()) {
                 if (!upstream.containsKey(dependency)) {
                     throw new PipelineConfigException(file + ": pipeline '" + p.name() + "' depends on '" + dependency
-                            + "', which is not a pipeline; known pipelines: " + String.join(", ", upstream.keySet()) + ".");
+                            + "', which is not a pipeline; known pipelines: " + String.join(", ", upstream.keySet())
+                            + ".");
                 }
             }
         }

@@ -9,7 +9,8 @@ public final class PipelineWiring {
 
     /** The environment completing logical connection names is pipelines.environment, else the Camel Main profile. */
     public static PipelineCatalog load(Settings settings, String profile) {
-        ConnectionNaming naming = new ConnectionNaming(settings.get("pipelines.environment").orElse(profile),
+        ConnectionNaming naming = new ConnectionNaming(
+                settings.get("pipelines.environment").orElse(profile),
                 settings.require("pipelines.connection-name-format"));
         return PipelinesFile.load(Path.of(settings.require("pipelines.file")), naming);
     }

@@ -27,8 +27,18 @@ import org.camelbyte.poststep.PostSyncSpec;
  */
 public final class PipelinesFile {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
-    private static final Set<String> PIPELINE_KEYS = Set.of("name", "connection", "jobType", "pollInterval",
-            "timeout", "cancelOnTimeout", "schedule", "dependsOn", "postSync", "logicalConnection", "watchdog");
+    private static final Set<String> PIPELINE_KEYS = Set.of(
+            "name",
+            "connection",
+            "jobType",
+            "pollInterval",
+            "timeout",
+            "cancelOnTimeout",
+            "schedule",
+            "dependsOn",
+            "postSync",
+            "logicalConnection",
+            "watchdog");
     private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "timeZone", "whenBusy", "misfire");
 
     private final String file;
@@ -67,8 +77,8 @@ public final class PipelinesFile {
         try {
             root = new ObjectMapper(new YAMLFactory()).readValue(yaml, Map.class);
         } catch (IOException e) {
-            throw new PipelineConfigException(file + " is not valid YAML (" + firstLine(e.getMessage())
-                    + "); fix the syntax at that line.");
+            throw new PipelineConfigException(
+                    file + " is not valid YAML (" + firstLine(e.getMessage()) + "); fix the syntax at that line.");
         }
         if (root == null) {
             root = Map.of();
@@ -83,7 +93,8 @@ public final class PipelinesFile {
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                throw new PipelineConfigException(file + ": pipeline #" + (i + 1) + " must be a map with at least name and connection.");
+                throw new PipelineConfigException(
+                        file + ": pipeline #" + (i + 1) + " must be a map with at least name and connection.");
             }
             Pipeline p = reader.pipeline((Map<String, Object>) entry, i);
             if (p.name().equals(PipelineCatalog.ADHOC)) {
@@ -91,7 +102,8 @@ public final class PipelinesFile {
                         + "' is reserved for queue requests that name only a connection; choose another name.");
             }
             if (!names.add(p.name())) {
-                throw new PipelineConfigException(file + ": pipeline name '" + p.name() + "' is used twice; names must be unique.");
+                throw new PipelineConfigException(
+                        file + ": pipeline name '" + p.name() + "' is used twice; names must be unique.");
             }
             pipelines.add(p);
         }
@@ -111,7 +123,8 @@ public final class PipelinesFile {
         }
         for (String key : entry.keySet()) {
             if (!PIPELINE_KEYS.contains(key)) {
-                throw new PipelineConfigException(where(name, key) + " is not a known key; use one of " + new TreeSet<>(PIPELINE_KEYS) + ".");
+                throw new PipelineConfigException(
+                        where(name, key) + " is not a known key; use one of " + new TreeSet<>(PIPELINE_KEYS) + ".");
             }
         }
         String connection = connection(name, entry);
@@ -124,15 +137,26 @@ public final class PipelinesFile {
         Duration poll = duration(name, entry, "pollInterval", "10s");
         Duration timeout = duration(name, entry, "timeout", "6h");
         if (poll.isZero() || poll.isNegative() || timeout.compareTo(poll) < 0) {
-            throw new PipelineConfigException(where(name, "pollInterval") + " must be positive and shorter than timeout.");
+            throw new PipelineConfigException(
+                    where(name, "pollInterval") + " must be positive and shorter than timeout.");
         }
         boolean cancel = bool(name, entry, "cancelOnTimeout", true);
-        WatchdogSection.Parsed watchdog = WatchdogSection.parse(where(name, "watchdog"), defaults.get("watchdog"), entry.get("watchdog"));
+        WatchdogSection.Parsed watchdog =
+                WatchdogSection.parse(where(name, "watchdog"), defaults.get("watchdog"), entry.get("watchdog"));
         if (watchdog.cancelOnTimeout() != null) {
             cancel = watchdog.cancelOnTimeout();
         }
-        return new Pipeline(name, connection, jobType, poll, timeout, cancel, schedule(name, entry.get("schedule")),
-                dependsOn(name, entry.get("dependsOn")), postSync(name, entry.get("postSync")), watchdog.watchdog());
+        return new Pipeline(
+                name,
+                connection,
+                jobType,
+                poll,
+                timeout,
+                cancel,
+                schedule(name, entry.get("schedule")),
+                dependsOn(name, entry.get("dependsOn")),
+                postSync(name, entry.get("postSync")),
+                watchdog.watchdog());
     }
 
     /** The Airbyte connection's name: given in full, or completed from a logical name by the environment. */
@@ -140,17 +164,20 @@ public final class PipelinesFile {
         String full = string(name, entry, "connection", null);
         String logical = entry.containsKey("logicalConnection") ? string(name, entry, "logicalConnection", null) : null;
         if (full != null && logical != null) {
-            throw new PipelineConfigException(where(name, "logicalConnection") + " is given together with 'connection';"
-                    + " keep connection for a full Airbyte name or logicalConnection for a name the environment completes.");
+            throw new PipelineConfigException(
+                    where(name, "logicalConnection") + " is given together with 'connection';"
+                            + " keep connection for a full Airbyte name or logicalConnection for a name the environment completes.");
         }
         if (logical != null) {
-            return naming.resolve(logical).orElseThrow(() -> new PipelineConfigException(where(name, "logicalConnection")
-                    + " is '" + logical + "', which needs an environment to become an Airbyte connection name;"
-                    + " set pipelines.environment or camel.main.profile."));
+            return naming.resolve(logical)
+                    .orElseThrow(() -> new PipelineConfigException(where(name, "logicalConnection")
+                            + " is '" + logical + "', which needs an environment to become an Airbyte connection name;"
+                            + " set pipelines.environment or camel.main.profile."));
         }
         if (full == null) {
-            throw new PipelineConfigException(where(name, "connection") + " is missing; give the Airbyte connection's name"
-                    + " (GET /api/connections lists them), or a logicalConnection.");
+            throw new PipelineConfigException(
+                    where(name, "connection") + " is missing; give the Airbyte connection's name"
+                            + " (GET /api/connections lists them), or a logicalConnection.");
         }
         return full;
     }
@@ -166,11 +193,13 @@ public final class PipelinesFile {
         } else if (raw instanceof Map<?, ?> m) {
             map = (Map<String, Object>) m;
         } else {
-            throw new PipelineConfigException(where(name, "schedule") + " must be a cron text or a map with cron, timeZone, whenBusy, misfire.");
+            throw new PipelineConfigException(
+                    where(name, "schedule") + " must be a cron text or a map with cron, timeZone, whenBusy, misfire.");
         }
         for (String key : map.keySet()) {
             if (!SCHEDULE_KEYS.contains(key)) {
-                throw new PipelineConfigException(where(name, "schedule." + key) + " is not a known key; use cron, timeZone, whenBusy or misfire.");
+                throw new PipelineConfigException(where(name, "schedule." + key)
+                        + " is not a known key; use cron, timeZone, whenBusy or misfire.");
             }
         }
         String cron = String.valueOf(map.get("cron"));
@@ -184,15 +213,18 @@ public final class PipelinesFile {
         try {
             ZoneId.of(zone);
         } catch (RuntimeException e) {
-            throw new PipelineConfigException(where(name, "schedule.timeZone") + " '" + zone + "' is not a time zone; use a name like Europe/Paris or UTC.");
+            throw new PipelineConfigException(where(name, "schedule.timeZone") + " '" + zone
+                    + "' is not a time zone; use a name like Europe/Paris or UTC.");
         }
         String whenBusy = String.valueOf(map.getOrDefault("whenBusy", "skip"));
         String misfire = String.valueOf(map.getOrDefault("misfire", "run_once"));
         if (!Set.of("skip", "queue").contains(whenBusy)) {
-            throw new PipelineConfigException(where(name, "schedule.whenBusy") + " is '" + whenBusy + "'; use skip or queue.");
+            throw new PipelineConfigException(
+                    where(name, "schedule.whenBusy") + " is '" + whenBusy + "'; use skip or queue.");
         }
         if (!Set.of("skip", "run_once").contains(misfire)) {
-            throw new PipelineConfigException(where(name, "schedule.misfire") + " is '" + misfire + "'; use run_once or skip.");
+            throw new PipelineConfigException(
+                    where(name, "schedule.misfire") + " is '" + misfire + "'; use run_once or skip.");
         }
         return new Schedule(cron, zone, whenBusy.equals("queue"), misfire.equals("run_once"));
     }
@@ -218,7 +250,8 @@ public final class PipelinesFile {
             return null;
         }
         if (!(raw instanceof Map<?, ?> m)) {
-            throw new PipelineConfigException(where(name, "postSync") + " must be a map with dataSource, analyze and checks.");
+            throw new PipelineConfigException(
+                    where(name, "postSync") + " must be a map with dataSource, analyze and checks.");
         }
         try {
             return PostSyncSpec.parse(name, (Map<String, Object>) m);

@@ -13,8 +13,14 @@ import org.camelbyte.config.Durations;
  * is here too (cancel | leave) and wins over the older {@code cancelOnTimeout} key when both are given.
  */
 final class WatchdogSection {
-    private static final Set<String> KEYS = Set.of("pendingFor", "noProgressFor", "maxIncompleteAttempts",
-            "onTimeout", "onPendingTooLong", "onNoProgress", "onTooManyAttempts");
+    private static final Set<String> KEYS = Set.of(
+            "pendingFor",
+            "noProgressFor",
+            "maxIncompleteAttempts",
+            "onTimeout",
+            "onPendingTooLong",
+            "onNoProgress",
+            "onTooManyAttempts");
 
     record Parsed(Watchdog watchdog, Boolean cancelOnTimeout) {}
 
@@ -25,7 +31,8 @@ final class WatchdogSection {
         map.putAll(asMap(where, own));
         for (String key : map.keySet()) {
             if (!KEYS.contains(key)) {
-                throw new PipelineConfigException(where + ": '" + key + "' is not a known key; use one of " + new TreeSet<>(KEYS) + ".");
+                throw new PipelineConfigException(
+                        where + ": '" + key + "' is not a known key; use one of " + new TreeSet<>(KEYS) + ".");
             }
         }
         Boolean cancelOnTimeout = null;
@@ -36,8 +43,12 @@ final class WatchdogSection {
             }
             cancelOnTimeout = value.equals("cancel");
         }
-        Watchdog watchdog = new Watchdog(duration(where, map, "pendingFor"), duration(where, map, "noProgressFor"),
-                attempts(where, map), action(where, map, "onPendingTooLong"), action(where, map, "onNoProgress"),
+        Watchdog watchdog = new Watchdog(
+                duration(where, map, "pendingFor"),
+                duration(where, map, "noProgressFor"),
+                attempts(where, map),
+                action(where, map, "onPendingTooLong"),
+                action(where, map, "onNoProgress"),
                 action(where, map, "onTooManyAttempts"));
         return new Parsed(watchdog, cancelOnTimeout);
     }
@@ -48,7 +59,8 @@ final class WatchdogSection {
             return Map.of();
         }
         if (!(raw instanceof Map<?, ?> m)) {
-            throw new PipelineConfigException(where + " must be a map such as {noProgressFor: 30m, onNoProgress: cancel}.");
+            throw new PipelineConfigException(
+                    where + " must be a map such as {noProgressFor: 30m, onNoProgress: cancel}.");
         }
         return (Map<String, Object>) m;
     }
@@ -89,7 +101,8 @@ final class WatchdogSection {
         return switch (value) {
             case "warn" -> Watchdog.Action.WARN;
             case "cancel" -> Watchdog.Action.CANCEL;
-            default -> throw new PipelineConfigException(where + ": " + key + " is '" + value + "'; use warn or cancel.");
+            default ->
+                throw new PipelineConfigException(where + ": " + key + " is '" + value + "'; use warn or cancel.");
         };
     }
 

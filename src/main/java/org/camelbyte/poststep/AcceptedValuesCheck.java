@@ -21,7 +21,9 @@ public record AcceptedValuesCheck(TableName table, String column, List<String> v
     }
 
     static AcceptedValuesCheck from(ConfigSection section) {
-        return new AcceptedValuesCheck(section.table("table"), section.identifier("column"),
+        return new AcceptedValuesCheck(
+                section.table("table"),
+                section.identifier("column"),
                 section.texts("values", "a non-empty list of accepted values like [new, paid]"));
     }
 
@@ -61,7 +63,8 @@ public record AcceptedValuesCheck(TableName table, String column, List<String> v
         if (unexpected == 0) {
             return new Observation("all values accepted", true);
         }
-        return new Observation(unexpected + " rows with other values, e.g. " + sample("select distinct " + asText + from, session),
+        return new Observation(
+                unexpected + " rows with other values, e.g. " + sample("select distinct " + asText + from, session),
                 false);
     }
 

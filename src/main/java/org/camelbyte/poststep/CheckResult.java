@@ -20,13 +20,29 @@ public record CheckResult(
         String error) {
 
     static CheckResult of(CheckSpec spec, Observation observation, long durationMs) {
-        return new CheckResult(spec.kind(), spec.name(), tableOf(spec), observation.observed(),
-                spec.check().expectation(), observation.passed(), spec.severity().label(), durationMs, null);
+        return new CheckResult(
+                spec.kind(),
+                spec.name(),
+                tableOf(spec),
+                observation.observed(),
+                spec.check().expectation(),
+                observation.passed(),
+                spec.severity().label(),
+                durationMs,
+                null);
     }
 
     static CheckResult couldNotRun(CheckSpec spec, String reason, long durationMs) {
-        return new CheckResult(spec.kind(), spec.name(), tableOf(spec), null, spec.check().expectation(), false,
-                spec.severity().label(), durationMs, reason);
+        return new CheckResult(
+                spec.kind(),
+                spec.name(),
+                tableOf(spec),
+                null,
+                spec.check().expectation(),
+                false,
+                spec.severity().label(),
+                durationMs,
+                reason);
     }
 
     /** Whether this result fails the run: a failed check of severity {@code fail}. */

@@ -47,8 +47,9 @@ public final class CheckSession implements AutoCloseable {
     /** The column quoted for this database, after checking that the table has it. */
     public String quotedColumn(TableName table, String column) throws SQLException, MissingObjectException {
         TableName actual = resolve(table);
-        String stored = lookup.findColumn(actual, column).orElseThrow(() -> new MissingObjectException(
-                "Column " + column + " does not exist in table " + actual.qualified() + "."));
+        String stored = lookup.findColumn(actual, column)
+                .orElseThrow(() -> new MissingObjectException(
+                        "Column " + column + " does not exist in table " + actual.qualified() + "."));
         return dialect.quote(stored);
     }
 
@@ -117,8 +118,9 @@ public final class CheckSession implements AutoCloseable {
 
     private TableName resolve(TableName table) throws SQLException, MissingObjectException {
         connection();
-        return lookup.findTable(table).orElseThrow(() -> new MissingObjectException("Table " + table.qualified()
-                + " does not exist" + (table.schema() == null ? " in the default schema" : "") + "."));
+        return lookup.findTable(table)
+                .orElseThrow(() -> new MissingObjectException("Table " + table.qualified() + " does not exist"
+                        + (table.schema() == null ? " in the default schema" : "") + "."));
     }
 
     private Connection connection() throws SQLException {

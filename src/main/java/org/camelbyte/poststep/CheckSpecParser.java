@@ -14,8 +14,7 @@ final class CheckSpecParser {
 
     private static final Set<String> COMMON_KEYS = Set.of("type", "name", "severity");
 
-    private record Kind(Set<String> keys, Function<ConfigSection, QualityCheck> parser) {
-    }
+    private record Kind(Set<String> keys, Function<ConfigSection, QualityCheck> parser) {}
 
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 
@@ -30,8 +29,7 @@ final class CheckSpecParser {
         KINDS.put(SqlCheck.KIND, new Kind(SqlCheck.KEYS, SqlCheck::from));
     }
 
-    private CheckSpecParser() {
-    }
+    private CheckSpecParser() {}
 
     static List<CheckSpec> parseAll(List<ConfigSection> sections) {
         List<CheckSpec> specs = new ArrayList<>();
@@ -40,8 +38,10 @@ final class CheckSpecParser {
             CheckSpec spec = parse(section);
             // results are looked up by name, so two checks with one name would hide each other
             if (!names.add(spec.name())) {
-                throw section.invalid("name", "unique among the pipeline's checks ('" + spec.name()
-                        + "' is already used; set a distinct name)");
+                throw section.invalid(
+                        "name",
+                        "unique among the pipeline's checks ('" + spec.name()
+                                + "' is already used; set a distinct name)");
             }
             specs.add(spec);
         }
@@ -67,10 +67,12 @@ final class CheckSpecParser {
 
     private static Severity severity(ConfigSection section) {
         String expected = "warn or fail";
-        return section.optionalText("severity", expected).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
-            case "warn" -> Severity.WARN;
-            case "fail" -> Severity.FAIL;
-            default -> throw section.invalid("severity", expected);
-        }).orElse(Severity.DEFAULT);
+        return section.optionalText("severity", expected)
+                .map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "warn" -> Severity.WARN;
+                    case "fail" -> Severity.FAIL;
+                    default -> throw section.invalid("severity", expected);
+                })
+                .orElse(Severity.DEFAULT);
     }
 }

@@ -1,6 +1,5 @@
 package org.camelbyte.poststep;
 
-import org.camelbyte.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camelbyte.config.Durations;
 
 /**
  * A map from parsed YAML, read with the pipeline name and key path at hand so every refusal is a
@@ -99,8 +99,8 @@ final class ConfigSection {
         List<String> names = texts(key, "a list of column names like [id, customer_id]");
         for (int i = 0; i < names.size(); i++) {
             if (!TableName.isIdentifier(names.get(i))) {
-                throw invalidAt(keyPath(key) + "[" + i + "]", names.get(i),
-                        "a column name: " + TableName.IDENTIFIER_RULE);
+                throw invalidAt(
+                        keyPath(key) + "[" + i + "]", names.get(i), "a column name: " + TableName.IDENTIFIER_RULE);
             }
         }
         return names;
@@ -146,7 +146,9 @@ final class ConfigSection {
         }
         String expected = "a number of at least " + minimum;
         try {
-            double number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
+            double number = value instanceof Number n
+                    ? n.doubleValue()
+                    : Double.parseDouble(value.toString().trim());
             if (Double.isNaN(number) || number < minimum) {
                 throw invalid(key, expected);
             }
@@ -159,9 +161,10 @@ final class ConfigSection {
     /** A positive duration such as {@code 24h}, {@code 30m} or {@code PT24H}. */
     Optional<Duration> duration(String key) {
         String expected = "a positive duration like 24h, 30m, 90s or PT24H";
-        return optionalText(key, expected).map(text -> Durations.tryParse(text)
-                .filter(duration -> !duration.isNegative() && !duration.isZero())
-                .orElseThrow(() -> invalid(key, expected)));
+        return optionalText(key, expected)
+                .map(text -> Durations.tryParse(text)
+                        .filter(duration -> !duration.isNegative() && !duration.isZero())
+                        .orElseThrow(() -> invalid(key, expected)));
     }
 
     /** An optional list of maps, each read as its own section; absent means empty. */

@@ -1,6 +1,5 @@
 package org.camelbyte.poststep;
 
-import org.camelbyte.config.Durations;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.camelbyte.config.Durations;
 
 /**
  * The newest value of a timestamp column is at most {@code maxAge} old. Age is measured against this
@@ -21,9 +21,12 @@ public record FreshnessCheck(TableName table, String column, Duration maxAge) im
     static final Set<String> KEYS = Set.of("table", "column", "maxAge");
 
     static FreshnessCheck from(ConfigSection section) {
-        return new FreshnessCheck(section.table("table"), section.identifier("column"),
-                section.duration("maxAge").orElseThrow(
-                        () -> section.invalid("maxAge", "a positive duration like 24h, 30m, 90s or PT24H")));
+        return new FreshnessCheck(
+                section.table("table"),
+                section.identifier("column"),
+                section.duration("maxAge")
+                        .orElseThrow(
+                                () -> section.invalid("maxAge", "a positive duration like 24h, 30m, 90s or PT24H")));
     }
 
     @Override
@@ -50,7 +53,8 @@ public record FreshnessCheck(TableName table, String column, Duration maxAge) im
     public Observation observe(CheckSession session, CheckContext context) throws SQLException, MissingObjectException {
         String sql = "select max(" + session.quotedColumn(table, column) + ") from " + session.quotedTable(table);
         Timestamp newest;
-        try (PreparedStatement statement = session.prepare(sql); ResultSet result = statement.executeQuery()) {
+        try (PreparedStatement statement = session.prepare(sql);
+                ResultSet result = statement.executeQuery()) {
             result.next();
             newest = result.getTimestamp(1);
         }
@@ -61,7 +65,8 @@ public record FreshnessCheck(TableName table, String column, Duration maxAge) im
         if (age.isNegative()) {
             return new Observation("newest " + column + " is in the future (" + newest.toInstant() + ")", true);
         }
-        return new Observation("newest " + column + " is " + Durations.format(age.withNanos(0)) + " old ("
-                + newest.toInstant() + ")", age.compareTo(maxAge) <= 0);
+        return new Observation(
+                "newest " + column + " is " + Durations.format(age.withNanos(0)) + " old (" + newest.toInstant() + ")",
+                age.compareTo(maxAge) <= 0);
     }
 }

@@ -14,8 +14,7 @@ final class NetworkTimeout {
     /** Room for the driver to cancel a statement at its own timeout before the socket gives up. */
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
-    private NetworkTimeout() {
-    }
+    private NetworkTimeout() {}
 
     static void apply(Connection connection, Duration statementTimeout) throws SQLException {
         long millis = Math.min(Integer.MAX_VALUE, statementTimeout.plus(MARGIN).toMillis());

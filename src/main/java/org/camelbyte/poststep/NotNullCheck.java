@@ -51,7 +51,8 @@ public record NotNullCheck(TableName table, List<String> columns) implements Qua
         String sql = "select " + String.join(", ", counts) + " from " + session.quotedTable(table);
         List<String> observed = new ArrayList<>();
         boolean passed = true;
-        try (PreparedStatement statement = session.prepare(sql); ResultSet result = statement.executeQuery()) {
+        try (PreparedStatement statement = session.prepare(sql);
+                ResultSet result = statement.executeQuery()) {
             result.next();
             for (int i = 0; i < columns.size(); i++) {
                 // sum() over no rows is null: an empty table has no nulls

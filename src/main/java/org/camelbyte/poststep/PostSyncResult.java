@@ -21,20 +21,25 @@ public record PostSyncResult(List<AnalyzedTable> analyzed, List<CheckResult> che
 
     /** True when a {@code fail}-severity check failed or could not run, or a statistics refresh failed. */
     public boolean failed() {
-        return analyzed.stream().anyMatch(AnalyzedTable::failsRun) || checks.stream().anyMatch(CheckResult::failsRun);
+        return analyzed.stream().anyMatch(AnalyzedTable::failsRun)
+                || checks.stream().anyMatch(CheckResult::failsRun);
     }
 
     /** One sentence naming what failed the run, with observed versus expected values. */
     public Optional<String> failureSentence() {
         List<String> failures = Stream.concat(
-                analyzed.stream().filter(AnalyzedTable::failsRun)
-                        .map(table -> "statistics refresh of " + table.table() + " failed: " + table.error()),
-                checks.stream().filter(CheckResult::failsRun).map(CheckResult::describeFailure))
+                        analyzed.stream()
+                                .filter(AnalyzedTable::failsRun)
+                                .map(table -> "statistics refresh of " + table.table() + " failed: " + table.error()),
+                        checks.stream().filter(CheckResult::failsRun).map(CheckResult::describeFailure))
                 .toList();
         if (failures.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Post-sync failed: " + String.join("; ", failures.stream().map(PostSyncResult::withoutFinalStop).toList()) + ".");
+        return Optional.of("Post-sync failed: "
+                + String.join(
+                        "; ",
+                        failures.stream().map(PostSyncResult::withoutFinalStop).toList()) + ".");
     }
 
     private static String withoutFinalStop(String sentence) {

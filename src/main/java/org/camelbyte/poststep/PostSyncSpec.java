@@ -13,7 +13,8 @@ import java.util.Set;
  * @param dataSource       name of the destination data source
  * @param statementTimeout limit for each statement; default {@link #DEFAULT_STATEMENT_TIMEOUT}
  */
-public record PostSyncSpec(List<TableName> tables, List<CheckSpec> checks, String dataSource, Duration statementTimeout) {
+public record PostSyncSpec(
+        List<TableName> tables, List<CheckSpec> checks, String dataSource, Duration statementTimeout) {
 
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
 

@@ -18,8 +18,11 @@ public record RowCountChangeCheck(TableName table, double maxChangePercent) impl
     static final Set<String> KEYS = Set.of("table", "maxChangePercent");
 
     static RowCountChangeCheck from(ConfigSection section) {
-        return new RowCountChangeCheck(section.table("table"), section.number("maxChangePercent", 0).orElseThrow(
-                () -> section.invalid("maxChangePercent", "a number of at least 0, like 50 for 50%")));
+        return new RowCountChangeCheck(
+                section.table("table"),
+                section.number("maxChangePercent", 0)
+                        .orElseThrow(
+                                () -> section.invalid("maxChangePercent", "a number of at least 0, like 50 for 50%")));
     }
 
     @Override
@@ -55,7 +58,8 @@ public record RowCountChangeCheck(TableName table, double maxChangePercent) impl
         }
         double change = (now - before) * 100.0 / before;
         String sign = change >= 0 ? "+" : "";
-        return new Observation(now + " rows vs " + before + " previously (" + sign + percent(change) + ")",
+        return new Observation(
+                now + " rows vs " + before + " previously (" + sign + percent(change) + ")",
                 Math.abs(change) <= maxChangePercent);
     }
 

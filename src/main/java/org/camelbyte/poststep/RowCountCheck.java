@@ -19,9 +19,11 @@ public record RowCountCheck(TableName table, OptionalLong min, OptionalLong max)
     }
 
     static RowCountCheck from(ConfigSection section) {
-        RowCountCheck check = new RowCountCheck(section.table("table"), section.wholeNumber("min", 0),
-                section.wholeNumber("max", 0));
-        if (check.min().isPresent() && check.max().isPresent() && check.min().getAsLong() > check.max().getAsLong()) {
+        RowCountCheck check =
+                new RowCountCheck(section.table("table"), section.wholeNumber("min", 0), section.wholeNumber("max", 0));
+        if (check.min().isPresent()
+                && check.max().isPresent()
+                && check.min().getAsLong() > check.max().getAsLong()) {
             throw section.invalid("max", "at least min (" + check.min().getAsLong() + ")");
         }
         return check;

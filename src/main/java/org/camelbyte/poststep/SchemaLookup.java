@@ -60,7 +60,8 @@ final class SchemaLookup {
         if (names.contains(column)) {
             return Optional.of(column);
         }
-        List<String> sameIgnoringCase = names.stream().filter(column::equalsIgnoreCase).toList();
+        List<String> sameIgnoringCase =
+                names.stream().filter(column::equalsIgnoreCase).toList();
         return sameIgnoringCase.size() == 1 ? Optional.of(sameIgnoringCase.get(0)) : Optional.empty();
     }
 
@@ -120,7 +121,10 @@ final class SchemaLookup {
         if (escape == null || escape.isEmpty()) {
             return identifier;
         }
-        return identifier.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+        return identifier
+                .replace(escape, escape + escape)
+                .replace("_", escape + "_")
+                .replace("%", escape + "%");
     }
 
     private static String lower(String value) {

@@ -1,11 +1,11 @@
 package org.camelbyte.poststep;
 
-import org.camelbyte.config.Durations;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import org.camelbyte.config.Durations;
 
 /** Turns a driver exception into the reason a person reads in the run record. */
 final class SqlFailures {
@@ -13,8 +13,7 @@ final class SqlFailures {
     /** PostgreSQL's "query_canceled", which its driver raises when the query timeout fires. */
     private static final String QUERY_CANCELED = "57014";
 
-    private SqlFailures() {
-    }
+    private SqlFailures() {}
 
     static String describe(SQLException failure, Duration statementTimeout) {
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
@@ -23,12 +22,14 @@ final class SqlFailures {
                     + " and was cancelled";
         }
         // 08: connection exceptions; 57P: the server shutting down or restarting under the connection
-        if (state.startsWith("08") || state.startsWith("57P")
+        if (state.startsWith("08")
+                || state.startsWith("57P")
                 || failure instanceof SQLNonTransientConnectionException
                 || failure instanceof SQLTransientConnectionException) {
             return "the database connection failed: " + firstLine(failure);
         }
-        return "the database refused the statement: " + firstLine(failure) + (state.isEmpty() ? "" : " (SQL state " + state + ")");
+        return "the database refused the statement: " + firstLine(failure)
+                + (state.isEmpty() ? "" : " (SQL state " + state + ")");
     }
 
     private static String firstLine(SQLException failure) {

@@ -38,7 +38,8 @@ public final class StatisticsRefresher {
             NetworkTimeout.apply(connection, statementTimeout);
             Dialect dialect = Dialect.of(connection);
             if (!dialect.refreshesStatistics()) {
-                String reason = "no statistics statement is known for " + connection.getMetaData().getDatabaseProductName();
+                String reason = "no statistics statement is known for "
+                        + connection.getMetaData().getDatabaseProductName();
                 return distinct.stream().map(table -> skip(table, reason)).toList();
             }
             SchemaLookup lookup = new SchemaLookup(connection, dialect);
@@ -50,7 +51,9 @@ public final class StatisticsRefresher {
         } catch (SQLException e) {
             String reason = SqlFailures.describe(e, statementTimeout);
             LOG.warn("Statistics refresh could not run: {}", reason);
-            return distinct.stream().map(table -> AnalyzedTable.failed(table, reason, 0)).toList();
+            return distinct.stream()
+                    .map(table -> AnalyzedTable.failed(table, reason, 0))
+                    .toList();
         } finally {
             closeQuietly(connection);
         }

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Derives destination table names from a sync's streams, the way Airbyte names them. */
 public final class TableNames {
 
-    private TableNames() {
-    }
+    private TableNames() {}
 
     /**
      * Airbyte writes stream {@code s} to table {@code prefix + s} in the connection's namespace, after

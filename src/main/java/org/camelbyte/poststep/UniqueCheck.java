@@ -58,12 +58,14 @@ public record UniqueCheck(TableName table, List<String> columns) implements Qual
         String sql = "select count(*) from (select " + keys + " from " + session.quotedTable(table)
                 + " where " + String.join(" and ", notNull)
                 + " group by " + keys + " having count(*) > 1) duplicated";
-        try (PreparedStatement statement = session.prepare(sql); ResultSet result = statement.executeQuery()) {
+        try (PreparedStatement statement = session.prepare(sql);
+                ResultSet result = statement.executeQuery()) {
             result.next();
             long duplicated = result.getLong(1);
-            return new Observation(duplicated == 0
-                    ? "no duplicates"
-                    : duplicated + " values of (" + String.join(", ", columns) + ") appear more than once",
+            return new Observation(
+                    duplicated == 0
+                            ? "no duplicates"
+                            : duplicated + " values of (" + String.join(", ", columns) + ") appear more than once",
                     duplicated == 0);
         }
     }

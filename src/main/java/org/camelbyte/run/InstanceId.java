@@ -15,8 +15,7 @@ import java.util.UUID;
 public final class InstanceId {
     static final String FILE = "instance-id";
 
-    private InstanceId() {
-    }
+    private InstanceId() {}
 
     /** The configured id if any, else the one in the data dir, else a new one written there. */
     public static String resolve(String configured, Path dataDir) {
@@ -31,13 +30,16 @@ public final class InstanceId {
                     return stored;
                 }
             }
-            String created = host() + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            String created = host() + "-" + ProcessHandle.current().pid() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
             Files.createDirectories(dataDir);
             Files.writeString(file, created + System.lineSeparator());
             return created;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or write the instance id in " + file
-                    + "; make the data dir (data.dir) writable or set instance.id.", e);
+            throw new UncheckedIOException(
+                    "Could not read or write the instance id in " + file
+                            + "; make the data dir (data.dir) writable or set instance.id.",
+                    e);
         }
     }
 

@@ -11,9 +11,26 @@ import java.time.Instant;
  * follow the same Airbyte job. Serialised as the run JSON of the HTTP API and outcome events.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"runId", "requestId", "pipeline", "connectionName", "connectionId", "jobId", "jobType",
-    "trigger", "status", "startedAt", "endedAt", "rowsSynced", "bytesSynced", "attempts", "jobStatus", "postSync", "error",
-    "waiting"})
+@JsonPropertyOrder({
+    "runId",
+    "requestId",
+    "pipeline",
+    "connectionName",
+    "connectionId",
+    "jobId",
+    "jobType",
+    "trigger",
+    "status",
+    "startedAt",
+    "endedAt",
+    "rowsSynced",
+    "bytesSynced",
+    "attempts",
+    "jobStatus",
+    "postSync",
+    "error",
+    "waiting"
+})
 public class Run {
     private String runId;
     private String requestId;
@@ -42,75 +59,227 @@ public class Run {
     private Long baselineJobId;
     private RunWaiting waiting;
 
-    public String getRunId() { return runId; }
-    public void setRunId(String runId) { this.runId = runId; }
-    public String getRequestId() { return requestId; }
-    public void setRequestId(String requestId) { this.requestId = requestId; }
-    public String getPipeline() { return pipeline; }
-    public void setPipeline(String pipeline) { this.pipeline = pipeline; }
-    public String getConnectionName() { return connectionName; }
-    public void setConnectionName(String connectionName) { this.connectionName = connectionName; }
-    public String getConnectionId() { return connectionId; }
-    public void setConnectionId(String connectionId) { this.connectionId = connectionId; }
-    public Long getJobId() { return jobId; }
-    public void setJobId(Long jobId) { this.jobId = jobId; }
-    public String getJobType() { return jobType; }
-    public void setJobType(String jobType) { this.jobType = jobType; }
+    public String getRunId() {
+        return runId;
+    }
+
+    public void setRunId(String runId) {
+        this.runId = runId;
+    }
+
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public void setRequestId(String requestId) {
+        this.requestId = requestId;
+    }
+
+    public String getPipeline() {
+        return pipeline;
+    }
+
+    public void setPipeline(String pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    public String getConnectionName() {
+        return connectionName;
+    }
+
+    public void setConnectionName(String connectionName) {
+        this.connectionName = connectionName;
+    }
+
+    public String getConnectionId() {
+        return connectionId;
+    }
+
+    public void setConnectionId(String connectionId) {
+        this.connectionId = connectionId;
+    }
+
+    public Long getJobId() {
+        return jobId;
+    }
+
+    public void setJobId(Long jobId) {
+        this.jobId = jobId;
+    }
+
+    public String getJobType() {
+        return jobType;
+    }
+
+    public void setJobType(String jobType) {
+        this.jobType = jobType;
+    }
     /** What started the run: http, queue, schedule, upstream or resume. */
-    public String getTrigger() { return trigger; }
-    public void setTrigger(String trigger) { this.trigger = trigger; }
+    public String getTrigger() {
+        return trigger;
+    }
+
+    public void setTrigger(String trigger) {
+        this.trigger = trigger;
+    }
     /** Queued behind a run of the same pipeline still going (schedule whenBusy: queue). */
-    @JsonIgnore public boolean isHeld() { return held; }
-    public void setHeld(boolean held) { this.held = held; }
-    public RunStatus getStatus() { return status; }
-    public void setStatus(RunStatus status) { this.status = status; }
-    public Instant getStartedAt() { return startedAt; }
-    public void setStartedAt(Instant startedAt) { this.startedAt = startedAt; }
-    public Instant getEndedAt() { return endedAt; }
-    public void setEndedAt(Instant endedAt) { this.endedAt = endedAt; }
-    public long getRowsSynced() { return rowsSynced; }
-    public void setRowsSynced(long rowsSynced) { this.rowsSynced = rowsSynced; }
-    public long getBytesSynced() { return bytesSynced; }
-    public void setBytesSynced(long bytesSynced) { this.bytesSynced = bytesSynced; }
-    public int getAttempts() { return attempts; }
-    public void setAttempts(int attempts) { this.attempts = attempts; }
+    @JsonIgnore
+    public boolean isHeld() {
+        return held;
+    }
+
+    public void setHeld(boolean held) {
+        this.held = held;
+    }
+
+    public RunStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(RunStatus status) {
+        this.status = status;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public void setStartedAt(Instant startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    public Instant getEndedAt() {
+        return endedAt;
+    }
+
+    public void setEndedAt(Instant endedAt) {
+        this.endedAt = endedAt;
+    }
+
+    public long getRowsSynced() {
+        return rowsSynced;
+    }
+
+    public void setRowsSynced(long rowsSynced) {
+        this.rowsSynced = rowsSynced;
+    }
+
+    public long getBytesSynced() {
+        return bytesSynced;
+    }
+
+    public void setBytesSynced(long bytesSynced) {
+        this.bytesSynced = bytesSynced;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public void setAttempts(int attempts) {
+        this.attempts = attempts;
+    }
     /** Airbyte's own last-seen job status (pending, running, incomplete, ...), for progress and watchdogs. */
-    public String getJobStatus() { return jobStatus; }
-    public void setJobStatus(String jobStatus) { this.jobStatus = jobStatus; }
-    public JsonNode getPostSync() { return postSync; }
-    public void setPostSync(JsonNode postSync) { this.postSync = postSync; }
-    public String getError() { return error; }
-    public void setError(String error) { this.error = error; }
+    public String getJobStatus() {
+        return jobStatus;
+    }
+
+    public void setJobStatus(String jobStatus) {
+        this.jobStatus = jobStatus;
+    }
+
+    public JsonNode getPostSync() {
+        return postSync;
+    }
+
+    public void setPostSync(JsonNode postSync) {
+        this.postSync = postSync;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public void setError(String error) {
+        this.error = error;
+    }
 
     /** When the job-creating POST was first sent: the lower bound when looking for a job it may have made. */
-    @JsonIgnore public Instant getTriggerRequestedAt() { return triggerRequestedAt; }
-    public void setTriggerRequestedAt(Instant triggerRequestedAt) { this.triggerRequestedAt = triggerRequestedAt; }
-    @JsonIgnore public Instant getDeadline() { return deadline; }
-    public void setDeadline(Instant deadline) { this.deadline = deadline; }
+    @JsonIgnore
+    public Instant getTriggerRequestedAt() {
+        return triggerRequestedAt;
+    }
+
+    public void setTriggerRequestedAt(Instant triggerRequestedAt) {
+        this.triggerRequestedAt = triggerRequestedAt;
+    }
+
+    @JsonIgnore
+    public Instant getDeadline() {
+        return deadline;
+    }
+
+    public void setDeadline(Instant deadline) {
+        this.deadline = deadline;
+    }
 
     /** The group run this run belongs to, or null for a run started on its own. */
-    public String getGroupRunId() { return groupRunId; }
-    public void setGroupRunId(String groupRunId) { this.groupRunId = groupRunId; }
+    public String getGroupRunId() {
+        return groupRunId;
+    }
+
+    public void setGroupRunId(String groupRunId) {
+        this.groupRunId = groupRunId;
+    }
 
     /** When the job entered its last-seen status: how long it has been pending, for the watchdog. */
-    @JsonIgnore public Instant getJobStatusSince() { return jobStatusSince; }
-    public void setJobStatusSince(Instant jobStatusSince) { this.jobStatusSince = jobStatusSince; }
+    @JsonIgnore
+    public Instant getJobStatusSince() {
+        return jobStatusSince;
+    }
+
+    public void setJobStatusSince(Instant jobStatusSince) {
+        this.jobStatusSince = jobStatusSince;
+    }
     /** When the job's status, rows, bytes or attempts last changed. */
-    @JsonIgnore public Instant getProgressAt() { return progressAt; }
-    public void setProgressAt(Instant progressAt) { this.progressAt = progressAt; }
+    @JsonIgnore
+    public Instant getProgressAt() {
+        return progressAt;
+    }
+
+    public void setProgressAt(Instant progressAt) {
+        this.progressAt = progressAt;
+    }
     /** Attempts of the job that ended incomplete so far. */
-    @JsonIgnore public int getIncompleteAttempts() { return incompleteAttempts; }
-    public void setIncompleteAttempts(int incompleteAttempts) { this.incompleteAttempts = incompleteAttempts; }
+    @JsonIgnore
+    public int getIncompleteAttempts() {
+        return incompleteAttempts;
+    }
+
+    public void setIncompleteAttempts(int incompleteAttempts) {
+        this.incompleteAttempts = incompleteAttempts;
+    }
 
     /**
      * The connection's newest job id when this run first POSTed its job (0: it had none). A job with a
      * greater id is the one a POST whose answer was lost created.
      */
-    @JsonIgnore public Long getBaselineJobId() { return baselineJobId; }
-    public void setBaselineJobId(Long baselineJobId) { this.baselineJobId = baselineJobId; }
+    @JsonIgnore
+    public Long getBaselineJobId() {
+        return baselineJobId;
+    }
+
+    public void setBaselineJobId(Long baselineJobId) {
+        this.baselineJobId = baselineJobId;
+    }
     /** Why the run waits (a step retrying, the job POST still out); null while it moves. */
-    public RunWaiting getWaiting() { return waiting; }
-    public void setWaiting(RunWaiting waiting) { this.waiting = waiting; }
+    public RunWaiting getWaiting() {
+        return waiting;
+    }
+
+    public void setWaiting(RunWaiting waiting) {
+        this.waiting = waiting;
+    }
 
     @JsonIgnore
     public boolean isFinal() {

@@ -39,15 +39,25 @@ public class RunLeases {
 
     /** Takes the run if nobody else holds it; true when this instance may follow it now. */
     public boolean claim(String runId) {
-        return update("UPDATE runs SET owner=?, lease_until=" + UNTIL + " WHERE run_id=? AND " + OPEN
-                + " AND (owner IS NULL OR owner=? OR lease_until IS NULL OR lease_until < now())",
-                lease.owner(), millis(), runId, lease.owner()) == 1;
+        return update(
+                        "UPDATE runs SET owner=?, lease_until=" + UNTIL + " WHERE run_id=? AND " + OPEN
+                                + " AND (owner IS NULL OR owner=? OR lease_until IS NULL OR lease_until < now())",
+                        lease.owner(),
+                        millis(),
+                        runId,
+                        lease.owner())
+                == 1;
     }
 
     /** Lets a held run go and takes it, whoever recorded it; true for the one instance that did. */
     public boolean unhold(String runId) {
-        return update("UPDATE runs SET held=false, owner=?, lease_until=" + UNTIL + " WHERE run_id=? AND held AND "
-                + OPEN, lease.owner(), millis(), runId) == 1;
+        return update(
+                        "UPDATE runs SET held=false, owner=?, lease_until=" + UNTIL + " WHERE run_id=? AND held AND "
+                                + OPEN,
+                        lease.owner(),
+                        millis(),
+                        runId)
+                == 1;
     }
 
     /** Extends the lease of every open run this instance owns, in one statement however many it follows. */
@@ -66,7 +76,8 @@ public class RunLeases {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -81,7 +92,8 @@ public class RunLeases {
     }
 
     private List<String> ids(String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, lease.owner());
             try (ResultSet rs = ps.executeQuery()) {
                 List<String> ids = new ArrayList<>();

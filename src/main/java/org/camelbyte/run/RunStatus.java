@@ -4,7 +4,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum RunStatus {
-    QUEUED, RUNNING, POST_SYNC, SUCCEEDED, FAILED, CANCELLED, TIMED_OUT, SKIPPED;
+    QUEUED,
+    RUNNING,
+    POST_SYNC,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED,
+    TIMED_OUT,
+    SKIPPED;
 
     public boolean isFinal() {
         return ordinal() >= SUCCEEDED.ordinal();

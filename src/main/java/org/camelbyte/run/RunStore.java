@@ -65,10 +65,11 @@ public class RunStore {
     }
 
     public void update(Run run) {
-        String sql = "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
-                + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
-                + " job_status_since=?, progress_at=?, incomplete_attempts=?, connection_name=?, baseline_job_id=?,"
-                + " waiting=?::jsonb, updated_at=now() WHERE run_id=?";
+        String sql =
+                "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
+                        + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
+                        + " job_status_since=?, progress_at=?, incomplete_attempts=?, connection_name=?, baseline_job_id=?,"
+                        + " waiting=?::jsonb, updated_at=now() WHERE run_id=?";
         try {
             commits.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -117,7 +118,8 @@ public class RunStore {
     /** Writes only why the run waits (null clears it), leaving the rest of the record as it is. */
     public void recordWaiting(String runId, RunWaiting waiting) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE runs SET waiting=?::jsonb, updated_at=now() WHERE run_id=?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE runs SET waiting=?::jsonb, updated_at=now() WHERE run_id=?")) {
             ps.setString(1, waitingJson(waiting));
             ps.setString(2, runId);
             ps.executeUpdate();
@@ -137,7 +139,7 @@ public class RunStore {
     /** Whether another run already follows this Airbyte job, so it cannot be the one our lost POST created. */
     public boolean jobFollowedByAnotherRun(long jobId, String runId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE job_id=? AND run_id<>?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE job_id=? AND run_id<>?")) {
             ps.setLong(1, jobId);
             ps.setString(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -150,8 +152,10 @@ public class RunStore {
 
     /** Runs of one pipeline without an outcome yet, oldest first. */
     public List<Run> openRuns(String pipeline) {
-        return query("SELECT " + READ_COLUMNS + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
-                + " ORDER BY started_at", pipeline);
+        return query(
+                "SELECT " + READ_COLUMNS + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
+                        + " ORDER BY started_at",
+                pipeline);
     }
 
     /**
@@ -159,10 +163,11 @@ public class RunStore {
      * held): one indexed row at most, where reading every open run made each outcome cost O(open runs).
      */
     public Optional<Run> nextHeldIfNoneGoes(String pipeline) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync') AND held"
-                + " AND NOT EXISTS (SELECT 1 FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
-                + " AND NOT held) ORDER BY started_at LIMIT 1")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                        + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync') AND held"
+                        + " AND NOT EXISTS (SELECT 1 FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
+                        + " AND NOT held) ORDER BY started_at LIMIT 1")) {
             ps.setString(1, pipeline);
             ps.setString(2, pipeline);
             try (ResultSet rs = ps.executeQuery()) {
@@ -175,7 +180,8 @@ public class RunStore {
 
     /** The most recent runs of one pipeline, newest first. */
     public List<Run> recentRuns(String pipeline, int limit) {
-        return query("SELECT " + READ_COLUMNS + " FROM runs WHERE pipeline=? ORDER BY started_at DESC LIMIT " + limit,
+        return query(
+                "SELECT " + READ_COLUMNS + " FROM runs WHERE pipeline=? ORDER BY started_at DESC LIMIT " + limit,
                 pipeline);
     }
 
@@ -222,7 +228,8 @@ public class RunStore {
     public boolean endIfOpen(String runId, RunStatus status, String error, Instant endedAt) {
         String sql = "UPDATE runs SET status=?, error=?, ended_at=?, updated_at=now()"
                 + " WHERE run_id=? AND status IN ('queued','running','post_sync')";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, status.wireName());
             ps.setString(2, error);
             ps.setTimestamp(3, ts(endedAt));
@@ -248,7 +255,8 @@ public class RunStore {
     }
 
     private List<Run> query(String sql, List<Object> args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }

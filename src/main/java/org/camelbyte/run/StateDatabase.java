@@ -16,7 +16,11 @@ public final class StateDatabase {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         HikariDataSource ds = new HikariDataSource(config);
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return ds;
     }
 }

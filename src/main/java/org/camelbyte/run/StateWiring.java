@@ -17,13 +17,21 @@ public final class StateWiring {
 
     private StateWiring() {}
 
-    public static State open(Settings settings, Path dataDir, Supplier<String> embeddedJdbcUrl, ObjectMapper json,
-                             List<AutoCloseable> closeAtStop) {
+    public static State open(
+            Settings settings,
+            Path dataDir,
+            Supplier<String> embeddedJdbcUrl,
+            ObjectMapper json,
+            List<AutoCloseable> closeAtStop) {
         String url = settings.get("state.jdbc-url").orElseGet(embeddedJdbcUrl);
-        HikariDataSource database = StateDatabase.open(url, settings.require("state.username"),
-                settings.secret("state.password").orElse(null), settings.getInt("state.pool-size"));
+        HikariDataSource database = StateDatabase.open(
+                url,
+                settings.require("state.username"),
+                settings.secret("state.password").orElse(null),
+                settings.getInt("state.pool-size"));
         closeAtStop.add(database);
-        Lease lease = new Lease(InstanceId.resolve(settings.get("instance.id").orElse(null), dataDir),
+        Lease lease = new Lease(
+                InstanceId.resolve(settings.get("instance.id").orElse(null), dataDir),
                 settings.getDuration("runs.lease"));
         return new State(database, lease, new RunStore(database, json, lease), new RunLeases(database, lease));
     }

@@ -2,10 +2,10 @@ package org.camelbyte.standin;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,14 +48,17 @@ public final class AirbyteStandIn implements AutoCloseable {
         this.behaviours = new ServerBehaviours();
         scenario.behaviours().applyTo(behaviours);
         this.notifier = new SuccessNotifier(job -> describe(scenario, job));
-        this.jobs = new JobStore(scenario.timeScale(), clock, notifier, journal == null ? null : new JobJournal(journal));
+        this.jobs =
+                new JobStore(scenario.timeScale(), clock, notifier, journal == null ? null : new JobJournal(journal));
         this.webhooks = new WebhookSender(scenario, "http://127.0.0.1:" + this.port);
         jobs.onCreated(webhooks::watch);
         jobs.restore(scenario);
-        this.authenticator = new Authenticator(scenario.auth(), Duration.ofSeconds(scenario.tokenTtlSeconds()), clock, behaviours);
+        this.authenticator =
+                new Authenticator(scenario.auth(), Duration.ofSeconds(scenario.tokenTtlSeconds()), clock, behaviours);
         this.recorder = new CallRecorder();
         JobCreation creation = new JobCreation(jobs, faults);
-        PublicApi publicApi = new PublicApi(scenario, jobs, creation, new PublicApiViews(started, clock, behaviours), publicApiUrlFor(server));
+        PublicApi publicApi = new PublicApi(
+                scenario, jobs, creation, new PublicApiViews(started, clock, behaviours), publicApiUrlFor(server));
         ConfigApi configApi = new ConfigApi(scenario, jobs, creation, new ConfigApiViews(started, behaviours));
         this.executor = boundedPool(scenario.serverThreads());
         this.handler = new StandInHttpHandler(publicApi, configApi, authenticator, faults, recorder);
@@ -188,7 +191,13 @@ public final class AirbyteStandIn implements AutoCloseable {
 
     private static FinishedSync describe(StandInScenario scenario, StandInJob job) {
         ScenarioConnection c = job.connection();
-        return new FinishedSync(job.id(), c.id(), c.name(), scenario.workspaceOf(c).name(), c.namespace(), c.prefix(),
+        return new FinishedSync(
+                job.id(),
+                c.id(),
+                c.name(),
+                scenario.workspaceOf(c).name(),
+                c.namespace(),
+                c.prefix(),
                 job.snapshot().streams());
     }
 

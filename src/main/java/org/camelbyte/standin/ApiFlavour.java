@@ -1,4 +1,7 @@
 package org.camelbyte.standin;
 
 /** The two APIs an Airbyte server speaks; they share one job store but differ in shapes and errors. */
-enum ApiFlavour { PUBLIC, CONFIG }
+enum ApiFlavour {
+    PUBLIC,
+    CONFIG
+}

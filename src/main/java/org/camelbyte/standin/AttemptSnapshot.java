@@ -15,5 +15,4 @@ public record AttemptSnapshot(
         long rows,
         long bytes,
         List<StreamRows> streams,
-        String failure) {
-}
+        String failure) {}

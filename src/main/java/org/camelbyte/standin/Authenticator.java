@@ -40,7 +40,8 @@ final class Authenticator {
     /** {@code POST .../applications/token}, JSON or form body. */
     StandInResponse issueToken(StandInRequest request) {
         if (auth.mode() != StandInAuth.Mode.CLIENT_CREDENTIALS) {
-            return Problems.resourceNotFound("Application token endpoint (auth mode " + auth.mode().wireName() + ")", "");
+            return Problems.resourceNotFound(
+                    "Application token endpoint (auth mode " + auth.mode().wireName() + ")", "");
         }
         Map<String, String> form = credentialsOf(request);
         String id = form.getOrDefault("client_id", form.get("clientId"));
@@ -69,9 +70,11 @@ final class Authenticator {
     private String jwt(String subject, Instant issued, Instant expiry, String signature) {
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
         String header = encoder.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = Json.object().put("sub", subject)
+        String claims = Json.object()
+                .put("sub", subject)
                 .put("iat", behaviours.claimSeconds(issued))
-                .put("exp", behaviours.claimSeconds(expiry)).toString();
+                .put("exp", behaviours.claimSeconds(expiry))
+                .toString();
         return header + "." + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + signature;
     }
 
@@ -82,8 +85,10 @@ final class Authenticator {
     private boolean accepts(String header) {
         return switch (auth.mode()) {
             case NONE -> true;
-            case BASIC -> header != null && header.startsWith("Basic ")
-                    && equal(auth.username() + ":" + auth.password(), decodeBasic(header.substring(6)));
+            case BASIC ->
+                header != null
+                        && header.startsWith("Basic ")
+                        && equal(auth.username() + ":" + auth.password(), decodeBasic(header.substring(6)));
             case BEARER -> equal("Bearer " + auth.token(), header);
             case CLIENT_CREDENTIALS -> header != null && header.startsWith("Bearer ") && liveToken(header.substring(7));
         };
@@ -124,6 +129,8 @@ final class Authenticator {
     }
 
     private static boolean equal(String expected, String actual) {
-        return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+        return actual != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -17,7 +17,8 @@ final class CallCounter {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     void count(String method, String path) {
-        counts.computeIfAbsent(method + " " + ID.matcher(path).replaceAll("/{id}"), k -> new LongAdder()).increment();
+        counts.computeIfAbsent(method + " " + ID.matcher(path).replaceAll("/{id}"), k -> new LongAdder())
+                .increment();
     }
 
     Map<String, Long> snapshot() {

@@ -34,12 +34,16 @@ final class ConfigApi {
             case "/v1/workspaces/list" -> workspaces(scenario.workspaces());
             case "/v1/workspaces/list_paginated" -> workspaces(paged(body, selectedWorkspaces(body)));
             case "/v1/connections/list" -> connections(connectionsIn(List.of(required(body, "workspaceId"))));
-            case "/v1/connections/list_paginated" -> connections(paged(body, connectionsIn(strings(body.path("workspaceIds")))));
-            case "/v1/connections/get" -> StandInResponse.ok(views.connection(connection(required(body, "connectionId"))));
+            case "/v1/connections/list_paginated" ->
+                connections(paged(body, connectionsIn(strings(body.path("workspaceIds")))));
+            case "/v1/connections/get" ->
+                StandInResponse.ok(views.connection(connection(required(body, "connectionId"))));
             case "/v1/connections/sync" -> sync(connection(required(body, "connectionId")));
             // like reset, clear never answers 409: it replaces a running sync
-            case "/v1/connections/reset" -> jobInfo(creation.replaceRunning(connection(required(body, "connectionId")), "reset"), false);
-            case "/v1/connections/clear" -> jobInfo(creation.replaceRunning(connection(required(body, "connectionId")), "clear"), false);
+            case "/v1/connections/reset" ->
+                jobInfo(creation.replaceRunning(connection(required(body, "connectionId")), "reset"), false);
+            case "/v1/connections/clear" ->
+                jobInfo(creation.replaceRunning(connection(required(body, "connectionId")), "clear"), false);
             case "/v1/jobs/get" -> jobInfo(job(body), true);
             case "/v1/jobs/get_without_logs" -> jobInfo(job(body), false);
             case "/v1/jobs/get_light" -> {
@@ -58,7 +62,8 @@ final class ConfigApi {
             return jobInfo(creation.create(connection, "sync"), false);
         } catch (JobConflict conflict) {
             return conflict.reason() == JobConflict.Reason.ALREADY_RUNNING
-                    ? Problems.knownException(409, "io.airbyte.commons.server.errors.ValueConflictKnownException", conflict.getMessage())
+                    ? Problems.knownException(
+                            409, "io.airbyte.commons.server.errors.ValueConflictKnownException", conflict.getMessage())
                     : Problems.knownException(500, "java.lang.IllegalStateException", conflict.getMessage());
         }
     }
@@ -77,10 +82,14 @@ final class ConfigApi {
         List<StandInJob> selected = new ArrayList<>(jobs.all().stream()
                 .filter(j -> configId == null || j.connectionId().equals(configId))
                 .filter(j -> configTypes.isEmpty() || configTypes.contains(ConfigApiViews.configType(j.jobType())))
-                .filter(j -> statuses.isEmpty() || statuses.contains(j.snapshot().status()))
+                .filter(j ->
+                        statuses.isEmpty() || statuses.contains(j.snapshot().status()))
                 .toList());
         // Airbyte lists newest first unless told otherwise.
-        selected.sort(ascending ? Comparator.comparing(StandInJob::id) : Comparator.comparing(StandInJob::id).reversed());
+        selected.sort(
+                ascending
+                        ? Comparator.comparing(StandInJob::id)
+                        : Comparator.comparing(StandInJob::id).reversed());
         ObjectNode result = Json.object();
         ArrayNode items = result.putArray("jobs");
         paged(body, selected).forEach(j -> items.add(views.jobWithAttempts(j, jobs.observe(j))));
@@ -100,10 +109,16 @@ final class ConfigApi {
         String order = field + "|" + body.path("orderByMethod").asText("DESC");
         List<StandInJob> selected = jobs.all().stream()
                 .filter(j -> configTypes.isEmpty() || configTypes.contains(ConfigApiViews.configType(j.jobType())))
-                .filter(j -> workspaceIds.isEmpty() || workspaceIds.contains(j.connection().workspaceId()))
-                .sorted(order.endsWith("|ASC") ? Comparator.comparing(StandInJob::id) : Comparator.comparing(StandInJob::id).reversed())
+                .filter(j -> workspaceIds.isEmpty()
+                        || workspaceIds.contains(j.connection().workspaceId()))
+                .sorted(
+                        order.endsWith("|ASC")
+                                ? Comparator.comparing(StandInJob::id)
+                                : Comparator.comparing(StandInJob::id).reversed())
                 .toList();
-        selected = PublicApi.changedSince(selected, start == null ? null : java.time.Instant.parse(start),
+        selected = PublicApi.changedSince(
+                selected,
+                start == null ? null : java.time.Instant.parse(start),
                 field.equals("updatedAt") ? order : null);
         ObjectNode result = Json.object();
         ArrayNode items = result.putArray("jobs");
@@ -147,15 +162,22 @@ final class ConfigApi {
     }
 
     private ScenarioConnection connection(String id) {
-        return scenario.connection(id).orElseThrow(() -> new HttpProblem(StandInResponse.json(404,
-                Json.object().put("id", id).put("message", "Could not find configuration for STANDARD_SYNC: " + id + "."))));
+        return scenario.connection(id)
+                .orElseThrow(() -> new HttpProblem(StandInResponse.json(
+                        404,
+                        Json.object()
+                                .put("id", id)
+                                .put("message", "Could not find configuration for STANDARD_SYNC: " + id + "."))));
     }
 
     /** An unknown id answers 500 here, not 404: that is what Airbyte does. */
     private StandInJob job(JsonNode body) {
         long id = body.path("id").asLong(-1);
-        return jobs.get(id).orElseThrow(() -> new HttpProblem(Problems.knownException(500,
-                "java.lang.RuntimeException", "Internal Server Error: Could not find job with id: " + id)));
+        return jobs.get(id)
+                .orElseThrow(() -> new HttpProblem(Problems.knownException(
+                        500,
+                        "java.lang.RuntimeException",
+                        "Internal Server Error: Could not find job with id: " + id)));
     }
 
     private static <T> List<T> paged(JsonNode body, List<T> all) {

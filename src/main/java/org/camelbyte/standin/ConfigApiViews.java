@@ -24,7 +24,10 @@ final class ConfigApiViews {
         return Json.object()
                 .put("workspaceId", ws.id())
                 .put("organizationId", ORGANIZATION_ID)
-                .put("customerId", UUID.nameUUIDFromBytes(("customer:" + ws.id()).getBytes(StandardCharsets.UTF_8)).toString())
+                .put(
+                        "customerId",
+                        UUID.nameUUIDFromBytes(("customer:" + ws.id()).getBytes(StandardCharsets.UTF_8))
+                                .toString())
                 .put("name", ws.name())
                 .put("slug", ws.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
                 .put("initialSetupComplete", true);
@@ -52,7 +55,10 @@ final class ConfigApiViews {
             ObjectNode stream = entry.putObject("stream").put("name", name);
             stream.putObject("jsonSchema");
             stream.putArray("supportedSyncModes").add("full_refresh");
-            entry.putObject("config").put("syncMode", "full_refresh").put("destinationSyncMode", "overwrite").put("selected", true);
+            entry.putObject("config")
+                    .put("syncMode", "full_refresh")
+                    .put("destinationSyncMode", "overwrite")
+                    .put("selected", true);
         }
         return node;
     }
@@ -67,7 +73,8 @@ final class ConfigApiViews {
             info.set("attempt", attempt(job, a));
             if (withLogs) {
                 info.put("logType", "formatted");
-                info.putObject("logs").putArray("logLines")
+                info.putObject("logs")
+                        .putArray("logLines")
                         .add("Attempt " + a.number() + " of job " + job.id() + " (stand-in): " + a.status());
             }
         }
@@ -106,8 +113,10 @@ final class ConfigApiViews {
         node.put("status", s.status());
         if (shows(ServerBehaviours.StatsShape.AGGREGATED_STATS)) {
             node.putObject("aggregatedStats")
-                    .put("recordsEmitted", s.rows()).put("bytesEmitted", s.bytes())
-                    .put("recordsCommitted", s.rows()).put("bytesCommitted", s.bytes())
+                    .put("recordsEmitted", s.rows())
+                    .put("bytesEmitted", s.bytes())
+                    .put("recordsCommitted", s.rows())
+                    .put("bytesCommitted", s.bytes())
                     .put("recordsRejected", 0);
         }
         return node;
@@ -144,7 +153,8 @@ final class ConfigApiViews {
         }
         if (a.failure() != null) {
             ObjectNode summary = node.putObject("failureSummary");
-            summary.putArray("failures").addObject()
+            summary.putArray("failures")
+                    .addObject()
                     .put("failureOrigin", "source")
                     .put("failureType", "system_error")
                     .put("externalMessage", a.failure())
@@ -164,8 +174,10 @@ final class ConfigApiViews {
 
     private static ObjectNode stats(long rows, long bytes) {
         return Json.object()
-                .put("recordsEmitted", rows).put("bytesEmitted", bytes)
-                .put("recordsCommitted", rows).put("bytesCommitted", bytes)
+                .put("recordsEmitted", rows)
+                .put("bytesEmitted", bytes)
+                .put("recordsCommitted", rows)
+                .put("bytesCommitted", bytes)
                 .put("stateMessagesEmitted", 0);
     }
 }

@@ -5,7 +5,12 @@ import java.time.Duration;
 /** What the stand-in does to one request instead of (or before) answering it. */
 record Fault(Kind kind, int httpStatus, Integer retryAfterSeconds, Duration delay) {
 
-    enum Kind { FAIL, RATE_LIMIT, DELAY, DROP }
+    enum Kind {
+        FAIL,
+        RATE_LIMIT,
+        DELAY,
+        DROP
+    }
 
     static Fault fail(int status) {
         return new Fault(Kind.FAIL, status, null, null);

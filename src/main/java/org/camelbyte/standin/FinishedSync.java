@@ -10,5 +10,4 @@ public record FinishedSync(
         String workspaceName,
         String namespace,
         String prefix,
-        List<StreamRows> streams) {
-}
+        List<StreamRows> streams) {}

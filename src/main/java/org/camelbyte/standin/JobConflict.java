@@ -3,7 +3,10 @@ package org.camelbyte.standin;
 /** Why a job could not be created. */
 final class JobConflict extends RuntimeException {
 
-    enum Reason { ALREADY_RUNNING, INACTIVE }
+    enum Reason {
+        ALREADY_RUNNING,
+        INACTIVE
+    }
 
     private final Reason reason;
     private final transient StandInJob running;

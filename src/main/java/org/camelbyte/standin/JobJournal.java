@@ -20,7 +20,8 @@ final class JobJournal {
     }
 
     synchronized void created(StandInJob job) {
-        append("created " + job.id() + " " + job.connectionId() + " " + job.jobType() + " " + job.createdAt().toEpochMilli());
+        append("created " + job.id() + " " + job.connectionId() + " " + job.jobType() + " "
+                + job.createdAt().toEpochMilli());
     }
 
     synchronized void cancelled(StandInJob job, Instant at) {
@@ -30,7 +31,11 @@ final class JobJournal {
     /** Every line written so far, split into words; empty when there is no journal yet. */
     List<String[]> entries() {
         try {
-            return Files.exists(file) ? Files.readAllLines(file).stream().map(line -> line.split(" ")).toList() : List.of();
+            return Files.exists(file)
+                    ? Files.readAllLines(file).stream()
+                            .map(line -> line.split(" "))
+                            .toList()
+                    : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the stand-in's job journal " + file, e);
         }

@@ -10,7 +10,8 @@ import java.util.Set;
  */
 public record JobPhase(String status, Double seconds, Long rowsPerSecond, Long bytesPerRow, String failure) {
 
-    private static final Set<String> KNOWN = Set.of("pending", "running", "incomplete", "succeeded", "failed", "cancelled");
+    private static final Set<String> KNOWN =
+            Set.of("pending", "running", "incomplete", "succeeded", "failed", "cancelled");
     static final long DEFAULT_ROWS_PER_SECOND = 100;
     static final long DEFAULT_BYTES_PER_ROW = 200;
 

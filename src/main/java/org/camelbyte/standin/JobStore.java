@@ -20,7 +20,8 @@ final class JobStore {
     private final SuccessNotifier notifier;
     private final JobJournal journal;
     private long nextId = 1;
-    private final List<java.util.function.Consumer<StandInJob>> onCreated = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<StandInJob>> onCreated =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** {@code journal} may be null: then jobs live as long as the stand-in. */
     JobStore(double timeScale, Clock clock, SuccessNotifier notifier, JobJournal journal) {
@@ -38,12 +39,19 @@ final class JobStore {
         for (String[] entry : journal.entries()) {
             if (entry[0].equals("created") && entry.length == 5) {
                 long id = Long.parseLong(entry[1]);
-                scenario.connection(entry[2]).ifPresent(connection -> add(new StandInJob(id, connection, entry[3],
-                        Instant.ofEpochMilli(Long.parseLong(entry[4])),
-                        new JobTimeline(connection.scriptFor(entry[3]), connection.streams()), timeScale, clock)));
+                scenario.connection(entry[2])
+                        .ifPresent(connection -> add(new StandInJob(
+                                id,
+                                connection,
+                                entry[3],
+                                Instant.ofEpochMilli(Long.parseLong(entry[4])),
+                                new JobTimeline(connection.scriptFor(entry[3]), connection.streams()),
+                                timeScale,
+                                clock)));
                 nextId = Math.max(nextId, id + 1);
             } else if (entry[0].equals("cancelled") && entry.length == 3) {
-                get(Long.parseLong(entry[1])).ifPresent(job -> job.cancelledAt(Instant.ofEpochMilli(Long.parseLong(entry[2]))));
+                get(Long.parseLong(entry[1]))
+                        .ifPresent(job -> job.cancelledAt(Instant.ofEpochMilli(Long.parseLong(entry[2]))));
             }
         }
     }
@@ -67,11 +75,19 @@ final class JobStore {
         }
         Optional<StandInJob> running = runningOn(connection.id());
         if (running.isPresent()) {
-            throw new JobConflict(JobConflict.Reason.ALREADY_RUNNING,
-                    "A sync is already running for: " + connection.id(), running.get());
+            throw new JobConflict(
+                    JobConflict.Reason.ALREADY_RUNNING,
+                    "A sync is already running for: " + connection.id(),
+                    running.get());
         }
-        StandInJob job = new StandInJob(nextId++, connection, jobType, clock.instant(),
-                new JobTimeline(connection.scriptFor(jobType), connection.streams()), timeScale, clock);
+        StandInJob job = new StandInJob(
+                nextId++,
+                connection,
+                jobType,
+                clock.instant(),
+                new JobTimeline(connection.scriptFor(jobType), connection.streams()),
+                timeScale,
+                clock);
         add(job);
         if (journal != null) {
             journal.created(job);
@@ -106,7 +122,8 @@ final class JobStore {
 
     /** Only the newest job of a connection can still run: creation refuses while one does. */
     Optional<StandInJob> runningOn(String connectionId) {
-        return Optional.ofNullable(latestByConnection.get(connectionId)).filter(j -> !j.snapshot().isTerminal());
+        return Optional.ofNullable(latestByConnection.get(connectionId))
+                .filter(j -> !j.snapshot().isTerminal());
     }
 
     List<StandInJob> all() {
@@ -114,7 +131,9 @@ final class JobStore {
     }
 
     List<StandInJob> of(String connectionId) {
-        return jobs.values().stream().filter(j -> j.connectionId().equals(connectionId)).toList();
+        return jobs.values().stream()
+                .filter(j -> j.connectionId().equals(connectionId))
+                .toList();
     }
 
     int size() {

@@ -50,13 +50,28 @@ final class JobTimeline {
         if (!attempts.isEmpty()) {
             AttemptSnapshot last = attempts.remove(attempts.size() - 1);
             if (last.endOffset() == null) {
-                last = new AttemptSnapshot(last.number(), "failed", last.startOffset(), cancelOffset,
-                        last.rows(), last.bytes(), last.streams(), null);
+                last = new AttemptSnapshot(
+                        last.number(),
+                        "failed",
+                        last.startOffset(),
+                        cancelOffset,
+                        last.rows(),
+                        last.bytes(),
+                        last.streams(),
+                        null);
             }
             attempts.add(last);
         }
-        return new JobSnapshot("cancelled", List.copyOf(attempts), frozen.startOffset(), cancelOffset,
-                cancelOffset, frozen.rows(), frozen.bytes(), frozen.streams(), null);
+        return new JobSnapshot(
+                "cancelled",
+                List.copyOf(attempts),
+                frozen.startOffset(),
+                cancelOffset,
+                cancelOffset,
+                frozen.rows(),
+                frozen.bytes(),
+                frozen.streams(),
+                null);
     }
 
     private final class Player {
@@ -93,8 +108,16 @@ final class JobTimeline {
             }
             long rows = attempts.stream().mapToLong(AttemptSnapshot::rows).sum();
             long bytes = attempts.stream().mapToLong(AttemptSnapshot::bytes).sum();
-            return new JobSnapshot(status, List.copyOf(attempts), jobStart, jobEnd, lastChange, rows, bytes,
-                    StreamRows.split(streams, rows, bytes), failure);
+            return new JobSnapshot(
+                    status,
+                    List.copyOf(attempts),
+                    jobStart,
+                    jobEnd,
+                    lastChange,
+                    rows,
+                    bytes,
+                    StreamRows.split(streams, rows, bytes),
+                    failure);
         }
 
         private void enter(JobPhase phase, double start, double until) {
@@ -106,11 +129,12 @@ final class JobTimeline {
                     attemptRows += rows;
                     attemptBytes += rows * phase.bytesPerRowOrDefault();
                 }
-                case "incomplete" -> endAttempt(start, "failed", phase.failure() == null ? "Attempt failed" : phase.failure());
+                case "incomplete" ->
+                    endAttempt(start, "failed", phase.failure() == null ? "Attempt failed" : phase.failure());
                 case "succeeded" -> endJob(start, "succeeded", null);
                 case "failed" -> endJob(start, "failed", phase.failure() == null ? "Sync failed" : phase.failure());
                 case "cancelled" -> endJob(start, "failed", null);
-                default -> { }
+                default -> {}
             }
         }
 
@@ -138,8 +162,15 @@ final class JobTimeline {
         }
 
         private AttemptSnapshot attempt(String attemptStatus, Double end, String message) {
-            return new AttemptSnapshot(attempts.size(), attemptStatus, attemptStart, end, attemptRows, attemptBytes,
-                    StreamRows.split(streams, attemptRows, attemptBytes), message);
+            return new AttemptSnapshot(
+                    attempts.size(),
+                    attemptStatus,
+                    attemptStart,
+                    end,
+                    attemptRows,
+                    attemptBytes,
+                    StreamRows.split(streams, attemptRows, attemptBytes),
+                    message);
         }
     }
 }

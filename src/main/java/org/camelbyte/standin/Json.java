@@ -9,8 +9,7 @@ final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();

@@ -48,7 +48,8 @@ final class PublicApi {
         }
         if (r.method().equals("GET") && r.path().startsWith("/connections/")) {
             String id = r.path().substring("/connections/".length());
-            return scenario.connection(id).map(c -> StandInResponse.ok(views.connection(c)))
+            return scenario.connection(id)
+                    .map(c -> StandInResponse.ok(views.connection(c)))
                     .orElseThrow(() -> new HttpProblem(Problems.resourceNotFound("Connection", id)));
         }
         if (route.equals("POST /jobs")) {
@@ -57,7 +58,8 @@ final class PublicApi {
         if (route.equals("GET /jobs")) {
             return listJobs(r);
         }
-        if (r.path().startsWith("/jobs/") && (r.method().equals("GET") || r.method().equals("DELETE"))) {
+        if (r.path().startsWith("/jobs/")
+                && (r.method().equals("GET") || r.method().equals("DELETE"))) {
             StandInJob job = jobById(r.path().substring("/jobs/".length()));
             if (r.method().equals("DELETE")) {
                 jobs.cancel(job);
@@ -70,7 +72,8 @@ final class PublicApi {
     private StandInResponse listWorkspaces(StandInRequest r) {
         List<String> ids = r.queryList("workspaceIds");
         List<ScenarioWorkspace> selected = scenario.workspaces().stream()
-                .filter(w -> ids.isEmpty() || ids.contains(w.id())).toList();
+                .filter(w -> ids.isEmpty() || ids.contains(w.id()))
+                .toList();
         return page(r, "/workspaces", selected, views::workspace);
     }
 
@@ -92,8 +95,12 @@ final class PublicApi {
             throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, "connectionId and jobType are required."));
         }
         if (jobType.equals("refresh")) {
-            return Problems.problem(422, "unprocessable-entity", "unprocessable-entity",
-                    "The body of the request was not understood", "Refresh jobs cannot be started through this API.");
+            return Problems.problem(
+                    422,
+                    "unprocessable-entity",
+                    "unprocessable-entity",
+                    "The body of the request was not understood",
+                    "Refresh jobs cannot be started through this API.");
         }
         if (!JOB_TYPES.contains(jobType)) {
             throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, "jobType must be one of sync, reset, clear."));
@@ -105,10 +112,18 @@ final class PublicApi {
             return StandInResponse.ok(views.job(job, jobs.observe(job)));
         } catch (JobConflict conflict) {
             return conflict.reason() == JobConflict.Reason.ALREADY_RUNNING
-                    ? Problems.problem(409, "try-again-later", "try-again-later",
-                            "A sync is already running for this connection; try again later.", conflict.getMessage())
-                    : Problems.problem(409, "409-state-conflict", "state-conflict",
-                            "Connection " + connectionId + " is " + connection.status() + "; only an active connection can run jobs.",
+                    ? Problems.problem(
+                            409,
+                            "try-again-later",
+                            "try-again-later",
+                            "A sync is already running for this connection; try again later.",
+                            conflict.getMessage())
+                    : Problems.problem(
+                            409,
+                            "409-state-conflict",
+                            "state-conflict",
+                            "Connection " + connectionId + " is " + connection.status()
+                                    + "; only an active connection can run jobs.",
                             conflict.getMessage());
         }
     }
@@ -133,7 +148,8 @@ final class PublicApi {
     }
 
     private java.util.function.Predicate<StandInJob> inWorkspaces(List<String> workspaceIds) {
-        return j -> workspaceIds.isEmpty() || workspaceIds.contains(j.connection().workspaceId());
+        return j ->
+                workspaceIds.isEmpty() || workspaceIds.contains(j.connection().workspaceId());
     }
 
     /**
@@ -147,10 +163,14 @@ final class PublicApi {
         }
         Map<StandInJob, Instant> updated = new java.util.IdentityHashMap<>();
         jobs.forEach(j -> updated.put(j, j.updatedAt()));
-        Comparator<StandInJob> byChange = Comparator.comparing((StandInJob j) -> updated.get(j)).thenComparing(StandInJob::id);
+        Comparator<StandInJob> byChange =
+                Comparator.comparing((StandInJob j) -> updated.get(j)).thenComparing(StandInJob::id);
         return jobs.stream()
                 .filter(j -> updatedAtStart == null || !updated.get(j).isBefore(updatedAtStart))
-                .sorted(!byUpdate ? (a, b) -> 0 : orderBy.toUpperCase(Locale.ROOT).endsWith("|DESC") ? byChange.reversed() : byChange)
+                .sorted(
+                        !byUpdate
+                                ? (a, b) -> 0
+                                : orderBy.toUpperCase(Locale.ROOT).endsWith("|DESC") ? byChange.reversed() : byChange)
                 .toList();
     }
 
@@ -159,8 +179,11 @@ final class PublicApi {
      * server shows, ties (same minute) broken by id, as a database ordering by a coarse column would.
      */
     private static Comparator<StandInJob> order(String orderBy, PublicApiViews views) {
-        Comparator<StandInJob> byCreation = Comparator.comparing(views::shownCreatedAt).thenComparing(StandInJob::id);
-        return orderBy != null && orderBy.toUpperCase(Locale.ROOT).endsWith("|DESC") ? byCreation.reversed() : byCreation;
+        Comparator<StandInJob> byCreation =
+                Comparator.comparing(views::shownCreatedAt).thenComparing(StandInJob::id);
+        return orderBy != null && orderBy.toUpperCase(Locale.ROOT).endsWith("|DESC")
+                ? byCreation.reversed()
+                : byCreation;
     }
 
     private StandInJob jobById(String text) {
@@ -176,7 +199,8 @@ final class PublicApi {
         int limit = intParam(r, "limit", 20);
         int offset = intParam(r, "offset", 0);
         if (limit < 1 || limit > 100 || offset < 0) {
-            throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, "limit must be 1 to 100 and offset 0 or more."));
+            throw new HttpProblem(
+                    Problems.badRequest(ApiFlavour.PUBLIC, "limit must be 1 to 100 and offset 0 or more."));
         }
         Page<T> page = Page.of(all, offset, limit);
         ObjectNode body = Json.object();

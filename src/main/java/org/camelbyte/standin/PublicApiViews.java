@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** Public API bodies (api.yaml: WorkspaceResponse, ConnectionResponse, JobResponse). */
 final class PublicApiViews {
@@ -21,7 +20,8 @@ final class PublicApiViews {
     }
 
     ObjectNode workspace(ScenarioWorkspace ws) {
-        ObjectNode node = Json.object().put("workspaceId", ws.id()).put("name", ws.name()).put("dataResidency", "auto");
+        ObjectNode node =
+                Json.object().put("workspaceId", ws.id()).put("name", ws.name()).put("dataResidency", "auto");
         node.putObject("notifications");
         return node;
     }

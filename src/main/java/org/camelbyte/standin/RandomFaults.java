@@ -17,8 +17,14 @@ final class RandomFaults {
     private final Duration maxDelay;
     private final String pathFilter;
 
-    RandomFaults(long seed, double failShare, double rateLimitShare, double dropShare, double delayShare,
-            Duration maxDelay, String pathFilter) {
+    RandomFaults(
+            long seed,
+            double failShare,
+            double rateLimitShare,
+            double dropShare,
+            double delayShare,
+            Duration maxDelay,
+            String pathFilter) {
         if (failShare + rateLimitShare + dropShare + delayShare > 1.0) {
             throw new IllegalArgumentException("fault shares add up to more than 1");
         }

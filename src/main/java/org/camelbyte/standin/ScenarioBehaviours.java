@@ -7,10 +7,7 @@ import java.time.Duration;
  * {@code statsShape}: all, total_stats, aggregated_stats, attempt_counts or stream_stats.
  */
 public record ScenarioBehaviours(
-        Long clockSkewSeconds,
-        Boolean minuteTimestamps,
-        String statsShape,
-        Long jwtExpiresEarlierBySeconds) {
+        Long clockSkewSeconds, Boolean minuteTimestamps, String statsShape, Long jwtExpiresEarlierBySeconds) {
 
     void applyTo(ServerBehaviours behaviours) {
         if (clockSkewSeconds != null) {

@@ -23,12 +23,12 @@ public record ScenarioConnection(
 
     private static final Set<String> STATUSES = Set.of("active", "inactive", "deprecated", "locked");
 
-    static final List<JobPhase> DEFAULT_SYNC_SCRIPT = List.of(
-            JobPhase.of("pending", 1), JobPhase.of("running", 4), JobPhase.of("succeeded", 0));
+    static final List<JobPhase> DEFAULT_SYNC_SCRIPT =
+            List.of(JobPhase.of("pending", 1), JobPhase.of("running", 4), JobPhase.of("succeeded", 0));
 
     /** Resets and clears write no rows and end quickly. */
-    static final List<JobPhase> RESET_SCRIPT = List.of(
-            new JobPhase("running", 1d, 0L, 0L, null), JobPhase.of("succeeded", 0));
+    static final List<JobPhase> RESET_SCRIPT =
+            List.of(new JobPhase("running", 1d, 0L, 0L, null), JobPhase.of("succeeded", 0));
 
     public ScenarioConnection {
         if (name == null || name.isBlank()) {
@@ -36,20 +36,23 @@ public record ScenarioConnection(
         }
         status = status == null ? "active" : status.trim().toLowerCase(Locale.ROOT);
         if (!STATUSES.contains(status)) {
-            throw new IllegalArgumentException("connection '" + name + "' has status '" + status + "', not one of " + STATUSES);
+            throw new IllegalArgumentException(
+                    "connection '" + name + "' has status '" + status + "', not one of " + STATUSES);
         }
         prefix = prefix == null ? "" : prefix;
         streams = streams == null || streams.isEmpty() ? List.of("default") : List.copyOf(streams);
         job = job == null || job.isEmpty() ? DEFAULT_SYNC_SCRIPT : List.copyOf(job);
         if (!job.get(job.size() - 1).isTerminal()) {
-            throw new IllegalArgumentException("the job script of connection '" + name
-                    + "' must end with succeeded, failed or cancelled");
+            throw new IllegalArgumentException(
+                    "the job script of connection '" + name + "' must end with succeeded, failed or cancelled");
         }
     }
 
     ScenarioConnection inWorkspace(ScenarioWorkspace ws) {
-        String resolvedId = id != null && !id.isBlank() ? id
-                : UUID.nameUUIDFromBytes(("connection:" + ws.name() + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        String resolvedId = id != null && !id.isBlank()
+                ? id
+                : UUID.nameUUIDFromBytes(("connection:" + ws.name() + "/" + name).getBytes(StandardCharsets.UTF_8))
+                        .toString();
         return new ScenarioConnection(resolvedId, name, ws.id(), status, namespace, prefix, streams, job);
     }
 
@@ -63,11 +66,13 @@ public record ScenarioConnection(
     }
 
     String sourceId() {
-        return UUID.nameUUIDFromBytes(("source:" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("source:" + id).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     String destinationId() {
-        return UUID.nameUUIDFromBytes(("destination:" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("destination:" + id).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     List<JobPhase> scriptFor(String jobType) {

@@ -28,10 +28,18 @@ public record ScenarioFault(
             case "drop" -> faults.dropNext(n, path);
             case "slowJobCreation" -> faults.slowJobCreation(Duration.ofMillis(millisOrZero()));
             case "slowJobAnswer" -> faults.slowJobAnswer(Duration.ofMillis(millisOrZero()));
-            case "random" -> faults.random(seed == null ? 0 : seed, orZero(failShare), orZero(rateLimitShare),
-                    orZero(dropShare), orZero(delayShare), Duration.ofMillis(millisOrZero()), path);
-            default -> throw new IllegalArgumentException("fault kind '" + kind
-                    + "' is not one of fail, rateLimit, delay, drop, slowJobCreation, slowJobAnswer, random");
+            case "random" ->
+                faults.random(
+                        seed == null ? 0 : seed,
+                        orZero(failShare),
+                        orZero(rateLimitShare),
+                        orZero(dropShare),
+                        orZero(delayShare),
+                        Duration.ofMillis(millisOrZero()),
+                        path);
+            default ->
+                throw new IllegalArgumentException("fault kind '" + kind
+                        + "' is not one of fail, rateLimit, delay, drop, slowJobCreation, slowJobAnswer, random");
         }
     }
 

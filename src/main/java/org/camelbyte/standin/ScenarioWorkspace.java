@@ -11,7 +11,8 @@ public record ScenarioWorkspace(String id, String name) {
             throw new IllegalArgumentException("every workspace needs a name");
         }
         if (id == null || id.isBlank()) {
-            id = UUID.nameUUIDFromBytes(("workspace:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+            id = UUID.nameUUIDFromBytes(("workspace:" + name).getBytes(StandardCharsets.UTF_8))
+                    .toString();
         }
     }
 }

@@ -29,7 +29,8 @@ public final class ServerBehaviours {
         STREAM_STATS;
 
         static StatsShape parse(String text) {
-            return valueOf(text.trim().replace('-', '_').toUpperCase(Locale.ROOT).replace("STATSSHAPE", ""));
+            return valueOf(
+                    text.trim().replace('-', '_').toUpperCase(Locale.ROOT).replace("STATSSHAPE", ""));
         }
     }
 
@@ -78,7 +79,9 @@ public final class ServerBehaviours {
     /** ISO-8601 text as the public API writes it; without seconds when they are zero in minute mode. */
     String isoText(Instant real) {
         Instant shown = shown(real);
-        return minuteTimestamps ? OffsetDateTime.ofInstant(shown, ZoneOffset.UTC).toString() : shown.toString();
+        return minuteTimestamps
+                ? OffsetDateTime.ofInstant(shown, ZoneOffset.UTC).toString()
+                : shown.toString();
     }
 
     /** Epoch seconds on this server's clock at full precision, as JWT claims carry them. */

@@ -7,10 +7,14 @@ import java.util.Locale;
  * How callers must authenticate. In {@code client_credentials} mode only tokens issued by
  * {@code POST .../applications/token} for these credentials are accepted.
  */
-public record StandInAuth(Mode mode, String username, String password, String token, String clientId, String clientSecret) {
+public record StandInAuth(
+        Mode mode, String username, String password, String token, String clientId, String clientSecret) {
 
     public enum Mode {
-        NONE, BASIC, BEARER, CLIENT_CREDENTIALS;
+        NONE,
+        BASIC,
+        BEARER,
+        CLIENT_CREDENTIALS;
 
         @JsonValue
         public String wireName() {
@@ -27,8 +31,9 @@ public record StandInAuth(Mode mode, String username, String password, String to
             case CLIENT_CREDENTIALS -> clientId != null && clientSecret != null;
         };
         if (!complete) {
-            throw new IllegalArgumentException("auth mode " + mode.wireName()
-                    + " needs its credentials (basic: username, password; bearer: token; client_credentials: clientId, clientSecret)");
+            throw new IllegalArgumentException(
+                    "auth mode " + mode.wireName()
+                            + " needs its credentials (basic: username, password; bearer: token; client_credentials: clientId, clientSecret)");
         }
     }
 

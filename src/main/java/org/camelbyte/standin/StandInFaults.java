@@ -70,14 +70,25 @@ public final class StandInFaults {
         return this;
     }
 
-    public StandInFaults random(long seed, double failShare, double rateLimitShare, double dropShare,
-            double delayShare, Duration maxDelay) {
+    public StandInFaults random(
+            long seed,
+            double failShare,
+            double rateLimitShare,
+            double dropShare,
+            double delayShare,
+            Duration maxDelay) {
         return random(seed, failShare, rateLimitShare, dropShare, delayShare, maxDelay, null);
     }
 
     /** A seeded campaign over every request (or those matching {@code pathFilter}); replaces any earlier one. */
-    public StandInFaults random(long seed, double failShare, double rateLimitShare, double dropShare,
-            double delayShare, Duration maxDelay, String pathFilter) {
+    public StandInFaults random(
+            long seed,
+            double failShare,
+            double rateLimitShare,
+            double dropShare,
+            double delayShare,
+            Duration maxDelay,
+            String pathFilter) {
         random.set(new RandomFaults(seed, failShare, rateLimitShare, dropShare, delayShare, maxDelay, pathFilter));
         return this;
     }

@@ -22,7 +22,12 @@ final class StandInHttpHandler implements HttpHandler {
     private final StandInFaults faults;
     private final CallRecorder recorder;
 
-    StandInHttpHandler(PublicApi publicApi, ConfigApi configApi, Authenticator authenticator, StandInFaults faults, CallRecorder recorder) {
+    StandInHttpHandler(
+            PublicApi publicApi,
+            ConfigApi configApi,
+            Authenticator authenticator,
+            StandInFaults faults,
+            CallRecorder recorder) {
         this.publicApi = publicApi;
         this.configApi = configApi;
         this.authenticator = authenticator;
@@ -39,7 +44,8 @@ final class StandInHttpHandler implements HttpHandler {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Fault fault = faults.next(fullPath);
             if (fault != null && fault.kind() == Fault.Kind.DROP) {
-                recorder.record(new RecordedCall(exchange.getRequestMethod(), fullPath, rawQuery, headers, body, 0, Map.of(), null));
+                recorder.record(new RecordedCall(
+                        exchange.getRequestMethod(), fullPath, rawQuery, headers, body, 0, Map.of(), null));
                 // Closing the exchange before any response header makes the JDK server drop the connection.
                 return;
             }
@@ -47,17 +53,31 @@ final class StandInHttpHandler implements HttpHandler {
             setHeaders(exchange, response);
             // recorded before the answer leaves, so a client that has its answer finds the call recorded
             Map<String, List<String>> responseHeaders = lowerCase(exchange.getResponseHeaders());
-            recorder.record(new RecordedCall(exchange.getRequestMethod(), fullPath, rawQuery, headers, body,
-                    response.status(), responseHeaders, response.body()));
+            recorder.record(new RecordedCall(
+                    exchange.getRequestMethod(),
+                    fullPath,
+                    rawQuery,
+                    headers,
+                    body,
+                    response.status(),
+                    responseHeaders,
+                    response.body()));
             write(exchange, response);
         }
     }
 
-    private StandInResponse answer(String method, String fullPath, String rawQuery, Map<String, List<String>> headers,
-            String body, Fault fault) {
-        boolean isPublic = fullPath.startsWith(AirbyteStandIn.PUBLIC_BASE + "/") || fullPath.equals(AirbyteStandIn.PUBLIC_BASE);
+    private StandInResponse answer(
+            String method,
+            String fullPath,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            String body,
+            Fault fault) {
+        boolean isPublic =
+                fullPath.startsWith(AirbyteStandIn.PUBLIC_BASE + "/") || fullPath.equals(AirbyteStandIn.PUBLIC_BASE);
         ApiFlavour flavour = isPublic ? ApiFlavour.PUBLIC : ApiFlavour.CONFIG;
-        String path = isPublic ? fullPath.substring(AirbyteStandIn.PUBLIC_BASE.length())
+        String path = isPublic
+                ? fullPath.substring(AirbyteStandIn.PUBLIC_BASE.length())
                 : fullPath.startsWith("/api/") ? fullPath.substring("/api".length()) : fullPath;
         StandInRequest request = new StandInRequest(flavour, method, path, rawQuery, headers, body);
         try {
@@ -68,7 +88,8 @@ final class StandInHttpHandler implements HttpHandler {
                     }
                     case RATE_LIMIT -> {
                         StandInResponse limited = Problems.rateLimited();
-                        return fault.retryAfterSeconds() == null ? limited
+                        return fault.retryAfterSeconds() == null
+                                ? limited
                                 : limited.withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
                     }
                     default -> JobCreation.pause(fault.delay());
@@ -77,7 +98,8 @@ final class StandInHttpHandler implements HttpHandler {
             if (!fullPath.startsWith("/api/")) {
                 return Problems.notFoundPath(flavour, fullPath);
             }
-            if (method.equals("POST") && (path.equals("/applications/token") || path.equals("/v1/applications/token"))) {
+            if (method.equals("POST")
+                    && (path.equals("/applications/token") || path.equals("/v1/applications/token"))) {
                 return authenticator.issueToken(request);
             }
             if (!isHealth(path)) {

@@ -20,8 +20,14 @@ public final class StandInJob {
     private final Clock clock;
     private volatile Double cancelledOffset;
 
-    StandInJob(long id, ScenarioConnection connection, String jobType, Instant createdAt, JobTimeline timeline,
-            double timeScale, Clock clock) {
+    StandInJob(
+            long id,
+            ScenarioConnection connection,
+            String jobType,
+            Instant createdAt,
+            JobTimeline timeline,
+            double timeScale,
+            Clock clock) {
         this.id = id;
         this.connection = connection;
         this.jobType = jobType;

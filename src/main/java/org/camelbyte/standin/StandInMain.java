@@ -6,8 +6,7 @@ import java.util.concurrent.CountDownLatch;
 /** Runs the stand-in as its own process: {@code --port 8000 --scenario path.yaml} (default: the demo). */
 public final class StandInMain {
 
-    private StandInMain() {
-    }
+    private StandInMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         int port = 8000;
@@ -28,8 +27,8 @@ public final class StandInMain {
             standIn.close();
             stopped.countDown();
         }));
-        System.out.println("Airbyte stand-in running. Public API: " + standIn.publicApiUrl()
-                + "  Config API: " + standIn.configApiUrl() + "  (Ctrl-C stops it)");
+        System.out.println("Airbyte stand-in running. Public API: " + standIn.publicApiUrl() + "  Config API: "
+                + standIn.configApiUrl() + "  (Ctrl-C stops it)");
         stopped.await();
     }
 

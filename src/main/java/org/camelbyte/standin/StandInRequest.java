@@ -12,7 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** An incoming request; {@code path} is relative to the API base it arrived on. Header names are lower case. */
-record StandInRequest(ApiFlavour flavour, String method, String path, String rawQuery, Map<String, List<String>> headers, String body) {
+record StandInRequest(
+        ApiFlavour flavour,
+        String method,
+        String path,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        String body) {
 
     String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

@@ -31,8 +31,8 @@ public record StandInScenario(
         List<ScenarioFault> faults,
         ScenarioBehaviours behaviours) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public StandInScenario {
         auth = auth == null ? StandInAuth.none() : auth;
@@ -42,15 +42,23 @@ public record StandInScenario(
             throw new IllegalArgumentException("timeScale must be above 0, e.g. 0.01 to run scripts 100 times faster");
         }
         serverThreads = serverThreads == null ? 32 : serverThreads;
-        workspaces = workspaces == null || workspaces.isEmpty() ? List.of(new ScenarioWorkspace(null, "Default")) : List.copyOf(workspaces);
+        workspaces = workspaces == null || workspaces.isEmpty()
+                ? List.of(new ScenarioWorkspace(null, "Default"))
+                : List.copyOf(workspaces);
         connections = resolveWorkspaces(workspaces, connections == null ? List.of() : connections);
         faults = faults == null ? List.of() : List.copyOf(faults);
         behaviours = behaviours == null ? new ScenarioBehaviours(null, null, null, null) : behaviours;
     }
 
     /** A scenario with the server behaving tidily (see {@link ServerBehaviours} for the other ways). */
-    public StandInScenario(StandInAuth auth, Integer tokenTtlSeconds, Double timeScale, String configApiVersion,
-            Integer serverThreads, List<ScenarioWorkspace> workspaces, List<ScenarioConnection> connections,
+    public StandInScenario(
+            StandInAuth auth,
+            Integer tokenTtlSeconds,
+            Double timeScale,
+            String configApiVersion,
+            Integer serverThreads,
+            List<ScenarioWorkspace> workspaces,
+            List<ScenarioConnection> connections,
             List<ScenarioFault> faults) {
         this(auth, tokenTtlSeconds, timeScale, configApiVersion, serverThreads, workspaces, connections, faults, null);
     }
@@ -84,19 +92,39 @@ public record StandInScenario(
     }
 
     public StandInScenario withAuth(StandInAuth newAuth) {
-        return new StandInScenario(newAuth, tokenTtlSeconds, timeScale, configApiVersion, serverThreads, workspaces, connections, faults, behaviours);
+        return new StandInScenario(
+                newAuth,
+                tokenTtlSeconds,
+                timeScale,
+                configApiVersion,
+                serverThreads,
+                workspaces,
+                connections,
+                faults,
+                behaviours);
     }
 
     public StandInScenario withTokenTtlSeconds(int seconds) {
-        return new StandInScenario(auth, seconds, timeScale, configApiVersion, serverThreads, workspaces, connections, faults, behaviours);
+        return new StandInScenario(
+                auth, seconds, timeScale, configApiVersion, serverThreads, workspaces, connections, faults, behaviours);
     }
 
     public StandInScenario withTimeScale(double scale) {
-        return new StandInScenario(auth, tokenTtlSeconds, scale, configApiVersion, serverThreads, workspaces, connections, faults, behaviours);
+        return new StandInScenario(
+                auth,
+                tokenTtlSeconds,
+                scale,
+                configApiVersion,
+                serverThreads,
+                workspaces,
+                connections,
+                faults,
+                behaviours);
     }
 
     public StandInScenario withConfigApiVersion(String version) {
-        return new StandInScenario(auth, tokenTtlSeconds, timeScale, version, serverThreads, workspaces, connections, faults, behaviours);
+        return new StandInScenario(
+                auth, tokenTtlSeconds, timeScale, version, serverThreads, workspaces, connections, faults, behaviours);
     }
 
     public Optional<ScenarioConnection> connection(String connectionId) {
@@ -105,7 +133,10 @@ public record StandInScenario(
 
     /** The connection's workspace; every connection has one once the scenario is built. */
     public ScenarioWorkspace workspaceOf(ScenarioConnection connection) {
-        return workspaces.stream().filter(w -> w.id().equals(connection.workspaceId())).findFirst().orElseThrow();
+        return workspaces.stream()
+                .filter(w -> w.id().equals(connection.workspaceId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Connection named {@code name} in the workspace named {@code workspaceName}, for tests. */
@@ -113,12 +144,14 @@ public record StandInScenario(
         return connections.stream()
                 .filter(c -> c.name().equals(name) && workspaceOf(c).name().equals(workspaceName))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no connection '" + name + "' in workspace '" + workspaceName + "'"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no connection '" + name + "' in workspace '" + workspaceName + "'"));
     }
 
     boolean serves(String configEndpoint) {
         if (configApiVersion != null && configApiVersion.startsWith("0.")) {
-            return !configEndpoint.equals("/v1/workspaces/list_paginated") && !configEndpoint.equals("/v1/jobs/list_for_workspaces");
+            return !configEndpoint.equals("/v1/workspaces/list_paginated")
+                    && !configEndpoint.equals("/v1/jobs/list_for_workspaces");
         }
         if ("1.6".equals(configApiVersion)) {
             return !configEndpoint.equals("/v1/workspaces/list_paginated");
@@ -129,15 +162,18 @@ public record StandInScenario(
         return true;
     }
 
-    private static List<ScenarioConnection> resolveWorkspaces(List<ScenarioWorkspace> workspaces, List<ScenarioConnection> connections) {
+    private static List<ScenarioConnection> resolveWorkspaces(
+            List<ScenarioWorkspace> workspaces, List<ScenarioConnection> connections) {
         List<ScenarioConnection> resolved = new ArrayList<>();
         for (ScenarioConnection c : connections) {
-            ScenarioWorkspace ws = c.workspace() == null && workspaces.size() == 1 ? workspaces.get(0)
+            ScenarioWorkspace ws = c.workspace() == null && workspaces.size() == 1
+                    ? workspaces.get(0)
                     : workspaces.stream()
                             .filter(w -> w.name().equals(c.workspace()) || w.id().equals(c.workspace()))
                             .findFirst()
-                            .orElseThrow(() -> new IllegalArgumentException("connection '" + c.name()
-                                    + "' names workspace '" + c.workspace() + "', which the scenario does not declare"));
+                            .orElseThrow(
+                                    () -> new IllegalArgumentException("connection '" + c.name() + "' names workspace '"
+                                            + c.workspace() + "', which the scenario does not declare"));
             ScenarioConnection placed = c.inWorkspace(ws);
             if (resolved.stream().anyMatch(other -> other.id().equals(placed.id()))) {
                 throw new IllegalArgumentException("connection id " + placed.id() + " appears twice in the scenario");

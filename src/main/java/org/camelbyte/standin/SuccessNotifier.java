@@ -41,11 +41,14 @@ final class SuccessNotifier implements AutoCloseable {
     void watch(StandInJob job) {
         Duration left = job.jobType().equals("sync") ? job.untilSucceeded() : null;
         if (left != null) {
-            timer.schedule(() -> {
-                if (job.snapshot().status().equals("succeeded")) {
-                    succeeded(job);
-                }
-            }, left.toNanos(), TimeUnit.NANOSECONDS);
+            timer.schedule(
+                    () -> {
+                        if (job.snapshot().status().equals("succeeded")) {
+                            succeeded(job);
+                        }
+                    },
+                    left.toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
     }
 

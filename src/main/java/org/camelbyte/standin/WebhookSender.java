@@ -23,8 +23,10 @@ final class WebhookSender implements AutoCloseable {
 
     private final StandInScenario scenario;
     private final String webUrl;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final LongAdder sent = new LongAdder();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "standin-webhooks");
@@ -63,21 +65,27 @@ final class WebhookSender implements AutoCloseable {
             timer.schedule(() -> notifyEnd(job), 5, TimeUnit.MILLISECONDS);
             return;
         }
-        if (url == null || job.wasCancelled() || !(s.status().equals("succeeded") || s.status().equals("failed"))) {
+        if (url == null
+                || job.wasCancelled()
+                || !(s.status().equals("succeeded") || s.status().equals("failed"))) {
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(payload(job, s).toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(payload(job, s).toString()))
+                .build();
         sent.increment();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
-            if (response.statusCode() != 200) {
-                LOG.log(Level.WARNING, "webhook for job " + job.id() + " answered " + response.statusCode());
-            }
-        }).exceptionally(e -> {
-            LOG.log(Level.WARNING, "webhook for job " + job.id() + " not delivered: " + e.getMessage());
-            return null;
-        });
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenAccept(response -> {
+                    if (response.statusCode() != 200) {
+                        LOG.log(Level.WARNING, "webhook for job " + job.id() + " answered " + response.statusCode());
+                    }
+                })
+                .exceptionally(e -> {
+                    LOG.log(Level.WARNING, "webhook for job " + job.id() + " not delivered: " + e.getMessage());
+                    return null;
+                });
     }
 
     /** airbyte-platform's SyncSummary under {@code data}, with the slack-style {@code text} beside it. */
@@ -85,19 +93,30 @@ final class WebhookSender implements AutoCloseable {
         ScenarioConnection c = job.connection();
         ScenarioWorkspace ws = scenario.workspaceOf(c);
         boolean success = s.status().equals("succeeded");
-        ObjectNode body = Json.object().put("text", "Your connection " + c.name() + " " + (success ? "succeeded" : "failed")
-                + " (job " + job.id() + ").");
+        ObjectNode body = Json.object()
+                .put(
+                        "text",
+                        "Your connection " + c.name() + " " + (success ? "succeeded" : "failed") + " (job " + job.id()
+                                + ").");
         ObjectNode data = body.putObject("data");
-        data.putObject("workspace").put("id", ws.id()).put("name", ws.name()).put("url", webUrl + "/workspaces/" + ws.id());
-        data.putObject("connection").put("id", c.id()).put("name", c.name())
+        data.putObject("workspace")
+                .put("id", ws.id())
+                .put("name", ws.name())
+                .put("url", webUrl + "/workspaces/" + ws.id());
+        data.putObject("connection")
+                .put("id", c.id())
+                .put("name", c.name())
                 .put("url", webUrl + "/workspaces/" + ws.id() + "/connections/" + c.id());
         data.putObject("source").put("id", c.sourceId()).put("name", c.name() + " source");
         data.putObject("destination").put("id", c.destinationId()).put("name", c.name() + " destination");
-        data.put("jobId", job.id()).put("success", success)
+        data.put("jobId", job.id())
+                .put("success", success)
                 .put("startedAt", job.createdAt().toString())
                 .put("finishedAt", job.instantAt(s.endOffset()).toString())
-                .put("bytesEmitted", s.bytes()).put("bytesCommitted", s.bytes())
-                .put("recordsEmitted", s.rows()).put("recordsCommitted", s.rows())
+                .put("bytesEmitted", s.bytes())
+                .put("bytesCommitted", s.bytes())
+                .put("recordsEmitted", s.rows())
+                .put("recordsCommitted", s.rows())
                 .put("errorMessage", s.failure());
         return body;
     }

@@ -23,10 +23,13 @@ public class CancelStepRoutes extends RouteBuilder {
     @Override
     public void configure() {
         // no error handler of its own, like the other steps: a failure goes back to the run's route
-        from("direct:run-cancel-requested").routeId("run-cancel-requested").errorHandler(noErrorHandler())
+        from("direct:run-cancel-requested")
+                .routeId("run-cancel-requested")
+                .errorHandler(noErrorHandler())
                 .process(exchange -> {
                     Run run = exchange.getMessage().getBody(Run.class);
-                    cancels.take(run.getRunId()).ifPresent(error -> ending.endLoop(exchange, run, RunStatus.CANCELLED, error));
+                    cancels.take(run.getRunId())
+                            .ifPresent(error -> ending.endLoop(exchange, run, RunStatus.CANCELLED, error));
                 });
     }
 }

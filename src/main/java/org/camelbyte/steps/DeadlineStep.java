@@ -22,7 +22,8 @@ class DeadlineStep implements Processor {
     public void process(Exchange exchange) {
         Run run = exchange.getMessage().getBody(Run.class);
         if (Boolean.TRUE.equals(exchange.getProperty(RunProperties.JOB_DONE, Boolean.class))
-                || run.getDeadline() == null || clock.instant().isBefore(run.getDeadline())) {
+                || run.getDeadline() == null
+                || clock.instant().isBefore(run.getDeadline())) {
             return;
         }
         long timeoutMs = exchange.getProperty(RunProperties.TIMEOUT_MS, Long.class);

@@ -21,12 +21,21 @@ class OutcomeStep implements Processor {
             AirbyteJob job = exchange.getProperty(AirbyteJob.class.getName(), AirbyteJob.class);
             switch (job.status()) {
                 case SUCCEEDED -> ending.record(run, RunStatus.SUCCEEDED, null);
-                case CANCELLED -> ending.record(run, RunStatus.CANCELLED,
-                        "Job " + job.jobId() + " was cancelled in Airbyte before it finished.");
+                case CANCELLED ->
+                    ending.record(
+                            run,
+                            RunStatus.CANCELLED,
+                            "Job " + job.jobId() + " was cancelled in Airbyte before it finished.");
                 // a reason the poll step already read from Airbyte is kept
-                default -> ending.record(run, RunStatus.FAILED, run.getError() != null ? null
-                        : "Airbyte reports job " + job.jobId() + " failed without giving a reason (the public API"
-                                + " reports none); read the job's logs in Airbyte.");
+                default ->
+                    ending.record(
+                            run,
+                            RunStatus.FAILED,
+                            run.getError() != null
+                                    ? null
+                                    : "Airbyte reports job " + job.jobId()
+                                            + " failed without giving a reason (the public API"
+                                            + " reports none); read the job's logs in Airbyte.");
             }
         }
         RunEnding.logOutcome(run);

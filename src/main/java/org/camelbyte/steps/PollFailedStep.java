@@ -21,7 +21,10 @@ class PollFailedStep implements Processor {
     public void process(Exchange exchange) {
         Run run = exchange.getMessage().getBody(Run.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ending.endLoop(exchange, run, RunStatus.FAILED,
+        ending.endLoop(
+                exchange,
+                run,
+                RunStatus.FAILED,
                 "Airbyte refused the status of job " + run.getJobId() + ": " + cause.getMessage());
     }
 }

@@ -3,9 +3,9 @@ package org.camelbyte.steps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import java.util.Optional;
 import org.camelbyte.airbyte.AirbyteJob;
 import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.JobStatus;
@@ -61,7 +61,8 @@ class PollStep implements Processor {
             return;
         }
         AirbyteJob job = latest.get();
-        boolean statusChanged = !job.status().wireName().equals(run.getJobStatus()) || job.attempts() != run.getAttempts()
+        boolean statusChanged = !job.status().wireName().equals(run.getJobStatus())
+                || job.attempts() != run.getAttempts()
                 || run.getProgressAt() == null;
         boolean progressed = job.rowsSynced() != run.getRowsSynced() || job.bytesSynced() != run.getBytesSynced();
         if (statusChanged || progressed) {
@@ -121,8 +122,15 @@ class PollStep implements Processor {
         Instant followedSince = exchange.getProperty(RunProperties.JOB_FOLLOWED_SINCE, Instant.class);
         Duration elapsed = Duration.between(followedSince != null ? followedSince : run.getStartedAt(), now);
         // the attempts the run JSON shows (the public API reports none)
-        LOG.info("Pipeline {}, run {}: job {} {}, followed for {}, {} rows, {} bytes, {} attempts", run.getPipeline(),
-                run.getRunId(), run.getJobId(), run.getJobStatus(), Durations.format(elapsed), run.getRowsSynced(),
-                run.getBytesSynced(), run.getAttempts());
+        LOG.info(
+                "Pipeline {}, run {}: job {} {}, followed for {}, {} rows, {} bytes, {} attempts",
+                run.getPipeline(),
+                run.getRunId(),
+                run.getJobId(),
+                run.getJobStatus(),
+                Durations.format(elapsed),
+                run.getRowsSynced(),
+                run.getBytesSynced(),
+                run.getAttempts());
     }
 }

@@ -40,8 +40,13 @@ class PostSyncStep implements Processor {
     private final ObjectMapper json;
     private final PostSyncRunner runner = new PostSyncRunner();
 
-    PostSyncStep(PipelineCatalog catalog, Map<String, DataSource> dataSources, ConnectionLookup lookup, RunStore store,
-                 RunEnding ending, ObjectMapper json) {
+    PostSyncStep(
+            PipelineCatalog catalog,
+            Map<String, DataSource> dataSources,
+            ConnectionLookup lookup,
+            RunStore store,
+            RunEnding ending,
+            ObjectMapper json) {
         this.catalog = catalog;
         this.dataSources = dataSources;
         this.lookup = lookup;
@@ -54,7 +59,8 @@ class PostSyncStep implements Processor {
     public void process(Exchange exchange) {
         Run run = exchange.getMessage().getBody(Run.class);
         AirbyteJob job = exchange.getProperty(AirbyteJob.class.getName(), AirbyteJob.class);
-        PostSyncSpec spec = catalog.find(run.getPipeline()).map(Pipeline::postSync).orElse(null);
+        PostSyncSpec spec =
+                catalog.find(run.getPipeline()).map(Pipeline::postSync).orElse(null);
         if (run.isFinal() || job == null || job.status() != JobStatus.SUCCEEDED || spec == null) {
             return;
         }
@@ -63,7 +69,10 @@ class PostSyncStep implements Processor {
         RunStatus status = RunStatus.SUCCEEDED;
         String error = null;
         try {
-            PostSyncResult result = runner.run(dataSources.get(spec.dataSource()), spec, syncedTables(run, job),
+            PostSyncResult result = runner.run(
+                    dataSources.get(spec.dataSource()),
+                    spec,
+                    syncedTables(run, job),
                     CheckContext.of(run.getRowsSynced(), previousRowCounts(run)));
             ObjectNode node = json.valueToTree(result);
             run.setPostSync(node);
@@ -84,8 +93,10 @@ class PostSyncStep implements Processor {
         AirbyteConnection connection = lookup.resolve(run.getConnectionName());
         List<String> streams = connection.streams();
         if (!job.streams().isEmpty()) {
-            Set<String> withRows = job.streams().stream().filter(s -> s.rowsCommitted() > 0)
-                    .map(AirbyteJob.StreamStats::name).collect(Collectors.toSet());
+            Set<String> withRows = job.streams().stream()
+                    .filter(s -> s.rowsCommitted() > 0)
+                    .map(AirbyteJob.StreamStats::name)
+                    .collect(Collectors.toSet());
             streams = streams.stream().filter(withRows::contains).toList();
         }
         return TableNames.fromStreams(connection.namespace(), connection.prefix(), streams);
@@ -94,10 +105,15 @@ class PostSyncStep implements Processor {
     private Map<String, Long> previousRowCounts(Run run) {
         Map<String, Long> counts = new HashMap<>();
         store.recentRuns(run.getPipeline(), 20).stream()
-                .filter(r -> r.getStatus() == RunStatus.SUCCEEDED && r.getPostSync() != null && !r.getRunId().equals(run.getRunId()))
+                .filter(r -> r.getStatus() == RunStatus.SUCCEEDED
+                        && r.getPostSync() != null
+                        && !r.getRunId().equals(run.getRunId()))
                 .findFirst()
-                .ifPresent(r -> r.getPostSync().path("rowCounts").fields()
-                        .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong())));
+                .ifPresent(r -> r.getPostSync()
+                        .path("rowCounts")
+                        .fields()
+                        .forEachRemaining(
+                                e -> counts.put(e.getKey(), e.getValue().asLong())));
         return counts;
     }
 }

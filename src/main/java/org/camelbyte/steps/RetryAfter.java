@@ -12,7 +12,8 @@ final class RetryAfter {
 
     static void rememberFor(Exchange exchange, RuntimeException failure) {
         if (failure instanceof AirbyteUnavailableException u && u.retryAfter().isPresent()) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, u.retryAfter().get().toMillis());
+            exchange.getMessage()
+                    .setHeader(Exchange.REDELIVERY_DELAY, u.retryAfter().get().toMillis());
         } else {
             exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
         }

@@ -40,7 +40,8 @@ public final class RetryNotice implements Processor {
     /** Whether a failure is one the run waits out (Airbyte away or slow, the breaker open, the state database away). */
     public static boolean retried(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof AirbyteUnavailableException || t instanceof CallNotPermittedException
+            if (t instanceof AirbyteUnavailableException
+                    || t instanceof CallNotPermittedException
                     || t instanceof RunStoreException) {
                 return true;
             }
@@ -65,8 +66,15 @@ public final class RetryNotice implements Processor {
         String step = stepOf(run);
         String sentence = describe(failure);
         Instant next = clock.instant().plusMillis(delayMs);
-        LOG.warn("Pipeline {}, run {}: {} failed (attempt {} of {}): {} Next try in {} s.", run.getPipeline(),
-                run.getRunId(), step, failedAttempt, maxRetries + 1, sentence, Math.max(1, Math.round(delayMs / 1000.0)));
+        LOG.warn(
+                "Pipeline {}, run {}: {} failed (attempt {} of {}): {} Next try in {} s.",
+                run.getPipeline(),
+                run.getRunId(),
+                step,
+                failedAttempt,
+                maxRetries + 1,
+                sentence,
+                Math.max(1, Math.round(delayMs / 1000.0)));
         RunStore store = exchange.getContext().getRegistry().lookupByNameAndType("runStore", RunStore.class);
         try {
             // only this column: the step's own next write clears it once the step succeeds
@@ -100,7 +108,8 @@ public final class RetryNotice implements Processor {
             }
             if (t instanceof AirbyteUnavailableException || t instanceof RunStoreException) {
                 String text = t instanceof RunStoreException
-                        ? "The state database did not answer (" + t.getMessage() + ")." : t.getMessage();
+                        ? "The state database did not answer (" + t.getMessage() + ")."
+                        : t.getMessage();
                 return text.endsWith(".") ? text : text + ".";
             }
         }

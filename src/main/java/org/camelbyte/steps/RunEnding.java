@@ -72,13 +72,25 @@ public final class RunEnding {
 
     /** The one outcome line per run. */
     static void logOutcome(Run run) {
-        Duration took = Duration.between(run.getStartedAt(), run.getEndedAt() == null ? run.getStartedAt() : run.getEndedAt());
+        Duration took =
+                Duration.between(run.getStartedAt(), run.getEndedAt() == null ? run.getStartedAt() : run.getEndedAt());
         if (run.getStatus() == RunStatus.SUCCEEDED) {
-            OUTCOME.info("Pipeline {}: run {} succeeded in {}: job {}, {} rows, {} bytes", run.getPipeline(), run.getRunId(),
-                    Durations.format(took), run.getJobId(), run.getRowsSynced(), run.getBytesSynced());
+            OUTCOME.info(
+                    "Pipeline {}: run {} succeeded in {}: job {}, {} rows, {} bytes",
+                    run.getPipeline(),
+                    run.getRunId(),
+                    Durations.format(took),
+                    run.getJobId(),
+                    run.getRowsSynced(),
+                    run.getBytesSynced());
         } else {
-            OUTCOME.warn("Pipeline {}: run {} {} after {}: {}", run.getPipeline(), run.getRunId(), run.getStatus().wireName(),
-                    Durations.format(took), run.getError());
+            OUTCOME.warn(
+                    "Pipeline {}: run {} {} after {}: {}",
+                    run.getPipeline(),
+                    run.getRunId(),
+                    run.getStatus().wireName(),
+                    Durations.format(took),
+                    run.getError());
         }
     }
 }

@@ -3,12 +3,10 @@ package org.camelbyte.steps;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
 import org.camelbyte.config.Beans;
 import org.camelbyte.run.RunStoreException;
-import org.camelbyte.steps.RetryNotice;
 
 /**
  * How a run's route treats failures: transient ones (Airbyte down, slow or rate-limiting, the breaker
@@ -31,20 +29,25 @@ public class RunErrorHandling extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration(ID)
                 // RetryNotice picks each wait (backoff with jitter, or Retry-After) and logs one line of ours
-                .errorHandler(defaultErrorHandler().executorServiceRef(Beans.RUN_SCHEDULER)
+                .errorHandler(defaultErrorHandler()
+                        .executorServiceRef(Beans.RUN_SCHEDULER)
                         .onExceptionOccurred(new RetryNotice(maxRetries, firstDelay, maxDelay, Clock.systemUTC())))
-                .onException(AirbyteUnavailableException.class, CallNotPermittedException.class, RunStoreException.class)
-                    .maximumRedeliveries(maxRetries)
-                    .redeliveryDelay(firstDelay.toMillis())
-                    .asyncDelayedRedelivery()
-                    .logRetryAttempted(false)
-                    .logStackTrace(false).logRetryStackTrace(false).logExhausted(false)
-                    .handled(true)
-                    .to("direct:run-failed", "direct:run-outcome")
+                .onException(
+                        AirbyteUnavailableException.class, CallNotPermittedException.class, RunStoreException.class)
+                .maximumRedeliveries(maxRetries)
+                .redeliveryDelay(firstDelay.toMillis())
+                .asyncDelayedRedelivery()
+                .logRetryAttempted(false)
+                .logStackTrace(false)
+                .logRetryStackTrace(false)
+                .logExhausted(false)
+                .handled(true)
+                .to("direct:run-failed", "direct:run-outcome")
                 .end()
                 .onException(Exception.class)
-                    .logStackTrace(false).logExhausted(false)
-                    .handled(true)
-                    .to("direct:run-failed", "direct:run-outcome");
+                .logStackTrace(false)
+                .logExhausted(false)
+                .handled(true)
+                .to("direct:run-failed", "direct:run-outcome");
     }
 }

@@ -17,7 +17,11 @@ class RunFailedStep implements Processor {
     public void process(Exchange exchange) {
         Run run = exchange.getMessage().getBody(Run.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ending.endNow(run, RunStatus.FAILED,
-                cause == null ? "The run failed for an unknown reason; see the app's log." : RetryNotice.describe(cause));
+        ending.endNow(
+                run,
+                RunStatus.FAILED,
+                cause == null
+                        ? "The run failed for an unknown reason; see the app's log."
+                        : RetryNotice.describe(cause));
     }
 }

@@ -2,19 +2,19 @@ package org.camelbyte.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.util.Map;
-import javax.sql.DataSource;
-import org.camelbyte.pipeline.PipelineCatalog;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.airbyte.JobWatcher;
-import java.util.concurrent.ScheduledExecutorService;
 import org.camelbyte.config.Beans;
+import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.RunStore;
 
 /**
@@ -35,9 +35,18 @@ public class RunStepRoutes extends RouteBuilder {
     private final RunEnding ending;
     private final int maxStartsPerSecond;
 
-    public RunStepRoutes(AirbyteClient airbyte, ConnectionLookup lookup, CircuitBreaker breaker, RunStore store,
-                         RunEnding ending, Clock clock, Duration progressEvery, int maxStartsPerSecond,
-                         PipelineCatalog catalog, Map<String, DataSource> dataSources, ObjectMapper json) {
+    public RunStepRoutes(
+            AirbyteClient airbyte,
+            ConnectionLookup lookup,
+            CircuitBreaker breaker,
+            RunStore store,
+            RunEnding ending,
+            Clock clock,
+            Duration progressEvery,
+            int maxStartsPerSecond,
+            PipelineCatalog catalog,
+            Map<String, DataSource> dataSources,
+            ObjectMapper json) {
         this.airbyte = airbyte;
         this.lookup = lookup;
         this.breaker = breaker;
@@ -54,15 +63,19 @@ public class RunStepRoutes extends RouteBuilder {
     public void configure() {
         step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
         // starts are limited by what Airbyte should take (runs.max-starts-per-second), waiting without a thread
-        from("direct:run-trigger").routeId("run-trigger").errorHandler(noErrorHandler())
+        from("direct:run-trigger")
+                .routeId("run-trigger")
+                .errorHandler(noErrorHandler())
                 .throttle(maxStartsPerSecond)
-                .totalRequestsMode().timePeriodMillis(1000)
-                .asyncDelayed().executorService(Beans.RUN_SCHEDULER)
+                .totalRequestsMode()
+                .timePeriodMillis(1000)
+                .asyncDelayed()
+                .executorService(Beans.RUN_SCHEDULER)
                 .process(remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
         // the job watcher (bound by AirbyteWatchWiring) reads every job in batches; a run only reads its snapshot
         JobWatcher watcher = getContext().getRegistry().lookupByNameAndType(JobWatcher.BEAN, JobWatcher.class);
-        ScheduledExecutorService scheduler = getContext().getRegistry()
-                .lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);
+        ScheduledExecutorService scheduler =
+                getContext().getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);
         step("run-wait", new WaitStep(watcher, scheduler));
         step("run-poll", new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(ending)));
         step("run-deadline", new DeadlineStep(ending, clock));

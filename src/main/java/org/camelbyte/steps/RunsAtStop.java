@@ -16,14 +16,16 @@ import org.slf4j.LoggerFactory;
  */
 public class RunsAtStop {
     public enum Policy {
-        LEAVE_RUNNING, CANCEL;
+        LEAVE_RUNNING,
+        CANCEL;
 
         public static Policy parse(String value) {
             return switch (value.trim().toLowerCase(Locale.ROOT)) {
                 case "leave-running" -> LEAVE_RUNNING;
                 case "cancel" -> CANCEL;
-                default -> throw new IllegalStateException("Config key runs.on-stop is '" + value
-                        + "' but must be leave-running or cancel.");
+                default ->
+                    throw new IllegalStateException(
+                            "Config key runs.on-stop is '" + value + "' but must be leave-running or cancel.");
             };
         }
     }
@@ -46,13 +48,19 @@ public class RunsAtStop {
      * instance's runs: the ones other instances follow are theirs to keep or cancel.
      */
     public void apply() {
-        var following = leases.owned().stream().map(store::find).flatMap(Optional::stream).filter(r -> r.getJobId() != null && r.getStatus() == RunStatus.RUNNING).toList();
+        var following = leases.owned().stream()
+                .map(store::find)
+                .flatMap(Optional::stream)
+                .filter(r -> r.getJobId() != null && r.getStatus() == RunStatus.RUNNING)
+                .toList();
         if (following.isEmpty()) {
             return;
         }
         if (policy == Policy.LEAVE_RUNNING) {
-            LOG.info("Stopping with {} run(s) following Airbyte jobs; the jobs keep running and the next start, or another instance, resumes them"
-                    + " (runs.on-stop: leave-running)", following.size());
+            LOG.info(
+                    "Stopping with {} run(s) following Airbyte jobs; the jobs keep running and the next start, or another instance, resumes them"
+                            + " (runs.on-stop: leave-running)",
+                    following.size());
             return;
         }
         following.forEach(this::cancel);
@@ -61,12 +69,17 @@ public class RunsAtStop {
     private void cancel(Run run) {
         try {
             ending.cancelJobOrThrow(run);
-            ending.endNow(run, RunStatus.CANCELLED,
+            ending.endNow(
+                    run,
+                    RunStatus.CANCELLED,
                     "Job " + run.getJobId() + " was cancelled because the app stopped (runs.on-stop: cancel).");
         } catch (RuntimeException e) {
             // the run stays open: the next start resumes it rather than forgetting a job that may still run
-            LOG.warn("Pipeline {}: cancelling job {} at stop failed ({}); the next start resumes the run",
-                    run.getPipeline(), run.getJobId(), e.getMessage());
+            LOG.warn(
+                    "Pipeline {}: cancelling job {} at stop failed ({}); the next start resumes the run",
+                    run.getPipeline(),
+                    run.getJobId(),
+                    e.getMessage());
         }
     }
 }

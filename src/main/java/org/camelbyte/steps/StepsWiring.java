@@ -22,21 +22,40 @@ public final class StepsWiring {
     private StepsWiring() {}
 
     /** Answers what the app applies at stop ({@code runs.on-stop}). */
-    public static RunsAtStop wire(BaseMainSupport main, Settings settings, PipelineCatalog catalog, Airbyte airbyte,
-                                  State state, Map<String, DataSource> dataSources, ObjectMapper json, Clock clock) {
+    public static RunsAtStop wire(
+            BaseMainSupport main,
+            Settings settings,
+            PipelineCatalog catalog,
+            Airbyte airbyte,
+            State state,
+            Map<String, DataSource> dataSources,
+            ObjectMapper json,
+            Clock clock) {
         CamelContext context = main.getCamelContext();
         // the template's circuitBreaker and async delays refer to these two by name
         context.getRegistry().bind(Beans.AIRBYTE_CIRCUIT_BREAKER, airbyte.breaker());
         context.getRegistry().bind(Beans.RUN_SCHEDULER, scheduler(context, settings.getInt("runs.scheduler-threads")));
-        main.configure().addRoutesBuilder(new RunErrorHandling(settings.getInt("runs.retry.max-attempts"),
-                settings.getDuration("runs.retry.first-delay"),
-                settings.getDuration("runs.retry.max-delay")));
+        main.configure()
+                .addRoutesBuilder(new RunErrorHandling(
+                        settings.getInt("runs.retry.max-attempts"),
+                        settings.getDuration("runs.retry.first-delay"),
+                        settings.getDuration("runs.retry.max-delay")));
         RunEnding ending = new RunEnding(airbyte.client(), airbyte.breaker(), state.store(), clock);
-        main.configure().addRoutesBuilder(new RunStepRoutes(airbyte.client(), airbyte.lookup(), airbyte.breaker(),
-                state.store(), ending, clock, settings.getDuration("runs.progress-every"),
-                settings.getInt("runs.max-starts-per-second"), catalog, dataSources, json));
-        return new RunsAtStop(RunsAtStop.Policy.parse(settings.require("runs.on-stop")), ending,
-                state.store(), state.leases());
+        main.configure()
+                .addRoutesBuilder(new RunStepRoutes(
+                        airbyte.client(),
+                        airbyte.lookup(),
+                        airbyte.breaker(),
+                        state.store(),
+                        ending,
+                        clock,
+                        settings.getDuration("runs.progress-every"),
+                        settings.getInt("runs.max-starts-per-second"),
+                        catalog,
+                        dataSources,
+                        json));
+        return new RunsAtStop(
+                RunsAtStop.Policy.parse(settings.require("runs.on-stop")), ending, state.store(), state.leases());
     }
 
     /**

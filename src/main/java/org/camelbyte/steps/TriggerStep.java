@@ -32,6 +32,7 @@ class TriggerStep implements Processor {
      * reports creation to the second; look a little before our own timestamp.
      */
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+
     static final String STEP = "trigger";
 
     private final AirbyteClient airbyte;
@@ -57,25 +58,35 @@ class TriggerStep implements Processor {
         if (run.getTriggerRequestedAt() != null) {
             Optional<AirbyteJob> earlier = jobOfEarlierAttempt(run, type);
             if (earlier.isPresent()) {
-                LOG.info("Pipeline {}, run {}: found job {} started by an earlier attempt; following it instead of starting another",
-                        run.getPipeline(), run.getRunId(), earlier.get().jobId());
+                LOG.info(
+                        "Pipeline {}, run {}: found job {} started by an earlier attempt; following it instead of starting another",
+                        run.getPipeline(),
+                        run.getRunId(),
+                        earlier.get().jobId());
                 started(exchange, run, earlier.get());
                 return;
             }
         } else {
-            long baseline = breaker.executeSupplier(() -> airbyte.newestJobId(run.getConnectionId())).orElse(0L);
+            long baseline = breaker.executeSupplier(() -> airbyte.newestJobId(run.getConnectionId()))
+                    .orElse(0L);
             run.setBaselineJobId(baseline);
             run.setTriggerRequestedAt(clock.instant());
         }
         // committed before the POST: a lost answer is then resolved from the record, even after a restart
-        run.setWaiting(new RunWaiting(STEP, "Waiting for Airbyte to answer the request that starts the "
-                + type.wireName() + " job", exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1,
+        run.setWaiting(new RunWaiting(
+                STEP,
+                "Waiting for Airbyte to answer the request that starts the " + type.wireName() + " job",
+                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1,
                 null));
         store.update(run);
         TriggeredJob triggered = breaker.executeSupplier(() -> airbyte.startJob(run.getConnectionId(), type));
         if (triggered.adopted()) {
-            LOG.info("Pipeline {}: a {} was already running on '{}'; following its job {}",
-                    run.getPipeline(), type.wireName(), run.getConnectionName(), triggered.job().jobId());
+            LOG.info(
+                    "Pipeline {}: a {} was already running on '{}'; following its job {}",
+                    run.getPipeline(),
+                    type.wireName(),
+                    run.getConnectionName(),
+                    triggered.job().jobId());
         }
         started(exchange, run, triggered.job());
     }
@@ -86,13 +97,14 @@ class TriggerStep implements Processor {
      */
     private Optional<AirbyteJob> jobOfEarlierAttempt(Run run, JobType type) {
         if (run.getBaselineJobId() != null) {
-            return breaker.executeSupplier(() -> airbyte.jobsAfter(run.getConnectionId(), type, run.getBaselineJobId()))
+            return breaker
+                    .executeSupplier(() -> airbyte.jobsAfter(run.getConnectionId(), type, run.getBaselineJobId()))
                     .stream()
                     .filter(job -> !store.jobFollowedByAnotherRun(job.jobId(), run.getRunId()))
                     .findFirst();
         }
         return breaker.executeSupplier(() -> airbyte.findJobCreatedSince(
-                run.getConnectionId(), type, run.getTriggerRequestedAt().minus(CLOCK_SLACK)))
+                        run.getConnectionId(), type, run.getTriggerRequestedAt().minus(CLOCK_SLACK)))
                 .filter(job -> !store.jobFollowedByAnotherRun(job.jobId(), run.getRunId()));
     }
 
@@ -108,7 +120,11 @@ class TriggerStep implements Processor {
         run.setWaiting(null);
         exchange.setProperty(RunProperties.JOB_FOLLOWED_SINCE, now);
         store.update(run);
-        LOG.info("Pipeline {}: job {} {} on '{}'", run.getPipeline(), job.jobId(), job.status().wireName(),
+        LOG.info(
+                "Pipeline {}: job {} {} on '{}'",
+                run.getPipeline(),
+                job.jobId(),
+                job.status().wireName(),
                 run.getConnectionName());
     }
 }

@@ -42,10 +42,12 @@ class WatchdogStep implements Processor {
     @Override
     public void process(Exchange exchange) {
         Run run = exchange.getMessage().getBody(Run.class);
-        if (Boolean.TRUE.equals(exchange.getProperty(RunProperties.JOB_DONE, Boolean.class)) || run.getJobId() == null) {
+        if (Boolean.TRUE.equals(exchange.getProperty(RunProperties.JOB_DONE, Boolean.class))
+                || run.getJobId() == null) {
             return;
         }
-        Watchdog watchdog = catalog.find(run.getPipeline()).map(p -> p.watchdog()).orElse(Watchdog.OFF);
+        Watchdog watchdog =
+                catalog.find(run.getPipeline()).map(p -> p.watchdog()).orElse(Watchdog.OFF);
         Optional<Finding> finding = check(run, watchdog, clock.instant());
         if (finding.isEmpty()) {
             return;
@@ -53,29 +55,44 @@ class WatchdogStep implements Processor {
         if (finding.get().action() == Watchdog.Action.CANCEL) {
             cancel(exchange, run, finding.get());
         } else if (warnedCauses(exchange).add(finding.get().cause())) {
-            LOG.warn("Pipeline {}: {}; leaving it running (watchdog.{}: warn)", run.getPipeline(),
-                    finding.get().sentence(), finding.get().cause());
+            LOG.warn(
+                    "Pipeline {}: {}; leaving it running (watchdog.{}: warn)",
+                    run.getPipeline(),
+                    finding.get().sentence(),
+                    finding.get().cause());
         }
     }
 
     private static Optional<Finding> check(Run run, Watchdog watchdog, Instant now) {
         JobStatus status = JobStatus.parse(run.getJobStatus());
-        if (watchdog.pendingFor() != null && (status == JobStatus.PENDING || status == JobStatus.QUEUED)
+        if (watchdog.pendingFor() != null
+                && (status == JobStatus.PENDING || status == JobStatus.QUEUED)
                 && overdue(run.getJobStatusSince(), watchdog.pendingFor(), now)) {
-            return Optional.of(new Finding("onPendingTooLong", watchdog.onPendingTooLong(), "Job " + run.getJobId()
-                    + " stayed " + status.name().toLowerCase() + " for more than watchdog.pendingFor ("
-                    + Durations.format(watchdog.pendingFor()) + ")"));
+            return Optional.of(new Finding(
+                    "onPendingTooLong",
+                    watchdog.onPendingTooLong(),
+                    "Job " + run.getJobId()
+                            + " stayed " + status.name().toLowerCase() + " for more than watchdog.pendingFor ("
+                            + Durations.format(watchdog.pendingFor()) + ")"));
         }
-        if (watchdog.noProgressFor() != null && status == JobStatus.RUNNING
+        if (watchdog.noProgressFor() != null
+                && status == JobStatus.RUNNING
                 && overdue(run.getProgressAt(), watchdog.noProgressFor(), now)) {
-            return Optional.of(new Finding("onNoProgress", watchdog.onNoProgress(), "Job " + run.getJobId()
-                    + " made no progress in rows, bytes or attempts for more than watchdog.noProgressFor ("
-                    + Durations.format(watchdog.noProgressFor()) + ")"));
+            return Optional.of(new Finding(
+                    "onNoProgress",
+                    watchdog.onNoProgress(),
+                    "Job " + run.getJobId()
+                            + " made no progress in rows, bytes or attempts for more than watchdog.noProgressFor ("
+                            + Durations.format(watchdog.noProgressFor()) + ")"));
         }
         if (watchdog.maxIncompleteAttempts() > 0 && run.getIncompleteAttempts() >= watchdog.maxIncompleteAttempts()) {
-            return Optional.of(new Finding("onTooManyAttempts", watchdog.onTooManyAttempts(), "Job " + run.getJobId()
-                    + " has " + run.getIncompleteAttempts() + " incomplete attempts, reaching watchdog.maxIncompleteAttempts ("
-                    + watchdog.maxIncompleteAttempts() + ")"));
+            return Optional.of(new Finding(
+                    "onTooManyAttempts",
+                    watchdog.onTooManyAttempts(),
+                    "Job " + run.getJobId()
+                            + " has " + run.getIncompleteAttempts()
+                            + " incomplete attempts, reaching watchdog.maxIncompleteAttempts ("
+                            + watchdog.maxIncompleteAttempts() + ")"));
         }
         return Optional.empty();
     }

@@ -9,11 +9,22 @@ class AirbyteSettingsTest {
 
     @Test
     void toStringNeverShowsSecrets() {
-        String basic = AirbyteSettings.builder().baseUrl("http://h:8000/api/v1").flavour(ApiFlavour.CONFIG)
-                .basicAuth("airbyte", "pa55-word-secret").build().toString();
-        String bearer = AirbyteSettings.builder().baseUrl("http://h/v1").bearerToken("tok-secret-123").build().toString();
-        String client = AirbyteSettings.builder().baseUrl("http://h/v1").clientCredentials("id-1", "client-secret-xyz")
-                .build().toString();
+        String basic = AirbyteSettings.builder()
+                .baseUrl("http://h:8000/api/v1")
+                .flavour(ApiFlavour.CONFIG)
+                .basicAuth("airbyte", "pa55-word-secret")
+                .build()
+                .toString();
+        String bearer = AirbyteSettings.builder()
+                .baseUrl("http://h/v1")
+                .bearerToken("tok-secret-123")
+                .build()
+                .toString();
+        String client = AirbyteSettings.builder()
+                .baseUrl("http://h/v1")
+                .clientCredentials("id-1", "client-secret-xyz")
+                .build()
+                .toString();
 
         assertThat(basic).contains("airbyte").doesNotContain("pa55-word-secret");
         assertThat(bearer).doesNotContain("tok-secret-123");
@@ -22,15 +33,25 @@ class AirbyteSettingsTest {
 
     @Test
     void tokenUrlIsDerivedFromThePublicApiBase() {
-        assertThat(AirbyteSettings.builder().baseUrl("https://api.airbyte.com/v1/").build().tokenUrl())
+        assertThat(AirbyteSettings.builder()
+                        .baseUrl("https://api.airbyte.com/v1/")
+                        .build()
+                        .tokenUrl())
                 .hasToString("https://api.airbyte.com/v1/applications/token");
-        assertThat(AirbyteSettings.builder().flavour(ApiFlavour.CONFIG).baseUrl("http://h:8000/api/v1").build().tokenUrl())
+        assertThat(AirbyteSettings.builder()
+                        .flavour(ApiFlavour.CONFIG)
+                        .baseUrl("http://h:8000/api/v1")
+                        .build()
+                        .tokenUrl())
                 .hasToString("http://h:8000/api/public/v1/applications/token");
     }
 
     @Test
     void missingCredentialsAreRefusedWithTheirNames() {
-        assertThatThrownBy(() -> AirbyteSettings.builder().baseUrl("http://h/v1").clientCredentials("id", " ").build())
+        assertThatThrownBy(() -> AirbyteSettings.builder()
+                        .baseUrl("http://h/v1")
+                        .clientCredentials("id", " ")
+                        .build())
                 .hasMessageContaining("clientSecret");
     }
 

@@ -28,12 +28,14 @@ class AuthTest {
     }
 
     private void start(StandInAuth auth, int tokenTtlSeconds) {
-        standIn = AirbyteStandIn.start(StandInScenarios.standard()
-                .withAuth(auth).withTokenTtlSeconds(tokenTtlSeconds), 0);
+        standIn = AirbyteStandIn.start(
+                StandInScenarios.standard().withAuth(auth).withTokenTtlSeconds(tokenTtlSeconds), 0);
     }
 
     private List<RecordedCall> tokenCalls() {
-        return standIn.calls().stream().filter(c -> c.path().endsWith("/applications/token")).toList();
+        return standIn.calls().stream()
+                .filter(c -> c.path().endsWith("/applications/token"))
+                .toList();
     }
 
     @ParameterizedTest
@@ -41,8 +43,11 @@ class AuthTest {
     void tokenIsReusedThenRenewedBeforeItRunsOut(ApiFlavour flavour) {
         start(StandInAuth.clientCredentials("app-1", CLIENT_SECRET), 900);
         MutableClock clock = new MutableClock();
-        AirbyteClient client = AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .clientCredentials("app-1", CLIENT_SECRET).build(), clock);
+        AirbyteClient client = AirbyteClients.create(
+                StandInClients.settings(standIn, flavour)
+                        .clientCredentials("app-1", CLIENT_SECRET)
+                        .build(),
+                clock);
 
         client.listConnections();
         client.listConnections();
@@ -59,7 +64,8 @@ class AuthTest {
     void refusedTokenIsRenewedOnceAndTheCallRepeated(ApiFlavour flavour) {
         start(StandInAuth.clientCredentials("app-1", CLIENT_SECRET), 900);
         AirbyteClient client = AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .clientCredentials("app-1", CLIENT_SECRET).build());
+                .clientCredentials("app-1", CLIENT_SECRET)
+                .build());
         client.listConnections();
 
         standIn.expireAllTokens();
@@ -75,14 +81,17 @@ class AuthTest {
     void concurrentCallsAfterExpiryRenewTheTokenOnce(ApiFlavour flavour) throws Exception {
         start(StandInAuth.clientCredentials("app-1", CLIENT_SECRET), 900);
         AirbyteClient client = AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .clientCredentials("app-1", CLIENT_SECRET).build());
-        long jobId = client.startJob(StandInScenarios.productionId("slow"), JobType.SYNC).job().jobId();
+                .clientCredentials("app-1", CLIENT_SECRET)
+                .build());
+        long jobId = client.startJob(StandInScenarios.productionId("slow"), JobType.SYNC)
+                .job()
+                .jobId();
         standIn.expireAllTokens();
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<AirbyteJob>> reads = pool.invokeAll(
-                    Collections.nCopies(8, (Callable<AirbyteJob>) () -> client.getJob(jobId)));
+            List<Future<AirbyteJob>> reads =
+                    pool.invokeAll(Collections.nCopies(8, (Callable<AirbyteJob>) () -> client.getJob(jobId)));
             for (Future<AirbyteJob> read : reads) {
                 assertThat(read.get().jobId()).isEqualTo(jobId);
             }
@@ -98,7 +107,8 @@ class AuthTest {
         start(StandInAuth.clientCredentials("app-1", CLIENT_SECRET), 900);
         String wrong = "wrong-" + CLIENT_SECRET;
         AirbyteClient client = AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .clientCredentials("app-1", wrong).build());
+                .clientCredentials("app-1", wrong)
+                .build());
 
         AirbyteRejectedException e = catchThrowableOfType(client::listConnections, AirbyteRejectedException.class);
 
@@ -110,10 +120,14 @@ class AuthTest {
     void basicAuthWorksAndAWrongPasswordNeverAppears(ApiFlavour flavour) {
         start(StandInAuth.basic("airbyte", PASSWORD), 900);
         assertThat(AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .basicAuth("airbyte", PASSWORD).build()).listConnections()).isNotEmpty();
+                                .basicAuth("airbyte", PASSWORD)
+                                .build())
+                        .listConnections())
+                .isNotEmpty();
 
         AirbyteClient wrong = AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .basicAuth("airbyte", "bad-" + PASSWORD).build());
+                .basicAuth("airbyte", "bad-" + PASSWORD)
+                .build());
         AirbyteRejectedException e = catchThrowableOfType(wrong::listConnections, AirbyteRejectedException.class);
 
         assertThat(e.status()).isEqualTo(401);
@@ -125,7 +139,8 @@ class AuthTest {
     void staticBearerTokenIsSent(ApiFlavour flavour) {
         start(StandInAuth.bearer("static-token-1"), 900);
         AirbyteClient client = AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .bearerToken("static-token-1").build());
+                .bearerToken("static-token-1")
+                .build());
 
         assertThat(client.listConnections()).isNotEmpty();
         assertThat(standIn.calls()).allMatch(c -> "Bearer static-token-1".equals(c.header("Authorization")));

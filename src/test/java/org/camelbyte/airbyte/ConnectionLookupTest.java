@@ -22,7 +22,8 @@ class ConnectionLookupTest {
             connection("44444444-4444-4444-4444-444444444444", "shared", "ws-b", "Finance", "active"),
             connection("55555555-5555-5555-5555-555555555555", "paused", "ws-b", "Finance", "inactive")));
     private final MutableClock clock = new MutableClock();
-    private final ConnectionLookup lookup = new ConnectionLookup(client, Duration.ofHours(1), Duration.ofSeconds(30), clock);
+    private final ConnectionLookup lookup =
+            new ConnectionLookup(client, Duration.ofHours(1), Duration.ofSeconds(30), clock);
 
     @Test
     void resolvesByNameAndById() {
@@ -34,21 +35,25 @@ class ConnectionLookupTest {
     void unknownNameSuggestsCloseNames() {
         assertThatThrownBy(() -> lookup.resolve("order"))
                 .isInstanceOf(ConnectionLookupException.class)
-                .hasMessageContaining("'order'").hasMessageContaining("'orders'");
+                .hasMessageContaining("'order'")
+                .hasMessageContaining("'orders'");
     }
 
     @Test
     void ambiguousNameNamesTheWorkspaces() {
         assertThatThrownBy(() -> lookup.resolve("shared"))
                 .isInstanceOf(ConnectionLookupException.class)
-                .hasMessageContaining("Sales").hasMessageContaining("Finance").hasMessageContaining("workspace");
+                .hasMessageContaining("Sales")
+                .hasMessageContaining("Finance")
+                .hasMessageContaining("workspace");
     }
 
     @Test
     void inactiveConnectionSaysToEnableIt() {
         assertThatThrownBy(() -> lookup.resolve("paused"))
                 .isInstanceOf(ConnectionLookupException.class)
-                .hasMessageContaining("inactive").hasMessageContaining("enable it");
+                .hasMessageContaining("inactive")
+                .hasMessageContaining("enable it");
     }
 
     @Test
@@ -70,7 +75,9 @@ class ConnectionLookupTest {
             clock.advance(Duration.ofSeconds(1));
             assertThatThrownBy(() -> lookup.resolve("missing")).isInstanceOf(ConnectionLookupException.class);
         }
-        assertThat(client.listings).as("one listing per 30 s however often the name is missed").hasValue(1);
+        assertThat(client.listings)
+                .as("one listing per 30 s however often the name is missed")
+                .hasValue(1);
         clock.advance(Duration.ofSeconds(11));
         assertThatThrownBy(() -> lookup.resolve("missing")).isInstanceOf(ConnectionLookupException.class);
         assertThat(client.listings).hasValue(2);

@@ -26,10 +26,11 @@ class ContractTest {
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void everyOperationSendsSpecValidRequests(ApiFlavour flavour) {
-        standIn = AirbyteStandIn.start(StandInScenarios.standard()
-                .withAuth(StandInAuth.clientCredentials("app-1", "secret-1")), 0);
+        standIn = AirbyteStandIn.start(
+                StandInScenarios.standard().withAuth(StandInAuth.clientCredentials("app-1", "secret-1")), 0);
         AirbyteClient client = AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .clientCredentials("app-1", "secret-1").build());
+                .clientCredentials("app-1", "secret-1")
+                .build());
         String slow = StandInScenarios.productionId("slow");
         String customers = StandInScenarios.productionId("customers");
         Instant before = Instant.now();
@@ -41,7 +42,8 @@ class ContractTest {
         client.getJob(jobId);
         client.cancelJob(jobId);
         long resetId = client.startJob(customers, JobType.RESET).job().jobId();
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.getJob(resetId).status().isTerminal());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> client.getJob(resetId).status().isTerminal());
 
         List<String> requestViolations = standIn.calls().stream()
                 .flatMap(call -> AirbyteContract.get().violations(call).stream()

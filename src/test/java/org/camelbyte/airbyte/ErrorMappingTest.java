@@ -27,7 +27,8 @@ class ErrorMappingTest {
     private AirbyteClient clientWithAJob(ApiFlavour flavour) {
         AirbyteClient client = StandInClients.client(standIn, flavour);
         jobId = client.startJob(StandInScenarios.productionId("slow"), JobType.SYNC)
-                .job().jobId();
+                .job()
+                .jobId();
         return client;
     }
 
@@ -37,8 +38,8 @@ class ErrorMappingTest {
         AirbyteClient client = clientWithAJob(flavour);
         standIn.faults().failNext(1, 503);
 
-        AirbyteUnavailableException e = catchThrowableOfType(() -> client.getJob(jobId),
-                AirbyteUnavailableException.class);
+        AirbyteUnavailableException e =
+                catchThrowableOfType(() -> client.getJob(jobId), AirbyteUnavailableException.class);
 
         assertThat(e.outcomeUnknown()).isFalse();
         assertThat(e.retryAfter()).isEmpty();
@@ -52,8 +53,8 @@ class ErrorMappingTest {
         AirbyteClient client = clientWithAJob(flavour);
         standIn.faults().rateLimitNext(1, 7);
 
-        AirbyteUnavailableException e = catchThrowableOfType(() -> client.getJob(jobId),
-                AirbyteUnavailableException.class);
+        AirbyteUnavailableException e =
+                catchThrowableOfType(() -> client.getJob(jobId), AirbyteUnavailableException.class);
 
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         assertThat(e).hasMessageContaining("429");
@@ -65,8 +66,8 @@ class ErrorMappingTest {
         AirbyteClient client = clientWithAJob(flavour);
         standIn.faults().rateLimitNext(1, null);
 
-        AirbyteUnavailableException e = catchThrowableOfType(() -> client.getJob(jobId),
-                AirbyteUnavailableException.class);
+        AirbyteUnavailableException e =
+                catchThrowableOfType(() -> client.getJob(jobId), AirbyteUnavailableException.class);
 
         assertThat(e.retryAfter()).isEmpty();
     }
@@ -75,11 +76,12 @@ class ErrorMappingTest {
     @EnumSource(ApiFlavour.class)
     void readTimeoutIsUnavailableButNotOutcomeUnknownForReads(ApiFlavour flavour) {
         AirbyteClient client = AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .requestTimeout(Duration.ofMillis(300)).build());
+                .requestTimeout(Duration.ofMillis(300))
+                .build());
         standIn.faults().delayNext(1, Duration.ofSeconds(2));
 
-        AirbyteUnavailableException e = catchThrowableOfType(client::listConnections,
-                AirbyteUnavailableException.class);
+        AirbyteUnavailableException e =
+                catchThrowableOfType(client::listConnections, AirbyteUnavailableException.class);
 
         assertThat(e.outcomeUnknown()).isFalse();
         assertThat(e).hasMessageContaining("timed out");
@@ -95,6 +97,8 @@ class ErrorMappingTest {
         catchThrowableOfType(() -> client.startJob(orders, JobType.SYNC), AirbyteUnavailableException.class);
 
         assertThat(standIn.jobsOf(orders)).isEmpty();
-        assertThat(standIn.calls()).filteredOn(call -> call.method().equals("POST")).hasSize(1);
+        assertThat(standIn.calls())
+                .filteredOn(call -> call.method().equals("POST"))
+                .hasSize(1);
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -118,7 +117,8 @@ class JobLifecycleTest {
 
         assertThatThrownBy(() -> client.startJob(idOf("paused"), JobType.SYNC))
                 .isInstanceOf(AirbyteRejectedException.class)
-                .hasMessageContaining("not active").hasMessageContaining("enable it in Airbyte");
+                .hasMessageContaining("not active")
+                .hasMessageContaining("enable it in Airbyte");
     }
 
     @ParameterizedTest

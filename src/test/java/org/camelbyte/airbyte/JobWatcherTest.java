@@ -22,16 +22,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The job watcher against the stand-in over HTTP, both API flavours, with a real breaker. */
 class JobWatcherTest {
-    private static final List<JobPhase> LONG_SYNC = List.of(new JobPhase("running", 100_000.0, 10L, 10L, null), JobPhase.of("succeeded", 0));
-    private static final List<JobPhase> SHORT_SYNC = List.of(JobPhase.of("pending", 1), new JobPhase("running", 1.0, 10L, 10L, null),
-            JobPhase.of("succeeded", 0));
+    private static final List<JobPhase> LONG_SYNC =
+            List.of(new JobPhase("running", 100_000.0, 10L, 10L, null), JobPhase.of("succeeded", 0));
+    private static final List<JobPhase> SHORT_SYNC = List.of(
+            JobPhase.of("pending", 1), new JobPhase("running", 1.0, 10L, 10L, null), JobPhase.of("succeeded", 0));
 
     private AirbyteStandIn standIn;
     private JobWatcher watcher;
-    private final CircuitBreaker breaker = CircuitBreaker.of("test", CircuitBreakerConfig.custom()
-            .slidingWindowSize(2).minimumNumberOfCalls(2).failureRateThreshold(50)
-            .waitDurationInOpenState(Duration.ofMillis(300)).automaticTransitionFromOpenToHalfOpenEnabled(true)
-            .permittedNumberOfCallsInHalfOpenState(1).ignoreExceptions(AirbyteRejectedException.class).build());
+    private final CircuitBreaker breaker = CircuitBreaker.of(
+            "test",
+            CircuitBreakerConfig.custom()
+                    .slidingWindowSize(2)
+                    .minimumNumberOfCalls(2)
+                    .failureRateThreshold(50)
+                    .waitDurationInOpenState(Duration.ofMillis(300))
+                    .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                    .permittedNumberOfCallsInHalfOpenState(1)
+                    .ignoreExceptions(AirbyteRejectedException.class)
+                    .build());
 
     @AfterEach
     void stop() {
@@ -42,25 +50,43 @@ class JobWatcherTest {
     }
 
     /** {@code n} connections whose jobs follow {@code script}, scripted seconds times {@code timeScale}. */
-    private AirbyteClient start(ApiFlavour flavour, int n, List<JobPhase> script, double timeScale, Duration overlap,
+    private AirbyteClient start(
+            ApiFlavour flavour,
+            int n,
+            List<JobPhase> script,
+            double timeScale,
+            Duration overlap,
             Duration singleReadAfter) {
         List<ScenarioConnection> connections = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             connections.add(new ScenarioConnection(null, "c" + i, null, null, "raw", null, List.of("events"), script));
         }
-        standIn = AirbyteStandIn.start(new StandInScenario(null, null, timeScale, null, null,
-                List.of(new ScenarioWorkspace(null, "W")), connections, null), 0);
+        standIn = AirbyteStandIn.start(
+                new StandInScenario(
+                        null,
+                        null,
+                        timeScale,
+                        null,
+                        null,
+                        List.of(new ScenarioWorkspace(null, "W")),
+                        connections,
+                        null),
+                0);
         AirbyteClient client = StandInClients.client(standIn, flavour);
         watcher = new JobWatcher(client, breaker, Clock.systemUTC(), Duration.ofHours(1), singleReadAfter, overlap);
         return client;
     }
 
     private List<Long> startJobs(AirbyteClient client) {
-        return client.listConnections().parallelStream().map(c -> {
-            long id = client.startJob(c.connectionId(), JobType.SYNC).job().jobId();
-            watcher.watch(id, c.connectionId());
-            return id;
-        }).toList();
+        return client.listConnections().parallelStream()
+                .map(c -> {
+                    long id = client.startJob(c.connectionId(), JobType.SYNC)
+                            .job()
+                            .jobId();
+                    watcher.watch(id, c.connectionId());
+                    return id;
+                })
+                .toList();
     }
 
     private long calls(String shape) {
@@ -68,11 +94,15 @@ class JobWatcherTest {
     }
 
     private long batchedCalls(ApiFlavour flavour) {
-        return flavour == ApiFlavour.PUBLIC ? calls("GET /api/public/v1/jobs") : calls("POST /api/v1/jobs/list_for_workspaces");
+        return flavour == ApiFlavour.PUBLIC
+                ? calls("GET /api/public/v1/jobs")
+                : calls("POST /api/v1/jobs/list_for_workspaces");
     }
 
     private long singleReads(ApiFlavour flavour) {
-        return flavour == ApiFlavour.PUBLIC ? calls("GET /api/public/v1/jobs/{id}") : calls("POST /api/v1/jobs/get_without_logs");
+        return flavour == ApiFlavour.PUBLIC
+                ? calls("GET /api/public/v1/jobs/{id}")
+                : calls("POST /api/v1/jobs/get_without_logs");
     }
 
     @ParameterizedTest
@@ -85,8 +115,9 @@ class JobWatcherTest {
 
         watcher.look();
 
-        assertThat(ids).allSatisfy(id -> assertThat(watcher.latest(id)).hasValueSatisfying(
-                job -> assertThat(job.status()).isEqualTo(JobStatus.RUNNING)));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(watcher.latest(id))
+                        .hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(JobStatus.RUNNING)));
         assertThat(batchedCalls(flavour)).isEqualTo(3);
         assertThat(singleReads(flavour)).isZero();
     }
@@ -97,7 +128,8 @@ class JobWatcherTest {
         AirbyteClient client = start(flavour, 1, SHORT_SYNC, 0.01, Duration.ZERO, Duration.ofHours(1));
         String connectionId = client.listConnections().get(0).connectionId();
         long jobId = client.startJob(connectionId, JobType.SYNC).job().jobId();
-        await().atMost(Duration.ofSeconds(5)).until(() -> standIn.jobsOf(connectionId).get(0).endedAt().isPresent());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> standIn.jobsOf(connectionId).get(0).endedAt().isPresent());
         // watched only after its last change: no listing from now on reports it
         watcher.watch(jobId, connectionId);
 
@@ -134,8 +166,11 @@ class JobWatcherTest {
         CompletableFuture<Void> woken = watcher.nextChange(jobId);
 
         // pending -> running -> succeeded while nobody looks
-        await().atMost(Duration.ofSeconds(5)).until(() -> standIn.jobsOf(watcher.latest(jobId).get().connectionId())
-                .get(0).endedAt().isPresent());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> standIn.jobsOf(watcher.latest(jobId).get().connectionId())
+                        .get(0)
+                        .endedAt()
+                        .isPresent());
         assertThat(woken).isNotDone();
         watcher.look();
 
@@ -161,25 +196,39 @@ class JobWatcherTest {
         watcher.look();
 
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(watcher.latest(jobId)).hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(JobStatus.RUNNING));
+        assertThat(watcher.latest(jobId))
+                .hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(JobStatus.RUNNING));
     }
 
     @Test
     void aConfigApiServerWithoutListForWorkspacesIsReadPerConnection() {
         start(ApiFlavour.CONFIG, 1, LONG_SYNC, 1.0, Duration.ofSeconds(2), Duration.ofHours(1));
         standIn.close();
-        standIn = AirbyteStandIn.start(new StandInScenario(null, null, 1.0, "0.50", null,
-                List.of(new ScenarioWorkspace(null, "W")), List.of(new ScenarioConnection(null, "old", null, null, "raw", null,
-                        List.of("events"), LONG_SYNC)), null), 0);
+        standIn = AirbyteStandIn.start(
+                new StandInScenario(
+                        null,
+                        null,
+                        1.0,
+                        "0.50",
+                        null,
+                        List.of(new ScenarioWorkspace(null, "W")),
+                        List.of(new ScenarioConnection(
+                                null, "old", null, null, "raw", null, List.of("events"), LONG_SYNC)),
+                        null),
+                0);
         AirbyteClient client = StandInClients.client(standIn, ApiFlavour.CONFIG);
-        watcher = new JobWatcher(client, breaker, Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(2));
+        watcher = new JobWatcher(
+                client, breaker, Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(2));
         long jobId = startJobs(client).get(0);
 
         watcher.look();
         watcher.look();
 
-        assertThat(watcher.latest(jobId)).hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(JobStatus.RUNNING));
-        assertThat(calls("POST /api/v1/jobs/list_for_workspaces")).as("asked once, then remembered").isEqualTo(1);
+        assertThat(watcher.latest(jobId))
+                .hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(JobStatus.RUNNING));
+        assertThat(calls("POST /api/v1/jobs/list_for_workspaces"))
+                .as("asked once, then remembered")
+                .isEqualTo(1);
         assertThat(calls("POST /api/v1/jobs/list")).isEqualTo(2);
     }
 }

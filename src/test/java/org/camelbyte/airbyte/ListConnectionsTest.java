@@ -25,12 +25,15 @@ class ListConnectionsTest {
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void listsEveryConnectionOfEveryWorkspaceAcrossPages(ApiFlavour flavour) {
-        List<AirbyteConnection> connections = StandInClients.client(standIn, flavour).listConnections();
+        List<AirbyteConnection> connections =
+                StandInClients.client(standIn, flavour).listConnections();
 
         assertThat(connections).hasSize(StandInScenarios.PRODUCTION_CONNECTIONS + 6);
         assertThat(connections).extracting(AirbyteConnection::connectionId).doesNotHaveDuplicates();
-        assertThat(connections).filteredOn(c -> c.name().equals("orders"))
-                .extracting(AirbyteConnection::workspaceName).containsExactlyInAnyOrder("Production", "Staging");
+        assertThat(connections)
+                .filteredOn(c -> c.name().equals("orders"))
+                .extracting(AirbyteConnection::workspaceName)
+                .containsExactlyInAnyOrder("Production", "Staging");
     }
 
     @ParameterizedTest
@@ -38,7 +41,8 @@ class ListConnectionsTest {
     void fillsStreamsNamespaceAndPrefix(ApiFlavour flavour) {
         AirbyteConnection orders = StandInClients.client(standIn, flavour).listConnections().stream()
                 .filter(c -> c.name().equals("orders") && "Production".equals(c.workspaceName()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
 
         assertThat(orders.streams()).containsExactlyInAnyOrder("orders", "order_lines");
         assertThat(orders.namespace()).isEqualTo("sales");
@@ -52,6 +56,8 @@ class ListConnectionsTest {
         AirbyteClient staging = AirbyteClients.create(
                 StandInClients.settings(standIn, flavour).workspace("staging").build());
 
-        assertThat(staging.listConnections()).extracting(AirbyteConnection::name).containsExactly("orders");
+        assertThat(staging.listConnections())
+                .extracting(AirbyteConnection::name)
+                .containsExactly("orders");
     }
 }

@@ -24,7 +24,10 @@ class LookupOverHttpTest {
     }
 
     private long connectionListings() {
-        return standIn.calls().stream().filter(c -> c.path().contains("/connections")).map(c -> c.path()).count();
+        return standIn.calls().stream()
+                .filter(c -> c.path().contains("/connections"))
+                .map(c -> c.path())
+                .count();
     }
 
     @ParameterizedTest
@@ -34,12 +37,15 @@ class LookupOverHttpTest {
 
         assertThat(lookup.resolve("customers").workspaceName()).isEqualTo("Production");
         assertThatThrownBy(() -> lookup.resolve("custmers"))
-                .isInstanceOf(ConnectionLookupException.class).hasMessageContaining("'customers'");
+                .isInstanceOf(ConnectionLookupException.class)
+                .hasMessageContaining("'customers'");
         assertThatThrownBy(() -> lookup.resolve("orders"))
                 .isInstanceOf(ConnectionLookupException.class)
-                .hasMessageContaining("Production").hasMessageContaining("Staging");
+                .hasMessageContaining("Production")
+                .hasMessageContaining("Staging");
         assertThatThrownBy(() -> lookup.resolve("paused"))
-                .isInstanceOf(ConnectionLookupException.class).hasMessageContaining("enable it");
+                .isInstanceOf(ConnectionLookupException.class)
+                .hasMessageContaining("enable it");
     }
 
     @ParameterizedTest
@@ -48,7 +54,9 @@ class LookupOverHttpTest {
         AirbyteClient staging = AirbyteClients.create(
                 StandInClients.settings(standIn, flavour).workspace("Staging").build());
 
-        assertThat(new ConnectionLookup(staging, Duration.ofMinutes(5)).resolve("orders").workspaceName())
+        assertThat(new ConnectionLookup(staging, Duration.ofMinutes(5))
+                        .resolve("orders")
+                        .workspaceName())
                 .isEqualTo("Staging");
     }
 
@@ -56,8 +64,8 @@ class LookupOverHttpTest {
     @EnumSource(ApiFlavour.class)
     void cacheIsReadAgainOnlyAfterItsTtlOrOnALateMiss(ApiFlavour flavour) {
         MutableClock clock = new MutableClock();
-        ConnectionLookup lookup = new ConnectionLookup(StandInClients.client(standIn, flavour),
-                Duration.ofMinutes(5), clock);
+        ConnectionLookup lookup =
+                new ConnectionLookup(StandInClients.client(standIn, flavour), Duration.ofMinutes(5), clock);
 
         lookup.resolve("customers");
         long afterFirst = connectionListings();
@@ -70,7 +78,8 @@ class LookupOverHttpTest {
         assertThat(afterTtl).isGreaterThan(afterFirst);
 
         assertThatThrownBy(() -> lookup.resolve("nowhere")).isInstanceOf(ConnectionLookupException.class);
-        assertThat(connectionListings()).as("a miss right after a listing waits for airbyte.lookup-miss-refresh")
+        assertThat(connectionListings())
+                .as("a miss right after a listing waits for airbyte.lookup-miss-refresh")
                 .isEqualTo(afterTtl);
         clock.advance(ConnectionLookup.DEFAULT_MISS_REFRESH);
         assertThatThrownBy(() -> lookup.resolve("nowhere")).isInstanceOf(ConnectionLookupException.class);

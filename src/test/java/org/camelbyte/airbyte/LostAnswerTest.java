@@ -31,13 +31,14 @@ class LostAnswerTest {
     @EnumSource(ApiFlavour.class)
     void timedOutStartIsOutcomeUnknownAndTheJobIsFoundAfterwards(ApiFlavour flavour) {
         AirbyteClient client = AirbyteClients.create(StandInClients.settings(standIn, flavour)
-                .requestTimeout(Duration.ofMillis(300)).build());
+                .requestTimeout(Duration.ofMillis(300))
+                .build());
         String slow = StandInScenarios.productionId("slow");
         Instant before = Instant.now();
         standIn.faults().slowJobCreation(Duration.ofSeconds(1));
 
-        AirbyteUnavailableException lost = catchThrowableOfType(
-                () -> client.startJob(slow, JobType.SYNC), AirbyteUnavailableException.class);
+        AirbyteUnavailableException lost =
+                catchThrowableOfType(() -> client.startJob(slow, JobType.SYNC), AirbyteUnavailableException.class);
 
         assertThat(lost.outcomeUnknown()).isTrue();
         assertThat(lost).hasMessageContaining("timed out").hasMessageContaining("findJobCreatedSince");
@@ -55,8 +56,8 @@ class LostAnswerTest {
         Instant before = Instant.now();
         standIn.faults().dropNext(1);
 
-        AirbyteUnavailableException lost = catchThrowableOfType(
-                () -> client.startJob(orders, JobType.SYNC), AirbyteUnavailableException.class);
+        AirbyteUnavailableException lost =
+                catchThrowableOfType(() -> client.startJob(orders, JobType.SYNC), AirbyteUnavailableException.class);
 
         assertThat(lost.outcomeUnknown()).isTrue();
         assertThat(client.findJobCreatedSince(orders, JobType.SYNC, before)).isEmpty();
@@ -70,7 +71,11 @@ class LostAnswerTest {
         String orders = StandInScenarios.productionId("orders");
         client.startJob(orders, JobType.SYNC);
 
-        assertThat(client.findJobCreatedSince(orders, JobType.SYNC, Instant.now().plusSeconds(5))).isEmpty();
-        assertThat(client.findJobCreatedSince(orders, JobType.RESET, Instant.now().minusSeconds(60))).isEmpty();
+        assertThat(client.findJobCreatedSince(
+                        orders, JobType.SYNC, Instant.now().plusSeconds(5)))
+                .isEmpty();
+        assertThat(client.findJobCreatedSince(
+                        orders, JobType.RESET, Instant.now().minusSeconds(60)))
+                .isEmpty();
     }
 }

@@ -13,7 +13,8 @@ class NameSuggestionsTest {
         assertThat(NameSuggestions.closest("orders-to-warehous", names)).first().isEqualTo("orders-to-warehouse");
         assertThat(NameSuggestions.closest("warehouse", names))
                 .containsExactlyInAnyOrder("orders-to-warehouse", "customers-to-warehouse");
-        assertThat(NameSuggestions.closest("x", List.of("xa", "xb", "xc", "xd"))).hasSize(3);
+        assertThat(NameSuggestions.closest("x", List.of("xa", "xb", "xc", "xd")))
+                .hasSize(3);
     }
 
     @Test

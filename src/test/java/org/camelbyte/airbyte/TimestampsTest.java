@@ -13,8 +13,10 @@ class TimestampsTest {
     void readsIsoTextEpochSecondsAndEpochMillis() {
         assertThat(Timestamps.parse("2024-05-01T10:15:30Z")).isEqualTo(AT);
         assertThat(Timestamps.parse("2024-05-01T12:15:30+02:00")).isEqualTo(AT);
-        assertThat(Timestamps.parse(JsonNodeFactory.instance.numberNode(AT.getEpochSecond()))).isEqualTo(AT);
-        assertThat(Timestamps.parse(JsonNodeFactory.instance.numberNode(AT.toEpochMilli()))).isEqualTo(AT);
+        assertThat(Timestamps.parse(JsonNodeFactory.instance.numberNode(AT.getEpochSecond())))
+                .isEqualTo(AT);
+        assertThat(Timestamps.parse(JsonNodeFactory.instance.numberNode(AT.toEpochMilli())))
+                .isEqualTo(AT);
         assertThat(Timestamps.parse(String.valueOf(AT.getEpochSecond()))).isEqualTo(AT);
     }
 

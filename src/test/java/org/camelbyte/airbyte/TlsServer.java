@@ -37,13 +37,35 @@ final class TlsServer implements AutoCloseable {
 
     static TlsServer forwardingTo(String plainBase, Path dir, String subjectAltNames) throws Exception {
         Path keyStore = dir.resolve("server-" + System.nanoTime() + ".p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "airbyte", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=airbyte-test", "-ext", "SAN=" + subjectAltNames, "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "airbyte",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=airbyte-test",
+                        "-ext",
+                        "SAN=" + subjectAltNames,
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keyStore.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD)
+                .redirectErrorStream(true)
+                .start();
         if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + new String(keytool.getInputStream().readAllBytes()));
+            throw new IllegalStateException(
+                    "keytool failed: " + new String(keytool.getInputStream().readAllBytes()));
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(load(keyStore), PASSWORD.toCharArray());
@@ -84,8 +106,11 @@ final class TlsServer implements AutoCloseable {
     private static void forward(HttpExchange exchange, String plainBase) throws IOException {
         try (exchange) {
             URI target = URI.create(plainBase + exchange.getRequestURI());
-            HttpRequest.Builder request = HttpRequest.newBuilder(target).method(exchange.getRequestMethod(),
-                    HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+            HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                    .method(
+                            exchange.getRequestMethod(),
+                            HttpRequest.BodyPublishers.ofByteArray(
+                                    exchange.getRequestBody().readAllBytes()));
             for (String header : List.of("Authorization", "Content-Type", "Accept")) {
                 String value = exchange.getRequestHeaders().getFirst(header);
                 if (value != null) {
@@ -94,7 +119,8 @@ final class TlsServer implements AutoCloseable {
             }
             HttpResponse<byte[]> response = PLAIN.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.sendResponseHeaders(
+                    response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             exchange.getResponseBody().write(response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsTest {
     @TempDir
     static Path dir;
+
     static AirbyteStandIn standIn;
     static TlsServer rightName;
     static TlsServer wrongName;
@@ -41,7 +42,8 @@ class TlsTest {
     void theJvmsCasDoNotTrustAnUnknownCertificate() {
         AirbyteClient client = client(rightName.url("localhost"), AirbyteTls.DEFAULT);
 
-        assertThatThrownBy(client::listConnections).isInstanceOf(AirbyteUnavailableException.class)
+        assertThatThrownBy(client::listConnections)
+                .isInstanceOf(AirbyteUnavailableException.class)
                 .hasMessageContaining("SSLHandshakeException");
     }
 
@@ -60,7 +62,8 @@ class TlsTest {
 
         AirbyteClient client = client(wrongName.url("localhost"), new AirbyteTls(trustStore, "trust-pass", null, true));
 
-        assertThatThrownBy(client::listConnections).isInstanceOf(AirbyteUnavailableException.class)
+        assertThatThrownBy(client::listConnections)
+                .isInstanceOf(AirbyteUnavailableException.class)
                 .hasMessageContaining("SSLHandshakeException");
     }
 
@@ -81,7 +84,8 @@ class TlsTest {
         }
 
         assertThatThrownBy(() -> new AirbyteTls(empty, "pw", null, true).sslContext())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds no certificates");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds no certificates");
     }
 
     @Test
@@ -89,12 +93,17 @@ class TlsTest {
         Path trustStore = rightName.trustStore(dir.resolve("trust-pw.p12"), "trust-pass");
 
         assertThatThrownBy(() -> new AirbyteTls(trustStore, "wrong", null, true).sslContext())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(trustStore.toString())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(trustStore.toString())
                 .hasMessageNotContaining("wrong");
     }
 
     private static AirbyteClient client(String url, AirbyteTls tls) {
-        return AirbyteClients.create(AirbyteSettings.builder().baseUrl(url).tls(tls)
-                .requestTimeout(Duration.ofSeconds(10)).connectTimeout(Duration.ofSeconds(2)).build());
+        return AirbyteClients.create(AirbyteSettings.builder()
+                .baseUrl(url)
+                .tls(tls)
+                .requestTimeout(Duration.ofSeconds(10))
+                .connectTimeout(Duration.ofSeconds(2))
+                .build());
     }
 }

@@ -18,7 +18,10 @@ class WorkspaceListingTest {
     }
 
     private List<String> workspaceCalls() {
-        return standIn.calls().stream().map(c -> c.path()).filter(p -> p.contains("/workspaces/")).toList();
+        return standIn.calls().stream()
+                .map(c -> c.path())
+                .filter(p -> p.contains("/workspaces/"))
+                .toList();
     }
 
     @ParameterizedTest
@@ -31,10 +34,13 @@ class WorkspaceListingTest {
         assertThat(client.listConnections()).hasSize(StandInScenarios.PRODUCTION_CONNECTIONS + 6);
 
         if (version.equals("1.6")) {
-            assertThat(workspaceCalls()).containsExactly(
-                    "/api/v1/workspaces/list_paginated", "/api/v1/workspaces/list", "/api/v1/workspaces/list");
+            assertThat(workspaceCalls())
+                    .containsExactly(
+                            "/api/v1/workspaces/list_paginated", "/api/v1/workspaces/list", "/api/v1/workspaces/list");
         } else {
-            assertThat(workspaceCalls()).containsOnly("/api/v1/workspaces/list_paginated").hasSize(2);
+            assertThat(workspaceCalls())
+                    .containsOnly("/api/v1/workspaces/list_paginated")
+                    .hasSize(2);
         }
     }
 }

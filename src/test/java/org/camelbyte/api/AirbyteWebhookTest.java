@@ -53,7 +53,8 @@ class AirbyteWebhookTest {
 
     /** As Airbyte sends it: no Authorization header, the secret in the URL. */
     private static HttpResponse<String> notify(String secret, String body) throws Exception {
-        return app.send(app.request(AirbyteWebhookRoutes.PATH + secret).header("Content-Type", "application/json")
+        return app.send(app.request(AirbyteWebhookRoutes.PATH + secret)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -97,17 +98,23 @@ class AirbyteWebhookTest {
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
         StandInJob job = standIn.jobsOf(run.path("connectionId").asText()).get(1);
         Instant jobEnded = job.endedAt().orElseThrow();
-        Duration lag = Duration.between(jobEnded, Instant.parse(run.path("endedAt").asText()));
+        Duration lag =
+                Duration.between(jobEnded, Instant.parse(run.path("endedAt").asText()));
         assertThat(lag).as("job end to the run's terminal record").isLessThanOrEqualTo(Duration.ofMillis(250));
-        assertThat(standIn.callCounts().getOrDefault("GET /api/public/v1/jobs", 0L)).as("only webhooks made the watcher look")
+        assertThat(standIn.callCounts().getOrDefault("GET /api/public/v1/jobs", 0L))
+                .as("only webhooks made the watcher look")
                 .isLessThanOrEqualTo(standIn.webhooksSent());
 
         HttpResponse<String> replay = notify(SECRET, syncSummary(job.id()));
         notify(SECRET, syncSummary(job.id()));
 
         assertThat(replay.statusCode()).isEqualTo(200);
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-                .until(() -> app.run(runId).path("endedAt").asText().equals(run.path("endedAt").asText()));
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> app.run(runId)
+                        .path("endedAt")
+                        .asText()
+                        .equals(run.path("endedAt").asText()));
         assertThat(app.run(runId).path("status").asText()).isEqualTo("succeeded");
         assertThat(standIn.jobsOf(job.connectionId())).hasSize(2);
     }

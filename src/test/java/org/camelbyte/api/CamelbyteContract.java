@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camelbyte.app.TestApp;
 
@@ -33,11 +33,15 @@ final class CamelbyteContract {
 
     CamelbyteContract(TestApp app) throws IOException, InterruptedException {
         this.app = app;
-        HttpResponse<String> document = app.send(app.request("/api/openapi.json").GET());
-        validator = OpenApiInteractionValidator.createForInlineApiSpecification(document.body()).build();
+        HttpResponse<String> document =
+                app.send(app.request("/api/openapi.json").GET());
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(document.body())
+                .build();
         JsonNode paths = new ObjectMapper().readTree(document.body()).path("paths");
-        paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames()
-                .forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        paths.fieldNames()
+                .forEachRemaining(path -> paths.path(path)
+                        .fieldNames()
+                        .forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
     }
 
     /** Every documented operation, as "METHOD /path/{template}". */
@@ -84,7 +88,8 @@ final class CamelbyteContract {
             answer.withBody(response.body());
         }
         ValidationReport report = validator.validate(request.build(), answer.build());
-        report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+        report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 // a request the document forbids on purpose must be answered 400, which is checked instead
                 .filter(m -> !(response.statusCode() == 400 && m.getKey().startsWith("validation.request.parameter")))
                 .forEach(m -> violations.add(method + " " + pathAndQuery + " -> " + response.statusCode() + ": "
@@ -94,8 +99,12 @@ final class CamelbyteContract {
 
     /** The documented operation a request is for: a literal path wins over a template. */
     private Optional<String> operationOf(String method, String path) {
-        return documented.stream().filter(op -> op.equals(method + " " + path)).findFirst().or(() -> documented.stream()
-                .filter(op -> (method + " " + path).matches(op.replaceAll("\\{[^/]+}", "[^/]+"))).findFirst());
+        return documented.stream()
+                .filter(op -> op.equals(method + " " + path))
+                .findFirst()
+                .or(() -> documented.stream()
+                        .filter(op -> (method + " " + path).matches(op.replaceAll("\\{[^/]+}", "[^/]+")))
+                        .findFirst());
     }
 
     private static String decode(String text) {

@@ -7,7 +7,6 @@ import java.util.Base64;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.camelbyte.api.ApiAuthentication;
 import org.junit.jupiter.api.Test;
 
 /** Who a cancel names: the basic user (never the password), "token" for a bearer token, "anyone" when open. */
@@ -15,8 +14,8 @@ class CancelCallerTest {
 
     @Test
     void basicCredentialsNameTheUserAndNothingElse() throws Exception {
-        Exchange exchange = withAuthorization("Basic " + Base64.getEncoder()
-                .encodeToString("ops-anna:s3cret:with:colons".getBytes(StandardCharsets.UTF_8)));
+        Exchange exchange = withAuthorization("Basic "
+                + Base64.getEncoder().encodeToString("ops-anna:s3cret:with:colons".getBytes(StandardCharsets.UTF_8)));
         ApiAuthentication.basic("ops-anna", "s3cret:with:colons").process(exchange);
 
         assertThat(exchange.getProperty(ApiAuthentication.CALLER, String.class)).isEqualTo("ops-anna");

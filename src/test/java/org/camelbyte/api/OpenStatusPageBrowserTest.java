@@ -33,7 +33,8 @@ class OpenStatusPageBrowserTest {
                   - {name: mysql (PROD), workspace: Production}
                 """), 0);
         app = TestApp.with(standIn, "pipelines:\n  - name: mysql-prod\n    connection: mysql (PROD)\n")
-                .property("api.auth", "none").start();
+                .property("api.auth", "none")
+                .start();
         browser = StatusPageBrowserTest.chromium();
     }
 
@@ -46,8 +47,9 @@ class OpenStatusPageBrowserTest {
     void thePageShowsThePipelinesWithoutAskingForCredentials() {
         browser.get(app.request("/").build().uri().toString());
 
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions
-                .visibilityOfElementLocated(By.cssSelector("#pipelines .card[data-pipeline='mysql-prod']")));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#pipelines .card[data-pipeline='mysql-prod']")));
         assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("signout")).isDisplayed()).isFalse();
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())

@@ -83,8 +83,10 @@ class RunApiTest {
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = json(api.get("/api/runs?pipeline=quick&since=" + before + "&limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor)), 200);
+            JsonNode page = json(
+                    api.get("/api/runs?pipeline=quick&since=" + before + "&limit=2"
+                            + (cursor == null ? "" : "&cursor=" + cursor)),
+                    200);
             page.path("runs").forEach(run -> paged.add(run.path("runId").asText()));
             cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
             pages++;
@@ -93,43 +95,65 @@ class RunApiTest {
         java.util.Collections.reverse(started);
         assertThat(paged).containsExactlyElementsOf(started);
 
-        JsonNode failures = json(api.get("/api/runs?status=failed&trigger=http&since=" + before), 200).path("runs");
+        JsonNode failures = json(api.get("/api/runs?status=failed&trigger=http&since=" + before), 200)
+                .path("runs");
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0).path("runId").asText()).isEqualTo(failed);
         assertThat(failures.get(0).path("error").asText()).contains("failed");
-        JsonNode earlier = json(api.get("/api/runs?pipeline=quick&until=" + before), 200).path("runs");
-        earlier.forEach(run -> assertThat(Instant.parse(run.path("startedAt").asText())).isBefore(before));
-        earlier.forEach(run -> assertThat(started).doesNotContain(run.path("runId").asText()));
-        assertThat(json(api.get("/api/runs?trigger=queue&since=" + before), 200).path("runs")).isEmpty();
+        JsonNode earlier =
+                json(api.get("/api/runs?pipeline=quick&until=" + before), 200).path("runs");
+        earlier.forEach(
+                run -> assertThat(Instant.parse(run.path("startedAt").asText())).isBefore(before));
+        earlier.forEach(
+                run -> assertThat(started).doesNotContain(run.path("runId").asText()));
+        assertThat(json(api.get("/api/runs?trigger=queue&since=" + before), 200).path("runs"))
+                .isEmpty();
     }
 
     @Test
     void badHistoryParametersAreRefusedNamingTheParameter() throws Exception {
-        assertThat(json(api.get("/api/runs?limit=501"), 400).path("error").asText()).contains("'limit'", "500");
-        assertThat(json(api.get("/api/runs?status=done"), 400).path("error").asText()).contains("'status'", "succeeded");
-        assertThat(json(api.get("/api/runs?since=yesterday"), 400).path("error").asText()).contains("'since'", "ISO-8601");
-        assertThat(json(api.get("/api/runs?cursor=bm9wZQ"), 400).path("error").asText()).contains("'cursor'", "nextCursor");
-        String tampered = java.util.Base64.getUrlEncoder().encodeToString("yesterday|run-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(json(api.get("/api/runs?cursor=" + tampered), 400).path("error").asText()).contains("'cursor'", "nextCursor");
+        assertThat(json(api.get("/api/runs?limit=501"), 400).path("error").asText())
+                .contains("'limit'", "500");
+        assertThat(json(api.get("/api/runs?status=done"), 400).path("error").asText())
+                .contains("'status'", "succeeded");
+        assertThat(json(api.get("/api/runs?since=yesterday"), 400).path("error").asText())
+                .contains("'since'", "ISO-8601");
+        assertThat(json(api.get("/api/runs?cursor=bm9wZQ"), 400).path("error").asText())
+                .contains("'cursor'", "nextCursor");
+        String tampered = java.util.Base64.getUrlEncoder()
+                .encodeToString("yesterday|run-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json(api.get("/api/runs?cursor=" + tampered), 400)
+                        .path("error")
+                        .asText())
+                .contains("'cursor'", "nextCursor");
     }
 
     @Test
     void cancellingARunningRunCancelsItsJobAndTheRunStaysCancelled() throws Exception {
         String runId = app.startRun("slow");
-        await().atMost(Duration.ofSeconds(20)).until(() -> app.run(runId).path("rowsSynced").asLong() > 0);
-        NotifyBuilder loopEnded = new NotifyBuilder(app.context()).fromCurrentRoute("pipeline-slow").whenDone(1).create();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> app.run(runId).path("rowsSynced").asLong() > 0);
+        NotifyBuilder loopEnded = new NotifyBuilder(app.context())
+                .fromCurrentRoute("pipeline-slow")
+                .whenDone(1)
+                .create();
 
         JsonNode cancelled = json(api.post("/api/runs/" + runId + "/cancel", ""), 200);
 
         assertThat(cancelled.path("status").asText()).isEqualTo("cancelled");
-        assertThat(cancelled.path("error").asText()).startsWith("Cancelled through the API by token")
+        assertThat(cancelled.path("error").asText())
+                .startsWith("Cancelled through the API by token")
                 .contains("cancelled in Airbyte");
-        assertThat(loopEnded.matches(20, TimeUnit.SECONDS)).as("the run's loop stopped").isTrue();
+        assertThat(loopEnded.matches(20, TimeUnit.SECONDS))
+                .as("the run's loop stopped")
+                .isTrue();
         JsonNode after = app.run(runId);
         assertThat(after.path("status").asText()).isEqualTo("cancelled");
-        assertThat(after.path("error").asText()).isEqualTo(cancelled.path("error").asText());
+        assertThat(after.path("error").asText())
+                .isEqualTo(cancelled.path("error").asText());
         assertThat(after.path("rowsSynced").asLong()).isPositive();
-        List<StandInJob> jobs = standIn.jobsOf(scenario.connectionNamed("Test", "slow (TEST)").id());
+        List<StandInJob> jobs =
+                standIn.jobsOf(scenario.connectionNamed("Test", "slow (TEST)").id());
         assertThat(jobs).hasSize(1);
         assertThat(jobs.get(0).wasCancelled()).isTrue();
     }
@@ -143,14 +167,17 @@ class RunApiTest {
         assertThat(conflict.path("error").asText()).contains(runId, "already ended succeeded");
         assertThat(app.run(runId).path("status").asText()).isEqualTo("succeeded");
 
-        assertThat(json(api.post("/api/runs/no-such-run/cancel", ""), 404).path("error").asText())
+        assertThat(json(api.post("/api/runs/no-such-run/cancel", ""), 404)
+                        .path("error")
+                        .asText())
                 .contains("'no-such-run'", "GET /api/runs");
     }
 
     @Test
     void theOpenApiDocumentDescribesEveryApiRouteAndTheirRealAnswers() throws Exception {
         String runId = app.startRun("slow-too");
-        await().atMost(Duration.ofSeconds(20)).until(() -> app.run(runId).path("jobId").isNumber());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> app.run(runId).path("jobId").isNumber());
         api.get("/api/pipelines");
         api.get("/api/connections?match=test");
         api.get("/api/runs/" + runId);
@@ -161,8 +188,12 @@ class RunApiTest {
         api.post("/api/pipelines/nope/runs", "");
         api.post("/api/runs/" + runId + "/cancel", "");
         JsonNode group = json(api.post("/api/groups/pair/runs", ""), 202);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !app.getJson("/api/group-runs/" + group.path("groupRunId").asText())
-                .path("status").asText().equals("running"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !app.getJson(
+                                "/api/group-runs/" + group.path("groupRunId").asText())
+                        .path("status")
+                        .asText()
+                        .equals("running"));
         api.get("/api/groups");
         api.get("/api/group-runs/" + group.path("groupRunId").asText());
         api.post("/api/group-runs/" + group.path("groupRunId").asText() + "/retry", "");
@@ -181,11 +212,13 @@ class RunApiTest {
                 .map(route -> route.getEndpoint().getEndpointUri())
                 .filter(uri -> uri.matches("platform-http:/*api/.*"))
                 .map(uri -> {
-                    String path = java.net.URLDecoder.decode(uri.replaceAll("platform-http:/*", "/").replaceAll("\\?.*", ""),
+                    String path = java.net.URLDecoder.decode(
+                            uri.replaceAll("platform-http:/*", "/").replaceAll("\\?.*", ""),
                             java.nio.charset.StandardCharsets.UTF_8);
                     String method = uri.contains("httpMethodRestrict=POST") ? "POST" : "GET";
                     return method + " " + path;
-                }).toList();
+                })
+                .toList();
     }
 
     private static String startAndFinish(String pipeline) throws Exception {

@@ -75,10 +75,14 @@ class StatusPageBrowserTest {
                   - {name: postgres (PROD), workspace: Production, namespace: public, streams: [orders], job: [{status: running, seconds: 10, rowsPerSecond: 10}, {status: succeeded}]}
                 """), 0);
         String warehouse = TestPostgres.newDatabase("warehouse");
-        try (Connection c = DriverManager.getConnection(warehouse, "postgres", null); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE public.orders (id int, status text); INSERT INTO public.orders VALUES (1, 'new'), (2, 'shipped')");
+        try (Connection c = DriverManager.getConnection(warehouse, "postgres", null);
+                Statement st = c.createStatement()) {
+            st.execute(
+                    "CREATE TABLE public.orders (id int, status text); INSERT INTO public.orders VALUES (1, 'new'), (2, 'shipped')");
         }
-        app = TestApp.with(standIn, PIPELINES).property("datasource.warehouse.jdbc-url", warehouse).start();
+        app = TestApp.with(standIn, PIPELINES)
+                .property("datasource.warehouse.jdbc-url", warehouse)
+                .start();
         failedRunId = app.startRun("orders-quality-gate");
         assertThat(Runs.awaitOutcome(app, failedRunId).path("status").asText()).isEqualTo("failed");
         browser = chromium();
@@ -97,9 +101,13 @@ class StatusPageBrowserTest {
 
     @Test
     void thePageListsEveryPipelineWithItsConnectionAndSchedule() {
-        List<String> names = browser.findElements(By.cssSelector("#pipelines .card h3 span")).stream().map(WebElement::getText).toList();
+        List<String> names = browser.findElements(By.cssSelector("#pipelines .card h3 span")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(names).containsExactly("mysql-prod", "salesforce-prod", "orders-quality-gate");
-        assertThat(browser.findElement(By.id("login")).isDisplayed()).as("the sign-in form, once signed in").isFalse();
+        assertThat(browser.findElement(By.id("login")).isDisplayed())
+                .as("the sign-in form, once signed in")
+                .isFalse();
         String mysql = card("mysql-prod").getText();
         assertThat(mysql).contains("mysql (PROD)", "cron 0 0 2 * * ?", "next in");
         assertThat(browser.findElements(By.cssSelector("#groups svg g.node"))).hasSize(3);
@@ -111,26 +119,34 @@ class StatusPageBrowserTest {
         assertThat(failure.findElement(By.className("sentence")).getText()).contains("only_open_orders");
         WebElement check = failure.findElement(By.cssSelector("tr.check"));
         assertThat(check.getText()).contains("only_open_orders", "shipped", "new");
-        assertThat(card("orders-quality-gate").findElements(By.cssSelector(".strip span.s-failed"))).hasSize(1);
+        assertThat(card("orders-quality-gate").findElements(By.cssSelector(".strip span.s-failed")))
+                .hasSize(1);
     }
 
     @Test
     void clickingRunStartsARunThatAppearsOnThePage() {
         card("salesforce-prod").findElement(By.tagName("button")).click();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> app.runStore().recentRuns("salesforce-prod", 5).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> app.runStore().recentRuns("salesforce-prod", 5).size() == 1);
         String runId = app.runStore().recentRuns("salesforce-prod", 5).get(0).getRunId();
-        assertThat(app.runStore().recentRuns("salesforce-prod", 5).get(0).getTrigger()).isEqualTo("http");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !card("salesforce-prod").findElements(By.cssSelector(".strip span")).isEmpty());
+        assertThat(app.runStore().recentRuns("salesforce-prod", 5).get(0).getTrigger())
+                .isEqualTo("http");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> !card("salesforce-prod")
+                        .findElements(By.cssSelector(".strip span"))
+                        .isEmpty());
         Runs.awaitOutcome(app, runId);
     }
 
     @Test
     void theBrowserConsoleHasNoErrors() {
         // after the page has loaded, signed in and refreshed at least once more
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textMatches(By.id("refreshed"), java.util.regex.Pattern.compile("updated")));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textMatches(By.id("refreshed"), java.util.regex.Pattern.compile("updated")));
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .toList();
         assertThat(errors).isEmpty();
     }
 
@@ -139,7 +155,8 @@ class StatusPageBrowserTest {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Closes what a browser test started, the browser first, whichever of them did start. */
@@ -159,14 +176,24 @@ class StatusPageBrowserTest {
         Path profile = Files.createTempDirectory("camelbyte-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,1400");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,1400");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 }

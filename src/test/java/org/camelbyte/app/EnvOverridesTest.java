@@ -14,11 +14,13 @@ class EnvOverridesTest {
     @Test
     void anEnvVarNamedAfterAFileKeyOverridesIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("application.properties");
-        Files.writeString(file, "camel.server.port = 8080\ncamel.management.port = 9876\nruns.on-stop = leave-running\n");
+        Files.writeString(
+                file, "camel.server.port = 8080\ncamel.management.port = 9876\nruns.on-stop = leave-running\n");
 
-        Map<String, String> overrides = EnvOverrides.of(file, Map.of("CAMEL_SERVER_PORT", "18080",
-                "RUNS_ON_STOP", "cancel", "UNRELATED", "x"));
+        Map<String, String> overrides =
+                EnvOverrides.of(file, Map.of("CAMEL_SERVER_PORT", "18080", "RUNS_ON_STOP", "cancel", "UNRELATED", "x"));
 
-        assertThat(overrides).containsExactlyInAnyOrderEntriesOf(Map.of("camel.server.port", "18080", "runs.on-stop", "cancel"));
+        assertThat(overrides)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("camel.server.port", "18080", "runs.on-stop", "cancel"));
     }
 }

@@ -31,8 +31,10 @@ import org.camelbyte.standin.AirbyteStandIn;
 public final class TestApp implements AutoCloseable {
     /** The API token every test app is started with, and sends with each request of {@link #get} and {@link #post}. */
     public static final String API_TOKEN = "test-api-token-5f1c";
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper RUN_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper RUN_JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final Main main;
@@ -95,7 +97,8 @@ public final class TestApp implements AutoCloseable {
             Path pipelines = dir.resolve("pipelines.yaml");
             Files.writeString(pipelines, pipelinesYaml);
             int httpPort = FreePort.find();
-            int brokerPort = Integer.parseInt(props.computeIfAbsent("broker.embedded.port", k -> String.valueOf(FreePort.find())));
+            int brokerPort = Integer.parseInt(
+                    props.computeIfAbsent("broker.embedded.port", k -> String.valueOf(FreePort.find())));
             Main main = new Main();
             App.configure(main);
             main.addOverrideProperty("pipelines.file", pipelines.toString());
@@ -103,7 +106,8 @@ public final class TestApp implements AutoCloseable {
             main.addOverrideProperty("camel.server.port", String.valueOf(httpPort));
             main.addOverrideProperty("camel.management.port", String.valueOf(FreePort.find()));
             props.forEach(main::addOverrideProperty);
-            // as Main.run() does: start() alone skips the listeners, and Bootstrap resumes unfinished runs in afterStart
+            // as Main.run() does: start() alone skips the listeners, and Bootstrap resumes unfinished runs in
+            // afterStart
             main.getMainListeners().forEach(listener -> listener.beforeStart(main));
             main.start();
             main.getMainListeners().forEach(listener -> listener.afterStart(main));
@@ -146,7 +150,8 @@ public final class TestApp implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return send(request(path).header("Authorization", "Bearer " + API_TOKEN)
+        return send(request(path)
+                .header("Authorization", "Bearer " + API_TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -34,8 +34,10 @@ public final class TestPostgres {
 
     /** A new, empty database; returns its JDBC URL. */
     public static String newDatabase(String prefix) {
-        String name = prefix + "_" + COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
-        try (Connection c = server().getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        String name = prefix + "_" + COUNTER.incrementAndGet() + "_"
+                + ProcessHandle.current().pid();
+        try (Connection c = server().getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

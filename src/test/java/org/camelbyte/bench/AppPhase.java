@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camelbyte.app.TestApp;
-import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.intake.RunRequest;
 import org.camelbyte.intake.RunRequests;
+import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.ScenarioConnection;
 import org.camelbyte.standin.StandInJob;
 import org.camelbyte.standin.StandInScenario;
@@ -31,18 +31,23 @@ final class AppPhase {
     static PhaseResult run(Workload w, boolean webhooks) throws Exception {
         StandInScenario scenario = BenchScenario.of(w.n(), w.syncSeconds());
         try (AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0);
-             TestApp app = TestApp.with(standIn, String.format(PIPELINES, w.pollInterval().toMillis()))
-                     // a progress line per run per second is a log benchmark, not a sync benchmark
-                     .property("runs.progress-every", "1h")
-                     // the baseline starts every sync at once; Airbyte's own limit is the operator's choice
-                     .property("runs.max-starts-per-second", "5000")
-                     .property("runs.concurrent-starts", "32")
-                     // the run route blocks on commits and the outcome's JMS send; more threads, still flat in N
-                     .property("runs.scheduler-threads", "32")
-                     .property("airbyte.webhook-secret", WEBHOOK_SECRET)
-                     .start()) {
+                TestApp app = TestApp.with(
+                                standIn,
+                                String.format(PIPELINES, w.pollInterval().toMillis()))
+                        // a progress line per run per second is a log benchmark, not a sync benchmark
+                        .property("runs.progress-every", "1h")
+                        // the baseline starts every sync at once; Airbyte's own limit is the operator's choice
+                        .property("runs.max-starts-per-second", "5000")
+                        .property("runs.concurrent-starts", "32")
+                        // the run route blocks on commits and the outcome's JMS send; more threads, still flat in N
+                        .property("runs.scheduler-threads", "32")
+                        .property("airbyte.webhook-secret", WEBHOOK_SECRET)
+                        .start()) {
             if (webhooks) {
-                standIn.sendWebhooksTo(app.request("/api/airbyte/webhook/" + WEBHOOK_SECRET).build().uri().toString());
+                standIn.sendWebhooksTo(app.request("/api/airbyte/webhook/" + WEBHOOK_SECRET)
+                        .build()
+                        .uri()
+                        .toString());
             }
             RunRequests requests = app.context().getRegistry().lookupByNameAndType("runRequests", RunRequests.class);
             RunCounts counts = new RunCounts(app.property("state.jdbc-url"), app.property("state.username"));
@@ -55,7 +60,8 @@ final class AppPhase {
                 start = System.nanoTime();
                 List<Future<?>> sent = new ArrayList<>();
                 for (int i = 0; i < w.n(); i++) {
-                    RunRequest request = new RunRequest("bench-" + w.n() + "-" + i, null, BenchScenario.connectionName(i), null, null, "bench");
+                    RunRequest request = new RunRequest(
+                            "bench-" + w.n() + "-" + i, null, BenchScenario.connectionName(i), null, null, "bench");
                     sent.add(clients.submit(() -> requests.accept(request)));
                 }
                 for (Future<?> f : sent) {
@@ -67,9 +73,17 @@ final class AppPhase {
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
             double cpu = Cpu.seconds() - cpuBefore;
-            return new PhaseResult(webhooks ? "camelbyte app, webhooks on" : "camelbyte app, polling only", w.n(), wall,
-                    sampler.threadsAtStart(), sampler.peakThreads(), sampler.peakHeapMb(), StatusCalls.byOperation(standIn),
-                    succeeded, lags(standIn, scenario, counts.endedAtByJob()), cpu);
+            return new PhaseResult(
+                    webhooks ? "camelbyte app, webhooks on" : "camelbyte app, polling only",
+                    w.n(),
+                    wall,
+                    sampler.threadsAtStart(),
+                    sampler.peakThreads(),
+                    sampler.peakHeapMb(),
+                    StatusCalls.byOperation(standIn),
+                    succeeded,
+                    lags(standIn, scenario, counts.endedAtByJob()),
+                    cpu);
         }
     }
 

@@ -15,13 +15,16 @@ final class BenchScenario {
     private BenchScenario() {}
 
     static StandInScenario of(int connections, double syncSeconds) {
-        List<JobPhase> sync = List.of(JobPhase.of("pending", 1), new JobPhase("running", syncSeconds - 1, 1000L, 200L, null),
+        List<JobPhase> sync = List.of(
+                JobPhase.of("pending", 1),
+                new JobPhase("running", syncSeconds - 1, 1000L, 200L, null),
                 JobPhase.of("succeeded", 0));
         List<ScenarioConnection> list = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             list.add(new ScenarioConnection(null, connectionName(i), null, null, "raw", null, List.of("events"), sync));
         }
-        return new StandInScenario(null, null, 1.0, null, null, List.of(new ScenarioWorkspace(null, "Bench")), list, null);
+        return new StandInScenario(
+                null, null, 1.0, null, null, List.of(new ScenarioWorkspace(null, "Bench")), list, null);
     }
 
     static String connectionName(int i) {

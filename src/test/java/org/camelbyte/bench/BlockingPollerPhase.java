@@ -27,8 +27,10 @@ final class BlockingPollerPhase {
         Duration pollInterval = w.pollInterval();
         StandInScenario scenario = BenchScenario.of(n, w.syncSeconds());
         try (AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0)) {
-            AirbyteClient client = AirbyteClients.create(AirbyteSettings.builder().baseUrl(standIn.publicApiUrl()).build());
-            List<String> ids = scenario.connections().stream().map(ScenarioConnection::id).toList();
+            AirbyteClient client = AirbyteClients.create(
+                    AirbyteSettings.builder().baseUrl(standIn.publicApiUrl()).build());
+            List<String> ids =
+                    scenario.connections().stream().map(ScenarioConnection::id).toList();
             CountDownLatch done = new CountDownLatch(n);
             AtomicInteger succeeded = new AtomicInteger();
             List<Long> lags = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -38,25 +40,38 @@ final class BlockingPollerPhase {
             try (sampler) {
                 start = System.nanoTime();
                 for (String id : ids) {
-                    Thread poller = new Thread(() -> {
-                        try {
-                            if (follow(client, id, pollInterval) == JobStatus.SUCCEEDED) {
-                                succeeded.incrementAndGet();
-                            }
-                            standIn.jobsOf(id).get(0).endedAt().ifPresent(end ->
-                                    lags.add(Duration.between(end, java.time.Instant.now()).toMillis()));
-                        } finally {
-                            done.countDown();
-                        }
-                    }, "poller-" + id);
+                    Thread poller = new Thread(
+                            () -> {
+                                try {
+                                    if (follow(client, id, pollInterval) == JobStatus.SUCCEEDED) {
+                                        succeeded.incrementAndGet();
+                                    }
+                                    standIn.jobsOf(id)
+                                            .get(0)
+                                            .endedAt()
+                                            .ifPresent(end -> lags.add(Duration.between(end, java.time.Instant.now())
+                                                    .toMillis()));
+                                } finally {
+                                    done.countDown();
+                                }
+                            },
+                            "poller-" + id);
                     poller.setDaemon(true);
                     poller.start();
                 }
                 done.await(w.limit().toMillis(), TimeUnit.MILLISECONDS);
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            return new PhaseResult("thread-per-sync poller", n, wall, sampler.threadsAtStart(), sampler.peakThreads(),
-                    sampler.peakHeapMb(), StatusCalls.byOperation(standIn), succeeded.get(), Lags.of(lags),
+            return new PhaseResult(
+                    "thread-per-sync poller",
+                    n,
+                    wall,
+                    sampler.threadsAtStart(),
+                    sampler.peakThreads(),
+                    sampler.peakHeapMb(),
+                    StatusCalls.byOperation(standIn),
+                    succeeded.get(),
+                    Lags.of(lags),
                     Cpu.seconds() - cpuBefore);
         }
     }

@@ -7,8 +7,17 @@ import java.util.Map;
  * What one approach did with N syncs; {@code succeeded < n} within the time limit shows as failures.
  * {@code lag}: from the stand-in's job end to the run's terminal record (the app) or to the poller seeing it.
  */
-record PhaseResult(String approach, int n, Duration wall, int threadsBefore, int peakThreads, long peakHeapMb,
-                   Map<String, Long> calls, int succeeded, Lags lag, double cpuSeconds) {
+record PhaseResult(
+        String approach,
+        int n,
+        Duration wall,
+        int threadsBefore,
+        int peakThreads,
+        long peakHeapMb,
+        Map<String, Long> calls,
+        int succeeded,
+        Lags lag,
+        double cpuSeconds) {
 
     int failures() {
         return n - succeeded;

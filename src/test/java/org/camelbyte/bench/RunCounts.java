@@ -23,7 +23,8 @@ final class RunCounts {
 
     /** Waits until n runs have an outcome or the deadline (System.nanoTime) passes; returns how many succeeded. */
     int awaitOutcomes(int n, long deadlineNanos) throws SQLException, InterruptedException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, null); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, null);
+                Statement st = c.createStatement()) {
             while (true) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE status IN " + FINAL + "),"
                         + " count(*) FILTER (WHERE status = 'succeeded') FROM runs")) {
@@ -40,8 +41,10 @@ final class RunCounts {
     /** Each ended run's job id and the moment its terminal record was made. */
     Map<Long, Instant> endedAtByJob() throws SQLException {
         Map<Long, Instant> ended = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, null); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT job_id, ended_at FROM runs WHERE ended_at IS NOT NULL AND job_id IS NOT NULL")) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, null);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT job_id, ended_at FROM runs WHERE ended_at IS NOT NULL AND job_id IS NOT NULL")) {
             while (rs.next()) {
                 ended.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
             }

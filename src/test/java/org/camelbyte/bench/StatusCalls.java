@@ -20,7 +20,10 @@ final class StatusCalls {
         ops.put(CREATE, counts.getOrDefault("POST /api/public/v1/jobs", 0L));
         ops.put(SINGLE, counts.getOrDefault("GET /api/public/v1/jobs/{id}", 0L));
         ops.put(BATCHED, counts.getOrDefault("GET /api/public/v1/jobs", 0L));
-        ops.put(LIST, counts.getOrDefault("GET /api/public/v1/connections", 0L) + counts.getOrDefault("GET /api/public/v1/workspaces", 0L));
+        ops.put(
+                LIST,
+                counts.getOrDefault("GET /api/public/v1/connections", 0L)
+                        + counts.getOrDefault("GET /api/public/v1/workspaces", 0L));
         ops.put(TOKEN, counts.getOrDefault("POST /api/public/v1/applications/token", 0L));
         return ops;
     }

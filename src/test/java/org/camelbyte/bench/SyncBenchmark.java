@@ -15,7 +15,8 @@ public final class SyncBenchmark {
     private SyncBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
+        int[] sizes = args.length > 0
+                ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {50, 500, 2000};
         List<PhaseResult> results = new ArrayList<>();
         for (int n : sizes) {
@@ -37,9 +38,20 @@ public final class SyncBenchmark {
     }
 
     private static PhaseResult report(PhaseResult r) {
-        System.out.printf("%s N=%d: %d/%d succeeded in %.1f s, lag p50/p99/max %s ms, %.2f calls per sync %s, %.1f CPU s,"
-                        + " peak %d threads, %d MB heap%n", r.approach(), r.n(), r.succeeded(), r.n(), r.wall().toMillis() / 1000.0,
-                r.lag(), r.callsPerSync(), r.calls(), r.cpuSeconds(), r.peakThreads(), r.peakHeapMb());
+        System.out.printf(
+                "%s N=%d: %d/%d succeeded in %.1f s, lag p50/p99/max %s ms, %.2f calls per sync %s, %.1f CPU s,"
+                        + " peak %d threads, %d MB heap%n",
+                r.approach(),
+                r.n(),
+                r.succeeded(),
+                r.n(),
+                r.wall().toMillis() / 1000.0,
+                r.lag(),
+                r.callsPerSync(),
+                r.calls(),
+                r.cpuSeconds(),
+                r.peakThreads(),
+                r.peakHeapMb());
         return r;
     }
 }

@@ -37,7 +37,9 @@ class AirbyteComponentTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         // resolved from META-INF/services, configured as camel.component.airbyte.configuration.* would
-        context.getComponent("airbyte", AirbyteComponent.class).getConfiguration().setBaseUrl(standIn.publicApiUrl());
+        context.getComponent("airbyte", AirbyteComponent.class)
+                .getConfiguration()
+                .setBaseUrl(standIn.publicApiUrl());
         return context;
     }
 
@@ -50,15 +52,19 @@ class AirbyteComponentTest extends CamelTestSupport {
                 from("direct:lookup").to("airbyte:lookup?connection=orders (PROD)");
                 from("direct:lookup-header").to("airbyte:lookup");
                 from("direct:sync").to("airbyte:sync?connection=orders (PROD)");
-                from("direct:sync-wait").to("airbyte:sync?connection=orders (PROD)&waitForCompletion=true&pollInterval=100ms");
-                from("direct:sync-failing").to("airbyte:sync?connection=billing (PROD)&waitForCompletion=true&pollInterval=100ms");
+                from("direct:sync-wait")
+                        .to("airbyte:sync?connection=orders (PROD)&waitForCompletion=true&pollInterval=100ms");
+                from("direct:sync-failing")
+                        .to("airbyte:sync?connection=billing (PROD)&waitForCompletion=true&pollInterval=100ms");
                 from("direct:sync-timeout")
                         .to("airbyte:sync?connection=slow (PROD)&waitForCompletion=true&pollInterval=100ms&timeout=1s");
                 from("direct:job").to("airbyte:job");
                 from("direct:cancel").to("airbyte:cancel");
                 from("direct:caught")
-                        .onException(AirbyteJobFailedException.class).handled(true)
-                            .setBody(simple("caught ${exception.status} job ${exception.jobId}")).end()
+                        .onException(AirbyteJobFailedException.class)
+                        .handled(true)
+                        .setBody(simple("caught ${exception.status} job ${exception.jobId}"))
+                        .end()
                         .to("airbyte:sync?connection=billing (PROD)&waitForCompletion=true&pollInterval=100ms");
             }
         };
@@ -68,15 +74,17 @@ class AirbyteComponentTest extends CamelTestSupport {
     void connectionsListsThoseMatchingIgnoringCase() {
         List<Map<String, Object>> connections = template.requestBody("direct:connections", null, List.class);
 
-        assertThat(connections).extracting(c -> c.get("name"))
+        assertThat(connections)
+                .extracting(c -> c.get("name"))
                 .containsExactly("billing (PROD)", "orders (PROD)", "paused (PROD)", "slow (PROD)");
     }
 
     @Test
     void lookupResolvesANameAndSetsTheConnectionIdHeader() {
-        Exchange out = template.request("direct:lookup", e -> { });
+        Exchange out = template.request("direct:lookup", e -> {});
 
-        assertThat(out.getMessage().getBody(Map.class)).containsEntry("name", "orders (PROD)")
+        assertThat(out.getMessage().getBody(Map.class))
+                .containsEntry("name", "orders (PROD)")
                 .containsEntry("workspaceName", "Production");
         assertThat(out.getMessage().getHeader(AirbyteConstants.CONNECTION_ID))
                 .isEqualTo(out.getMessage().getBody(Map.class).get("connectionId"));
@@ -84,35 +92,39 @@ class AirbyteComponentTest extends CamelTestSupport {
 
     @Test
     void lookupOfAnAmbiguousNameSaysWhichWorkspaces() {
-        Exchange out = template.request("direct:lookup-header",
-                e -> e.getMessage().setHeader(AirbyteConstants.CONNECTION_ID, "orders"));
+        Exchange out = template.request(
+                "direct:lookup-header", e -> e.getMessage().setHeader(AirbyteConstants.CONNECTION_ID, "orders"));
 
-        assertThat(out.getException()).isInstanceOf(ConnectionLookupException.class)
+        assertThat(out.getException())
+                .isInstanceOf(ConnectionLookupException.class)
                 .hasMessageContaining("orders");
     }
 
     @Test
     void lookupOfAnInactiveConnectionIsRefused() {
-        Exchange out = template.request("direct:lookup-header",
-                e -> e.getMessage().setHeader(AirbyteConstants.CONNECTION_ID, "paused (PROD)"));
+        Exchange out = template.request(
+                "direct:lookup-header", e -> e.getMessage().setHeader(AirbyteConstants.CONNECTION_ID, "paused (PROD)"));
 
-        assertThat(out.getException()).isInstanceOf(ConnectionLookupException.class).hasMessageContaining("inactive");
+        assertThat(out.getException())
+                .isInstanceOf(ConnectionLookupException.class)
+                .hasMessageContaining("inactive");
     }
 
     @Test
     void syncStartsAJobAndAnswersAtOnce() {
-        Exchange out = template.request("direct:sync", e -> { });
+        Exchange out = template.request("direct:sync", e -> {});
 
         Map<String, Object> job = out.getMessage().getBody(Map.class);
         assertThat(job).containsKeys("jobId", "status", "rowsSynced", "bytesSynced");
         assertThat(out.getMessage().getHeader(AirbyteConstants.JOB_ID)).isEqualTo(job.get("jobId"));
-        assertThat(out.getMessage().getHeader(AirbyteConstants.JOB_STATUS, String.class)).isIn("pending", "running");
+        assertThat(out.getMessage().getHeader(AirbyteConstants.JOB_STATUS, String.class))
+                .isIn("pending", "running");
         assertThat(out.getMessage().getHeader(AirbyteConstants.CONNECTION_ID)).isNotNull();
     }
 
     @Test
     void syncWithWaitForCompletionContinuesWhenTheJobHasSucceeded() {
-        Exchange out = template.request("direct:sync-wait", e -> { });
+        Exchange out = template.request("direct:sync-wait", e -> {});
 
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getHeader(AirbyteConstants.JOB_STATUS)).isEqualTo("succeeded");
@@ -139,41 +151,53 @@ class AirbyteComponentTest extends CamelTestSupport {
 
     @Test
     void aJobPastItsTimeoutIsCancelledAndFailsTheExchange() {
-        Exchange out = template.request("direct:sync-timeout", e -> { });
+        Exchange out = template.request("direct:sync-timeout", e -> {});
 
-        assertThat(out.getException()).isInstanceOf(AirbyteJobFailedException.class)
-                .hasMessageContaining("did not end within 1s").hasMessageContaining("cancelled it");
+        assertThat(out.getException())
+                .isInstanceOf(AirbyteJobFailedException.class)
+                .hasMessageContaining("did not end within 1s")
+                .hasMessageContaining("cancelled it");
         String connectionId = out.getMessage().getHeader(AirbyteConstants.CONNECTION_ID, String.class);
-        assertThat(standIn.jobsOf(connectionId)).singleElement().satisfies(job -> assertThat(job.wasCancelled()).isTrue());
+        assertThat(standIn.jobsOf(connectionId))
+                .singleElement()
+                .satisfies(job -> assertThat(job.wasCancelled()).isTrue());
     }
 
     @Test
     void jobAndCancelTakeTheJobIdFromTheHeader() {
-        long jobId = template.request("direct:sync", e -> { }).getMessage().getHeader(AirbyteConstants.JOB_ID, Long.class);
+        long jobId =
+                template.request("direct:sync", e -> {}).getMessage().getHeader(AirbyteConstants.JOB_ID, Long.class);
 
         Exchange read = template.request("direct:job", e -> e.getMessage().setHeader(AirbyteConstants.JOB_ID, jobId));
-        Exchange cancelled = template.request("direct:cancel", e -> e.getMessage().setHeader(AirbyteConstants.JOB_ID, jobId));
+        Exchange cancelled =
+                template.request("direct:cancel", e -> e.getMessage().setHeader(AirbyteConstants.JOB_ID, jobId));
 
         assertThat(read.getMessage().getBody(Map.class)).containsEntry("jobId", jobId);
-        assertThat(cancelled.getMessage().getHeader(AirbyteConstants.JOB_STATUS)).isIn("cancelled", "succeeded");
+        assertThat(cancelled.getMessage().getHeader(AirbyteConstants.JOB_STATUS))
+                .isIn("cancelled", "succeeded");
     }
 
     @Test
     void jobWithoutAnIdSaysWhereToPutIt() {
-        Exchange out = template.request("direct:job", e -> { });
+        Exchange out = template.request("direct:job", e -> {});
 
         assertThat(out.getException()).hasMessageContaining("option jobId or the header CamelAirbyteJobId");
     }
 
     @Test
     void badOptionsAreRefusedNamingTheOption() {
-        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:nope"))).rootCause()
-                .hasMessageContaining("names no airbyte operation 'nope'").hasMessageContaining("airbyte:sync");
-        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?jobType=full"))).rootCause()
+        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:nope")))
+                .rootCause()
+                .hasMessageContaining("names no airbyte operation 'nope'")
+                .hasMessageContaining("airbyte:sync");
+        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?jobType=full")))
+                .rootCause()
                 .hasMessageContaining("jobType 'full' is not one of sync, reset, clear");
-        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?pollInterval=often"))).rootCause()
+        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?pollInterval=often")))
+                .rootCause()
                 .hasMessageContaining("pollInterval is 'often', not a duration");
-        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:run"))).rootCause()
+        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:run")))
+                .rootCause()
                 .hasMessageContaining("airbyte:run needs the option pipeline");
     }
 }

@@ -76,7 +76,9 @@ class AirbyteYamlRoutesTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("airbyte", AirbyteComponent.class).getConfiguration().setBaseUrl(standIn.publicApiUrl());
+        context.getComponent("airbyte", AirbyteComponent.class)
+                .getConfiguration()
+                .setBaseUrl(standIn.publicApiUrl());
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("airbyte.camel.yaml", ROUTES));
         return context;
     }
@@ -90,7 +92,7 @@ class AirbyteYamlRoutesTest extends CamelTestSupport {
 
     @Test
     void lookup() {
-        Exchange out = template.request("direct:lookup", e -> { });
+        Exchange out = template.request("direct:lookup", e -> {});
 
         assertThat(out.getMessage().getBody(Map.class)).containsEntry("workspaceName", "Staging");
         assertThat(out.getMessage().getHeader(AirbyteConstants.CONNECTION_ID)).isNotNull();
@@ -98,7 +100,7 @@ class AirbyteYamlRoutesTest extends CamelTestSupport {
 
     @Test
     void syncWaitsForTheEnd() {
-        Exchange out = template.request("direct:sync", e -> { });
+        Exchange out = template.request("direct:sync", e -> {});
 
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getHeader(AirbyteConstants.JOB_STATUS)).isEqualTo("succeeded");
@@ -107,10 +109,12 @@ class AirbyteYamlRoutesTest extends CamelTestSupport {
 
     @Test
     void jobAndCancel() {
-        long jobId = template.request("direct:sync", e -> { }).getMessage().getHeader(AirbyteConstants.JOB_ID, Long.class);
+        long jobId =
+                template.request("direct:sync", e -> {}).getMessage().getHeader(AirbyteConstants.JOB_ID, Long.class);
 
         Exchange read = template.request("direct:job", e -> e.getMessage().setHeader(AirbyteConstants.JOB_ID, jobId));
-        Exchange cancel = template.request("direct:cancel", e -> e.getMessage().setHeader(AirbyteConstants.JOB_ID, jobId));
+        Exchange cancel =
+                template.request("direct:cancel", e -> e.getMessage().setHeader(AirbyteConstants.JOB_ID, jobId));
 
         assertThat(read.getMessage().getHeader(AirbyteConstants.JOB_STATUS)).isEqualTo("succeeded");
         // cancelling a finished job is harmless: the answer is the job as it ended

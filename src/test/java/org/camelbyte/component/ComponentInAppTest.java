@@ -86,12 +86,16 @@ class ComponentInAppTest {
         landing = Files.createTempDirectory("landing");
         log = new LogCapture();
         app = TestApp.with(standIn, PIPELINES)
-                .property("camel.main.routes-include-pattern", "file:routes/*.camel.yaml," + "file:" + routes + "/*.camel.yaml,"
-                        + "file:examples/routes/*.camel.yaml")
+                .property(
+                        "camel.main.routes-include-pattern",
+                        "file:routes/*.camel.yaml," + "file:" + routes + "/*.camel.yaml,"
+                                + "file:examples/routes/*.camel.yaml")
                 .property("example.landing.dir", landing.toString())
                 .property("example.landing.poll-interval", "200ms")
                 .property("example.warehouse.jdbc-url", TestPostgres.newDatabase("example"))
-                .property("example.webhook.url", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook")
+                .property(
+                        "example.webhook.url",
+                        "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook")
                 .start();
     }
 
@@ -112,10 +116,16 @@ class ComponentInAppTest {
 
     @Test
     void airbyteRunIsADurableRunIdempotentOnTheRequestId() {
-        Exchange first = app.context().createProducerTemplate().request("direct:run-mysql",
-                e -> e.getMessage().setHeader(AirbyteConstants.REQUEST_ID, "component-run-1"));
-        Exchange again = app.context().createProducerTemplate().request("direct:run-mysql",
-                e -> e.getMessage().setHeader(AirbyteConstants.REQUEST_ID, "component-run-1"));
+        Exchange first = app.context()
+                .createProducerTemplate()
+                .request(
+                        "direct:run-mysql",
+                        e -> e.getMessage().setHeader(AirbyteConstants.REQUEST_ID, "component-run-1"));
+        Exchange again = app.context()
+                .createProducerTemplate()
+                .request(
+                        "direct:run-mysql",
+                        e -> e.getMessage().setHeader(AirbyteConstants.REQUEST_ID, "component-run-1"));
 
         Map<String, Object> run = first.getMessage().getBody(Map.class);
         assertThat(run).containsEntry("status", "succeeded").containsEntry("pipeline", "mysql-prod");
@@ -127,7 +137,10 @@ class ComponentInAppTest {
 
     @Test
     void theFileLandingExampleSyncsThenRefreshesStatistics() throws Exception {
-        NotifyBuilder landed = new NotifyBuilder(app.context()).fromRoute("example-file-landing-sync").whenCompleted(1).create();
+        NotifyBuilder landed = new NotifyBuilder(app.context())
+                .fromRoute("example-file-landing-sync")
+                .whenCompleted(1)
+                .create();
 
         Files.writeString(landing.resolve("orders.csv"), "id,name\n1,a\n", StandardCharsets.UTF_8);
 
@@ -140,8 +153,13 @@ class ComponentInAppTest {
     void theWebhookExampleHearsOfFailedRuns() throws Exception {
         String runId = app.startRun("typo");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> HOOKED.stream().anyMatch(h -> h.path("runId").asText().equals(runId)));
-        JsonNode hooked = HOOKED.stream().filter(h -> h.path("runId").asText().equals(runId)).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        HOOKED.stream().anyMatch(h -> h.path("runId").asText().equals(runId)));
+        JsonNode hooked = HOOKED.stream()
+                .filter(h -> h.path("runId").asText().equals(runId))
+                .findFirst()
+                .orElseThrow();
         assertThat(hooked.path("status").asText()).isEqualTo("failed");
         assertThat(hooked.path("error").asText()).contains("mysql (PRD)");
     }

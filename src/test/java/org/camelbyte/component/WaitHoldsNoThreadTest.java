@@ -36,8 +36,11 @@ class WaitHoldsNoThreadTest extends CamelTestSupport {
         // a connection per exchange: each waits for a job of its own
         StringBuilder yaml = new StringBuilder("timeScale: 0.02\nworkspaces:\n  - name: Production\nconnections:\n");
         for (int i = 0; i < EXCHANGES; i++) {
-            yaml.append("  - name: c").append(i).append("\n    workspace: Production\n    job:\n")
-                    .append("      - {status: running, seconds: 300, rowsPerSecond: 10}\n      - {status: succeeded}\n");
+            yaml.append("  - name: c")
+                    .append(i)
+                    .append("\n    workspace: Production\n    job:\n")
+                    .append(
+                            "      - {status: running, seconds: 300, rowsPerSecond: 10}\n      - {status: succeeded}\n");
         }
         standIn = AirbyteStandIn.start(StandInScenario.fromYaml(yaml.toString()), 0);
     }
@@ -50,7 +53,9 @@ class WaitHoldsNoThreadTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("airbyte", AirbyteComponent.class).getConfiguration().setBaseUrl(standIn.publicApiUrl());
+        context.getComponent("airbyte", AirbyteComponent.class)
+                .getConfiguration()
+                .setBaseUrl(standIn.publicApiUrl());
         return context;
     }
 
@@ -70,18 +75,24 @@ class WaitHoldsNoThreadTest extends CamelTestSupport {
         List<CompletableFuture<Exchange>> done = new ArrayList<>();
         for (int i = 0; i < EXCHANGES; i++) {
             String connection = "c" + i;
-            done.add(template.asyncSend("direct:sync", e -> e.getMessage().setHeader(AirbyteConstants.CONNECTION_ID, connection)));
+            done.add(template.asyncSend(
+                    "direct:sync", e -> e.getMessage().setHeader(AirbyteConstants.CONNECTION_ID, connection)));
         }
         AtomicInteger peak = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            peak.accumulateAndGet(liveThreads(), Math::max);
-            return done.stream().allMatch(CompletableFuture::isDone);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    peak.accumulateAndGet(liveThreads(), Math::max);
+                    return done.stream().allMatch(CompletableFuture::isDone);
+                });
 
-        assertThat(done).allSatisfy(f -> assertThat(f.join().getMessage().getHeader(AirbyteConstants.JOB_STATUS))
-                .isEqualTo("succeeded"));
+        assertThat(done)
+                .allSatisfy(f -> assertThat(f.join().getMessage().getHeader(AirbyteConstants.JOB_STATUS))
+                        .isEqualTo("succeeded"));
         // a thread per waiting exchange would add 500; the scheduler, the HTTP pool and the stand-in add a few dozen
-        assertThat(peak.get() - before).as("threads added while %d exchanges waited", EXCHANGES).isLessThan(100);
+        assertThat(peak.get() - before)
+                .as("threads added while %d exchanges waited", EXCHANGES)
+                .isLessThan(100);
     }
 
     private static int liveThreads() {

@@ -13,8 +13,9 @@ class RedactionTest {
 
         String cleaned = Redaction.clean(text, Arrays.asList("s3cr3t-token", null, " ", "s3cr3t-client"));
 
-        assertThat(cleaned).doesNotContain("s3cr3t").isEqualTo(
-                "401 from https://airbyte.example: token **** rejected for client ****");
+        assertThat(cleaned)
+                .doesNotContain("s3cr3t")
+                .isEqualTo("401 from https://airbyte.example: token **** rejected for client ****");
     }
 
     @Test

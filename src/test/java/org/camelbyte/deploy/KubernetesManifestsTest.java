@@ -31,7 +31,8 @@ class KubernetesManifestsTest {
         JsonNode deployment = only(docs, "Deployment");
         assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
-        assertThat(port(container, container.at("/readinessProbe/httpGet/port"))).isEqualTo(9876);
+        assertThat(port(container, container.at("/readinessProbe/httpGet/port")))
+                .isEqualTo(9876);
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/observe/health/ready");
         assertThat(port(container, container.at("/livenessProbe/httpGet/port"))).isEqualTo(9876);
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/observe/health/live");
@@ -42,7 +43,8 @@ class KubernetesManifestsTest {
 
         JsonNode service = only(docs, "Service");
         assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(8080);
-        assertThat(only(docs, "PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(1);
+        assertThat(only(docs, "PodDisruptionBudget").at("/spec/minAvailable").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -50,12 +52,20 @@ class KubernetesManifestsTest {
         for (String root : List.of("deploy/kubernetes", "deploy/kubernetes/overlays/with-artemis")) {
             for (JsonNode configMap : all(render(root), "ConfigMap")) {
                 configMap.get("data").fields().forEachRemaining(entry -> {
-                    String where = root + ": ConfigMap " + configMap.at("/metadata/name").asText() + ", " + entry.getKey();
+                    String where = root + ": ConfigMap "
+                            + configMap.at("/metadata/name").asText() + ", " + entry.getKey();
                     assertThat(entry.getKey()).as(where).doesNotMatch(SECRET_KEY);
-                    entry.getValue().asText().lines()
+                    entry.getValue()
+                            .asText()
+                            .lines()
                             .filter(line -> !line.startsWith("#") && line.contains("="))
-                            .filter(line -> SECRET_KEY.matcher(line.substring(0, line.indexOf('='))).matches())
-                            .forEach(line -> assertThat(line.substring(line.indexOf('=') + 1).strip()).as(where + ": " + line).isEmpty());
+                            .filter(line -> SECRET_KEY
+                                    .matcher(line.substring(0, line.indexOf('=')))
+                                    .matches())
+                            .forEach(line -> assertThat(line.substring(line.indexOf('=') + 1)
+                                            .strip())
+                                    .as(where + ": " + line)
+                                    .isEmpty());
                 });
             }
         }
@@ -67,15 +77,20 @@ class KubernetesManifestsTest {
         JsonNode config = named(configMaps, "camelbyte-config");
         JsonNode routes = named(configMaps, "camelbyte-routes");
         String resync = " differs from the repo's; run deploy/kubernetes/sync-from-repo.sh";
-        assertThat(config.at("/data/application.properties").asText()).as("application.properties" + resync)
+        assertThat(config.at("/data/application.properties").asText())
+                .as("application.properties" + resync)
                 .isEqualTo(Files.readString(Path.of("config/application.properties")));
         List<Path> routeFiles;
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            routeFiles = files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList();
+            routeFiles = files.filter(f -> f.toString().endsWith(".camel.yaml"))
+                    .sorted()
+                    .toList();
         }
         assertThat(routes.get("data").size()).as("route files in the ConfigMap").isEqualTo(routeFiles.size());
         for (Path file : routeFiles) {
-            assertThat(routes.at("/data/" + file.getFileName()).asText()).as(file + resync).isEqualTo(Files.readString(file));
+            assertThat(routes.at("/data/" + file.getFileName()).asText())
+                    .as(file + resync)
+                    .isEqualTo(Files.readString(file));
         }
     }
 
@@ -84,16 +99,24 @@ class KubernetesManifestsTest {
         List<JsonNode> docs = render("deploy/kubernetes/overlays/with-artemis");
         JsonNode broker = only(docs, "StatefulSet");
         assertThat(broker.at("/spec/volumeClaimTemplates").size()).isEqualTo(1);
-        String brokerUrl = named(all(docs, "ConfigMap"), "camelbyte-settings").at("/data/BROKER_URL").asText();
+        String brokerUrl = named(all(docs, "ConfigMap"), "camelbyte-settings")
+                .at("/data/BROKER_URL")
+                .asText();
         assertThat(brokerUrl).contains(broker.at("/spec/serviceName").asText()).endsWith(":61616");
         assertThat(only(docs, "Deployment").at("/spec/replicas").asInt()).isEqualTo(2);
     }
 
     private static List<JsonNode> render(String dir) throws IOException, InterruptedException {
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", dir).redirectErrorStream(true).start();
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", dir)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize " + dir + " ended").isTrue();
-        assertThat(kubectl.exitValue()).as("kubectl kustomize " + dir + ": " + out).isZero();
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS))
+                .as("kubectl kustomize " + dir + " ended")
+                .isTrue();
+        assertThat(kubectl.exitValue())
+                .as("kubectl kustomize " + dir + ": " + out)
+                .isZero();
         List<JsonNode> docs = new ArrayList<>();
         YAML.readerFor(JsonNode.class).readValues(out).forEachRemaining(doc -> docs.add((JsonNode) doc));
         return docs;
@@ -111,7 +134,9 @@ class KubernetesManifestsTest {
 
     /** A generated ConfigMap's name ends in a hash of its content. */
     private static JsonNode named(List<JsonNode> configMaps, String prefix) {
-        return configMaps.stream().filter(c -> c.at("/metadata/name").asText().startsWith(prefix + "-")).findFirst()
+        return configMaps.stream()
+                .filter(c -> c.at("/metadata/name").asText().startsWith(prefix + "-"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no ConfigMap " + prefix));
     }
 

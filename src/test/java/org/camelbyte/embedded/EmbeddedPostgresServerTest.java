@@ -17,18 +17,28 @@ class EmbeddedPostgresServerTest {
     @Test
     void aServerLeftRunningOnTheDataDirIsStoppedAndTheDataIsKept() throws Exception {
         Path dataDir = Files.createTempDirectory("camelbyte-pg");
-        Process killedApp = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LeftBehindPostgres.class.getName(), dataDir.toString())
-                .inheritIO().start();
+        Process killedApp = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LeftBehindPostgres.class.getName(),
+                        dataDir.toString())
+                .inheritIO()
+                .start();
         assertThat(killedApp.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        long orphanPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).as("left running").isTrue();
+        long orphanPid = Long.parseLong(
+                Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
+                .as("left running")
+                .isTrue();
 
         try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDir, 0)) {
-            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             assertThat(restarted.port()).isPositive();
             try (Connection c = DriverManager.getConnection(restarted.jdbcUrl("state"), "postgres", null);
-                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM kept")) {
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT id FROM kept")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(42);
             }

@@ -15,7 +15,7 @@ public final class LeftBehindPostgres {
     public static void main(String[] args) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), 0);
         try (Connection c = DriverManager.getConnection(server.jdbcUrl("state"), "postgres", null);
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)");
         }
         Runtime.getRuntime().halt(0);

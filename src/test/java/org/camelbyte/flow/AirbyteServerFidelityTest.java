@@ -49,6 +49,7 @@ class AirbyteServerFidelityTest {
                 workspace: Test
                 job: [{status: pending, seconds: 10}, {status: running, seconds: 20, rowsPerSecond: 100}, {status: succeeded}]
             """.formatted(ORDERS_ID));
+
     private static AirbyteStandIn standIn;
     private static TestApp app;
 
@@ -91,11 +92,15 @@ class AirbyteServerFidelityTest {
         assertThat(retrying.path("step").asText()).isEqualTo("trigger");
         assertThat(retrying.path("error").asText()).contains("POST /api/public/v1/jobs timed out");
         assertThat(retrying.path("attempt").asInt()).isEqualTo(2);
-        assertThat(Instant.parse(retrying.path("nextAttemptAt").asText())).isAfter(Instant.now().minusSeconds(5));
+        assertThat(Instant.parse(retrying.path("nextAttemptAt").asText()))
+                .isAfter(Instant.now().minusSeconds(5));
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
-        assertThat(run.has("waiting")).as("a run that has ended waits for nothing").isFalse();
+        assertThat(run.has("waiting"))
+                .as("a run that has ended waits for nothing")
+                .isFalse();
         assertThat(standIn.jobsOf(ORDERS_ID)).as("exactly one job for the run").hasSize(jobsBefore + 1);
-        assertThat(run.path("jobId").asLong()).isEqualTo(standIn.jobsOf(ORDERS_ID).get(jobsBefore).id());
+        assertThat(run.path("jobId").asLong())
+                .isEqualTo(standIn.jobsOf(ORDERS_ID).get(jobsBefore).id());
         assertThat(run.path("rowsSynced").asLong()).isPositive();
     }
 
@@ -113,7 +118,8 @@ class AirbyteServerFidelityTest {
         }
 
         long listings = standIn.calls().stream()
-                .filter(c -> c.method().equals("GET") && c.path().endsWith("/connections")).count();
+                .filter(c -> c.method().equals("GET") && c.path().endsWith("/connections"))
+                .count();
         assertThat(listings).as("connection listings for 20 misses").isBetween(0L, 2L);
     }
 
@@ -131,7 +137,8 @@ class AirbyteServerFidelityTest {
         JsonNode run = Runs.awaitOutcome(app, app.startRun("unknown-id"));
 
         assertThat(run.path("status").asText()).isEqualTo("failed");
-        assertThat(run.path("error").asText()).contains("No Airbyte connection has id '" + UNKNOWN_ID + "'")
+        assertThat(run.path("error").asText())
+                .contains("No Airbyte connection has id '" + UNKNOWN_ID + "'")
                 .doesNotContain("named");
     }
 
@@ -140,7 +147,9 @@ class AirbyteServerFidelityTest {
         for (String contentType : List.of("application/json", "application/x-www-form-urlencoded")) {
             assertError(contentType, "{\"evil\": 1}", "evil");
             assertError(contentType, "{\"jobType\": \"bogus\"}", "jobType must be one of sync, reset, clear");
-            assertError(contentType, "{\"requestId\": \"" + "r".repeat(201) + "\"}",
+            assertError(
+                    contentType,
+                    "{\"requestId\": \"" + "r".repeat(201) + "\"}",
                     "requestId is longer than 200 characters");
         }
     }
@@ -152,9 +161,10 @@ class AirbyteServerFidelityTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         assertThat(response.statusCode()).as(body + " as " + contentType).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
-        assertThat(JSON.readTree(response.body()).path("error").asText()).as(body + " as " + contentType)
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(JSON.readTree(response.body()).path("error").asText())
+                .as(body + " as " + contentType)
                 .contains(expected);
     }
 
@@ -162,14 +172,16 @@ class AirbyteServerFidelityTest {
     private static JsonNode awaitWaiting(String runId, java.util.function.Predicate<JsonNode> wanted) {
         AtomicBoolean seen = new AtomicBoolean();
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            JsonNode waiting = app.run(runId).path("waiting");
-            if (!waiting.isMissingNode() && wanted.test(waiting)) {
-                last[0] = waiting;
-                seen.set(true);
-            }
-            return seen.get();
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    JsonNode waiting = app.run(runId).path("waiting");
+                    if (!waiting.isMissingNode() && wanted.test(waiting)) {
+                        last[0] = waiting;
+                        seen.set(true);
+                    }
+                    return seen.get();
+                });
         return last[0];
     }
 }

@@ -38,16 +38,19 @@ class CircuitBreakerTest {
 
     @Test
     void opensFailsFastAndRecovers() throws Exception {
-        CircuitBreaker breaker = app.context().getRegistry().lookupByNameAndType("airbyteCircuitBreaker", CircuitBreaker.class);
+        CircuitBreaker breaker =
+                app.context().getRegistry().lookupByNameAndType("airbyteCircuitBreaker", CircuitBreaker.class);
         String runId = app.startRun("events");
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.run(runId).path("jobId").asLong() > 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.run(runId).path("jobId").asLong() > 0);
 
         // the job watcher's batched GET /jobs and its single reads GET /jobs/{id} alike
         standIn.faults().failNext(100_000, 503, "/jobs");
         await().atMost(Duration.ofSeconds(10)).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
 
         long callsWhenOpened = statusCalls();
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> breaker.getState() != CircuitBreaker.State.OPEN || statusCalls() == callsWhenOpened);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(airbyteHealth()).isEqualTo(HealthCheck.State.DOWN);
@@ -61,10 +64,16 @@ class CircuitBreakerTest {
     }
 
     private static HealthCheck.State airbyteHealth() {
-        return app.context().getRegistry().lookupByNameAndType("airbyteHealthCheck", HealthCheck.class).call().getState();
+        return app.context()
+                .getRegistry()
+                .lookupByNameAndType("airbyteHealthCheck", HealthCheck.class)
+                .call()
+                .getState();
     }
 
     private static long statusCalls() {
-        return standIn.calls().stream().filter(call -> call.path().contains("/jobs")).count();
+        return standIn.calls().stream()
+                .filter(call -> call.path().contains("/jobs"))
+                .count();
     }
 }

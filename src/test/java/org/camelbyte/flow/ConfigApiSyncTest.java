@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.standin.AirbyteStandIn;
-import org.camelbyte.standin.StandInAuth;
 import org.camelbyte.standin.ServerBehaviours;
+import org.camelbyte.standin.StandInAuth;
 import org.camelbyte.standin.StandInJob;
 import org.camelbyte.standin.StandInScenario;
 import org.junit.jupiter.api.AfterAll;
@@ -86,29 +86,42 @@ class ConfigApiSyncTest {
     @Test
     void serverErrorsAndRateLimitsAreRetried() throws Exception {
         standIn.clearCalls();
-        standIn.faults().failNext(1, 503, "/connections/sync").rateLimitNext(1, 1, "/connections/sync")
-                .failNext(2, 502, "/jobs/get").rateLimitNext(1, null, "/jobs/get");
+        standIn.faults()
+                .failNext(1, 503, "/connections/sync")
+                .rateLimitNext(1, 1, "/connections/sync")
+                .failNext(2, 502, "/jobs/get")
+                .rateLimitNext(1, null, "/jobs/get");
 
         JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
         standIn.faults().clear();
 
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
-        assertThat(standIn.calls()).filteredOn(call -> call.path().endsWith("/connections/sync"))
-                .extracting(call -> call.responseStatus()).contains(503, 429, 200);
-        assertThat(standIn.calls()).filteredOn(call -> call.path().contains("/jobs/get"))
-                .extracting(call -> call.responseStatus()).contains(502, 429, 200);
+        assertThat(standIn.calls())
+                .filteredOn(call -> call.path().endsWith("/connections/sync"))
+                .extracting(call -> call.responseStatus())
+                .contains(503, 429, 200);
+        assertThat(standIn.calls())
+                .filteredOn(call -> call.path().contains("/jobs/get"))
+                .extracting(call -> call.responseStatus())
+                .contains(502, 429, 200);
     }
 
     /** Airbyte versions put a job's counts in different places; a sync that moved rows never reads 0. */
     @ParameterizedTest
-    @EnumSource(value = ServerBehaviours.StatsShape.class, names = {"TOTAL_STATS", "AGGREGATED_STATS", "ATTEMPT_COUNTS", "STREAM_STATS"})
+    @EnumSource(
+            value = ServerBehaviours.StatsShape.class,
+            names = {"TOTAL_STATS", "AGGREGATED_STATS", "ATTEMPT_COUNTS", "STREAM_STATS"})
     void rowsAndBytesAreReadFromEachStatsShape(ServerBehaviours.StatsShape shape) throws Exception {
         standIn.behaviours().statsShape(shape);
         try {
             JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
 
-            StandInJob job = standIn.jobsOf(scenario.connectionNamed("Test", "orders (TEST)").id()).stream()
-                    .filter(j -> j.id() == run.path("jobId").asLong()).findFirst().orElseThrow();
+            StandInJob job = standIn
+                    .jobsOf(scenario.connectionNamed("Test", "orders (TEST)").id())
+                    .stream()
+                    .filter(j -> j.id() == run.path("jobId").asLong())
+                    .findFirst()
+                    .orElseThrow();
             assertThat(run.path("status").asText()).isEqualTo("succeeded");
             assertThat(run.path("rowsSynced").asLong()).isPositive().isEqualTo(job.rowsSynced());
             assertThat(run.path("bytesSynced").asLong()).isPositive();
@@ -124,10 +137,15 @@ class ConfigApiSyncTest {
         try {
             standIn.clearCalls();
             for (int i = 0; i < 2; i++) {
-                assertThat(Runs.awaitOutcome(app, app.startRun("events")).path("status").asText()).isEqualTo("succeeded");
+                assertThat(Runs.awaitOutcome(app, app.startRun("events"))
+                                .path("status")
+                                .asText())
+                        .isEqualTo("succeeded");
             }
 
-            assertThat(standIn.calls()).filteredOn(call -> call.path().endsWith("/applications/token")).hasSizeGreaterThan(1);
+            assertThat(standIn.calls())
+                    .filteredOn(call -> call.path().endsWith("/applications/token"))
+                    .hasSizeGreaterThan(1);
             assertThat(standIn.calls()).noneMatch(call -> call.responseStatus() == 401);
         } finally {
             standIn.behaviours().jwtExpiresEarlierBy(null);

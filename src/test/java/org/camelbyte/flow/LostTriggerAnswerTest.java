@@ -42,14 +42,19 @@ class LostTriggerAnswerTest {
     @Test
     void aPostAnsweredPastTheClientTimeoutLeadsToOneJob() throws Exception {
         standIn = AirbyteStandIn.start(scenario, 0);
-        app = TestApp.with(standIn, PIPELINES).property("airbyte.request-timeout", "300ms").start();
+        app = TestApp.with(standIn, PIPELINES)
+                .property("airbyte.request-timeout", "300ms")
+                .start();
         standIn.faults().slowJobCreation(Duration.ofMillis(900));
 
         JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
 
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
-        assertThat(standIn.jobsOf(scenario.connectionNamed("Test", "orders (TEST)").id())).singleElement()
-                .satisfies(job -> assertThat(job.id()).isEqualTo(run.path("jobId").asLong()));
+        assertThat(standIn.jobsOf(
+                        scenario.connectionNamed("Test", "orders (TEST)").id()))
+                .singleElement()
+                .satisfies(
+                        job -> assertThat(job.id()).isEqualTo(run.path("jobId").asLong()));
     }
 
     @Test
@@ -61,7 +66,10 @@ class LostTriggerAnswerTest {
         JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
 
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
-        assertThat(standIn.jobsOf(scenario.connectionNamed("Test", "orders (TEST)").id())).singleElement()
-                .satisfies(job -> assertThat(job.id()).isEqualTo(run.path("jobId").asLong()));
+        assertThat(standIn.jobsOf(
+                        scenario.connectionNamed("Test", "orders (TEST)").id()))
+                .singleElement()
+                .satisfies(
+                        job -> assertThat(job.id()).isEqualTo(run.path("jobId").asLong()));
     }
 }

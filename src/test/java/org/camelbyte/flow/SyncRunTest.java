@@ -64,7 +64,8 @@ class SyncRunTest {
         assertThat(run.path("connectionId").asText()).isEqualTo(connectionId("orders (TEST)"));
         assertThat(run.path("endedAt").asText()).isNotEmpty();
         assertThat(standIn.jobsOf(connectionId("orders (TEST)")))
-                .anySatisfy(job -> assertThat(job.id()).isEqualTo(run.path("jobId").asLong()));
+                .anySatisfy(
+                        job -> assertThat(job.id()).isEqualTo(run.path("jobId").asLong()));
     }
 
     @Test
@@ -72,7 +73,8 @@ class SyncRunTest {
         JsonNode run = Runs.awaitOutcome(app, app.startRun("billing"));
 
         assertThat(run.path("status").asText()).isEqualTo("failed");
-        assertThat(run.path("error").asText()).contains("job " + run.path("jobId").asLong(), "failed");
+        assertThat(run.path("error").asText())
+                .contains("job " + run.path("jobId").asLong(), "failed");
     }
 
     @Test
@@ -80,7 +82,8 @@ class SyncRunTest {
         JsonNode run = Runs.awaitOutcome(app, app.startRun("crm"));
 
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
-        assertThat(standIn.jobsOf(connectionId("crm (TEST)"))).singleElement()
+        assertThat(standIn.jobsOf(connectionId("crm (TEST)")))
+                .singleElement()
                 .satisfies(job -> assertThat(job.attempts()).isEqualTo(2));
     }
 
@@ -91,18 +94,22 @@ class SyncRunTest {
         assertThat(run.path("status").asText()).isEqualTo("timed_out");
         assertThat(run.path("error").asText()).contains("did not finish within", "cancelled in Airbyte");
         assertThat(standIn.jobsOf(connectionId("archive (TEST)")))
-                .filteredOn(job -> job.id() == run.path("jobId").asLong()).singleElement()
+                .filteredOn(job -> job.id() == run.path("jobId").asLong())
+                .singleElement()
                 .satisfies(job -> assertThat(job.wasCancelled()).isTrue());
     }
 
     @Test
     void aSyncAlreadyRunningIsAdoptedNotStartedTwice() throws Exception {
         String connectionId = connectionId("events (TEST)");
-        HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(standIn.publicApiUrl() + "/jobs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> direct = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(standIn.publicApiUrl() + "/jobs"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(direct.statusCode()).isEqualTo(200);
         int before = standIn.jobsOf(connectionId).size();
 
@@ -110,7 +117,8 @@ class SyncRunTest {
 
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
         assertThat(standIn.jobsOf(connectionId)).hasSize(before);
-        assertThat(run.path("jobId").asLong()).isEqualTo(standIn.jobsOf(connectionId).get(before - 1).id());
+        assertThat(run.path("jobId").asLong())
+                .isEqualTo(standIn.jobsOf(connectionId).get(before - 1).id());
     }
 
     @Test
@@ -153,7 +161,10 @@ class SyncRunTest {
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("\"duplicate\":true");
-        String runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body()).path("runId").asText();
+        String runId = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(first.body())
+                .path("runId")
+                .asText();
         assertThat(second.body()).contains(runId);
     }
 

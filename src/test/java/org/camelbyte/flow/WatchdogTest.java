@@ -78,7 +78,8 @@ class WatchdogTest {
         JsonNode run = Runs.awaitOutcome(app, app.startRun("stuck"));
 
         assertThat(run.path("status").asText()).isEqualTo("cancelled");
-        assertThat(run.path("error").asText()).contains("pending", "watchdog.pendingFor (300ms)", "cancelled in Airbyte");
+        assertThat(run.path("error").asText())
+                .contains("pending", "watchdog.pendingFor (300ms)", "cancelled in Airbyte");
         assertThat(onlyJob("stuck (TEST)").wasCancelled()).isTrue();
     }
 

@@ -53,12 +53,19 @@ class EnvironmentAndStartupTest {
     }
 
     private static void syncIn(String profile) throws Exception {
-        try (TestApp app = TestApp.with(standIn, PIPELINES).property("camel.main.profile", profile)
-                .property("camel.main.shutdown-timeout", "1").start()) {
+        try (TestApp app = TestApp.with(standIn, PIPELINES)
+                .property("camel.main.profile", profile)
+                .property("camel.main.shutdown-timeout", "1")
+                .start()) {
             String expected = "mysql (" + profile.toUpperCase() + ")";
-            assertThat(app.getJson("/api/pipelines").get(0).get("connectionName").asText()).isEqualTo(expected);
+            assertThat(app.getJson("/api/pipelines")
+                            .get(0)
+                            .get("connectionName")
+                            .asText())
+                    .isEqualTo(expected);
             String runId = app.startRun("mysql");
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> app.run(runId).get("status").asText(), "succeeded"::equals);
         }
     }

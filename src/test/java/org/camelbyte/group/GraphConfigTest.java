@@ -29,7 +29,9 @@ class GraphConfigTest {
         PipelineGroup nightly = catalog.findGroup("nightly").orElseThrow();
 
         assertThat(nightly.order()).containsExactly("mysql", "warehouse", "postgres", "bigquery");
-        assertThat(nightly.upstreamOf("warehouse")).as("salesforce is not a member").containsExactly("mysql");
+        assertThat(nightly.upstreamOf("warehouse"))
+                .as("salesforce is not a member")
+                .containsExactly("mysql");
         assertThat(nightly.concurrency()).isEqualTo(2);
     }
 
@@ -41,7 +43,8 @@ class GraphConfigTest {
                   - {name: warehouse, connection: w, dependsOn: [mysq]}
                 """))
                 .isInstanceOf(PipelineConfigException.class)
-                .hasMessage("p.yaml: pipeline 'warehouse' depends on 'mysq', which is not a pipeline; known pipelines: mysql, warehouse.");
+                .hasMessage(
+                        "p.yaml: pipeline 'warehouse' depends on 'mysq', which is not a pipeline; known pipelines: mysql, warehouse.");
     }
 
     @Test
@@ -54,7 +57,8 @@ class GraphConfigTest {
                   - {name: c, connection: c, dependsOn: b}
                 """))
                 .isInstanceOf(PipelineConfigException.class)
-                .hasMessage("p.yaml: pipelines a -> c -> b -> a depend on each other in a cycle; remove one of these dependsOn entries.");
+                .hasMessage(
+                        "p.yaml: pipelines a -> c -> b -> a depend on each other in a cycle; remove one of these dependsOn entries.");
     }
 
     @Test
@@ -83,7 +87,8 @@ class GraphConfigTest {
                 groups:
                   - {name: nightly, pipelines: [mysql, salesforce]}
                 """))
-                .hasMessage("p.yaml: group 'nightly', key 'pipelines' names 'salesforce', which is not a pipeline; known pipelines: mysql.");
+                .hasMessage(
+                        "p.yaml: group 'nightly', key 'pipelines' names 'salesforce', which is not a pipeline; known pipelines: mysql.");
     }
 
     @Test
@@ -93,12 +98,15 @@ class GraphConfigTest {
                   - {name: mysql, logicalConnection: mysql}
                   - {name: legacy, connection: legacy (PROD)}
                 """;
-        PipelineCatalog staging = PipelinesFile.parse("p.yaml", yaml, new ConnectionNaming("staging", ConnectionNaming.DEFAULT_FORMAT));
+        PipelineCatalog staging =
+                PipelinesFile.parse("p.yaml", yaml, new ConnectionNaming("staging", ConnectionNaming.DEFAULT_FORMAT));
         PipelineCatalog dev = PipelinesFile.parse("p.yaml", yaml, new ConnectionNaming("dev", "{env}_{name}"));
 
         assertThat(staging.find("mysql").orElseThrow().connectionName()).isEqualTo("mysql (STAGING)");
         assertThat(dev.find("mysql").orElseThrow().connectionName()).isEqualTo("dev_mysql");
-        assertThat(dev.find("legacy").orElseThrow().connectionName()).as("a full name stays as it is").isEqualTo("legacy (PROD)");
+        assertThat(dev.find("legacy").orElseThrow().connectionName())
+                .as("a full name stays as it is")
+                .isEqualTo("legacy (PROD)");
         assertThatThrownBy(() -> PipelinesFile.parse("p.yaml", yaml))
                 .hasMessageContaining("key 'logicalConnection' is 'mysql', which needs an environment");
     }

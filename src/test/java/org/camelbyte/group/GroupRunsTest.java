@@ -52,7 +52,9 @@ class GroupRunsTest {
     @BeforeAll
     static void start() throws Exception {
         standIn = AirbyteStandIn.start(GroupTestScenario.SCENARIO, 0);
-        app = TestApp.with(standIn, PIPELINES).property("camel.main.shutdown-timeout", "1").start();
+        app = TestApp.with(standIn, PIPELINES)
+                .property("camel.main.shutdown-timeout", "1")
+                .start();
     }
 
     @AfterAll
@@ -66,9 +68,13 @@ class GroupRunsTest {
         JsonNode summary = awaitEnd(startGroup("nightly"));
 
         assertThat(summary.get("status").asText()).isEqualTo("succeeded");
-        assertThat(statuses(summary)).containsOnly(
-                Map.entry("mysql", "succeeded"), Map.entry("salesforce", "succeeded"), Map.entry("postgres", "succeeded"),
-                Map.entry("warehouse", "succeeded"), Map.entry("bigquery", "succeeded"));
+        assertThat(statuses(summary))
+                .containsOnly(
+                        Map.entry("mysql", "succeeded"),
+                        Map.entry("salesforce", "succeeded"),
+                        Map.entry("postgres", "succeeded"),
+                        Map.entry("warehouse", "succeeded"),
+                        Map.entry("bigquery", "succeeded"));
         StandInJob mysql = onlyJobOf(standIn, "mysql (PROD)");
         StandInJob salesforce = onlyJobOf(standIn, "salesforce (PROD)");
         StandInJob postgres = onlyJobOf(standIn, "postgres (PROD)");
@@ -88,9 +94,14 @@ class GroupRunsTest {
         JsonNode summary = awaitEnd(startGroup("fragile"));
 
         assertThat(summary.get("status").asText()).isEqualTo("failed");
-        assertThat(statuses(summary)).containsOnly(
-                Map.entry("broken", "failed"), Map.entry("good", "succeeded"), Map.entry("goodchild", "succeeded"),
-                Map.entry("child", "skipped"), Map.entry("grandchild", "skipped"), Map.entry("mixed", "skipped"));
+        assertThat(statuses(summary))
+                .containsOnly(
+                        Map.entry("broken", "failed"),
+                        Map.entry("good", "succeeded"),
+                        Map.entry("goodchild", "succeeded"),
+                        Map.entry("child", "skipped"),
+                        Map.entry("grandchild", "skipped"),
+                        Map.entry("mixed", "skipped"));
         JsonNode grandchild = node(summary, "grandchild");
         assertThat(grandchild.get("skippedBecause").asText()).isEqualTo("broken");
         assertThat(grandchild.get("error").asText())
@@ -108,21 +119,26 @@ class GroupRunsTest {
         standIn.faults().failNext(1, 400, "/jobs");
         String failedRun = startGroup("retried");
         JsonNode failed = awaitEnd(failedRun);
-        assertThat(statuses(failed)).containsOnly(
-                Map.entry("first", "failed"), Map.entry("second", "skipped"), Map.entry("aside", "succeeded"));
+        assertThat(statuses(failed))
+                .containsOnly(
+                        Map.entry("first", "failed"), Map.entry("second", "skipped"), Map.entry("aside", "succeeded"));
 
         HttpResponse<String> retry = app.post("/api/group-runs/" + failedRun + "/retry", "");
         assertThat(retry.statusCode()).isEqualTo(202);
-        JsonNode retried = awaitEnd(JSON.readTree(retry.body()).get("groupRunId").asText());
+        JsonNode retried =
+                awaitEnd(JSON.readTree(retry.body()).get("groupRunId").asText());
 
         assertThat(retried.get("status").asText()).isEqualTo("succeeded");
         assertThat(retried.get("retryOf").asText()).isEqualTo(failedRun);
         assertThat(node(retried, "aside").get("carriedOver").asBoolean()).isTrue();
-        assertThat(jobsOf(standIn, "aside (PROD)")).as("aside succeeded before: not synced again").hasSize(1);
+        assertThat(jobsOf(standIn, "aside (PROD)"))
+                .as("aside succeeded before: not synced again")
+                .hasSize(1);
         assertThat(jobsOf(standIn, "first (PROD)")).hasSize(1);
         assertThat(jobsOf(standIn, "second (PROD)")).hasSize(1);
         assertThat(app.post("/api/group-runs/" + failedRun + "/retry", "").statusCode())
-                .as("retrying again answers with the same retry").isEqualTo(200);
+                .as("retrying again answers with the same retry")
+                .isEqualTo(200);
     }
 
     @Test
@@ -142,13 +158,18 @@ class GroupRunsTest {
     }
 
     private static JsonNode awaitEnd(String groupRunId) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> app.getJson("/api/group-runs/" + groupRunId), s -> !s.get("status").asText().equals("running"));
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> app.getJson("/api/group-runs/" + groupRunId),
+                        s -> !s.get("status").asText().equals("running"));
     }
 
     private static Map<String, String> statuses(JsonNode summary) {
         Map<String, String> statuses = new HashMap<>();
-        summary.get("pipelines").forEach(n -> statuses.put(n.get("pipeline").asText(), n.get("status").asText()));
+        summary.get("pipelines")
+                .forEach(n ->
+                        statuses.put(n.get("pipeline").asText(), n.get("status").asText()));
         return statuses;
     }
 
@@ -162,7 +183,8 @@ class GroupRunsTest {
     }
 
     private static void assertStartsAfterEnd(StandInJob downstream, StandInJob upstream) {
-        assertThat(downstream.createdAt()).as("job %d starts after job %d ends", downstream.id(), upstream.id())
+        assertThat(downstream.createdAt())
+                .as("job %d starts after job %d ends", downstream.id(), upstream.id())
                 .isAfterOrEqualTo(endOf(upstream));
     }
 }

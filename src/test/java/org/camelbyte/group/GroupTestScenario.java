@@ -31,7 +31,8 @@ final class GroupTestScenario {
     private GroupTestScenario() {}
 
     static List<StandInJob> jobsOf(AirbyteStandIn standIn, String connectionName) {
-        return standIn.jobsOf(SCENARIO.connectionNamed("Default", connectionName).id());
+        return standIn.jobsOf(
+                SCENARIO.connectionNamed("Default", connectionName).id());
     }
 
     static StandInJob onlyJobOf(AirbyteStandIn standIn, String connectionName) {

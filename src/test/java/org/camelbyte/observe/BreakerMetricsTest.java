@@ -29,10 +29,16 @@ class BreakerMetricsTest {
     }
 
     private double state(String state) {
-        return registry.get("camelbyte.circuit.breaker.state").tags("name", "airbyte", "state", state).gauge().value();
+        return registry.get("camelbyte.circuit.breaker.state")
+                .tags("name", "airbyte", "state", state)
+                .gauge()
+                .value();
     }
 
     private double transitions(String from, String to) {
-        return registry.get("camelbyte.circuit.breaker.transitions").tags("from", from, "to", to).counter().count();
+        return registry.get("camelbyte.circuit.breaker.transitions")
+                .tags("from", from, "to", to)
+                .counter()
+                .count();
     }
 }

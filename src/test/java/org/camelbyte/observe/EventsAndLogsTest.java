@@ -45,9 +45,15 @@ class EventsAndLogsTest {
         List<JsonNode> runEvents = new ArrayList<>();
         String log;
         try (LogCapture capture = new LogCapture();
-                AirbyteStandIn standIn = AirbyteStandIn.start(StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0);
-                TestApp app = TestApp.with(standIn, PIPELINES).property("log.format", "json").start()) {
-            String groupRunId = JSON.readTree(app.post("/api/groups/chain/runs", "").body()).path("groupRunId").asText();
+                AirbyteStandIn standIn = AirbyteStandIn.start(
+                        StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0);
+                TestApp app = TestApp.with(standIn, PIPELINES)
+                        .property("log.format", "json")
+                        .start()) {
+            String groupRunId = JSON.readTree(
+                            app.post("/api/groups/chain/runs", "").body())
+                    .path("groupRunId")
+                    .asText();
             groupEvent = groupRunEvent(app, groupRunId, runEvents);
             log = capture.text();
         } finally {
@@ -57,22 +63,41 @@ class EventsAndLogsTest {
         assertThat(groupEvent.path("group").asText()).isEqualTo("chain");
         assertThat(groupEvent.path("status").asText()).isEqualTo("failed");
         Map<String, String> statuses = new HashMap<>();
-        groupEvent.path("pipelines").forEach(node -> statuses.put(node.path("pipeline").asText(), node.path("status").asText()));
-        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of("orders", "succeeded", "billing", "failed", "crm", "skipped"));
-        assertThat(runEvents).as("each run's event is marked as a run").isNotEmpty()
+        groupEvent
+                .path("pipelines")
+                .forEach(node -> statuses.put(
+                        node.path("pipeline").asText(), node.path("status").asText()));
+        assertThat(statuses)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("orders", "succeeded", "billing", "failed", "crm", "skipped"));
+        assertThat(runEvents)
+                .as("each run's event is marked as a run")
+                .isNotEmpty()
                 .allSatisfy(event -> assertThat(event.path("kind").asText()).isEqualTo("run"));
 
         JsonNode orders = groupEvent.path("pipelines").get(0);
         String runId = orders.path("runId").asText();
         List<JsonNode> linesOfRun = jsonLines(log).stream()
-                .filter(line -> runId.equals(line.path("mdc").path("runId").asText())).toList();
-        assertThat(linesOfRun).as("JSON log lines of run %s", runId).isNotEmpty()
-                .allSatisfy(line -> assertThat(line.path("mdc").path("pipeline").asText()).isEqualTo("orders"));
+                .filter(line -> runId.equals(line.path("mdc").path("runId").asText()))
+                .toList();
+        assertThat(linesOfRun)
+                .as("JSON log lines of run %s", runId)
+                .isNotEmpty()
+                .allSatisfy(line ->
+                        assertThat(line.path("mdc").path("pipeline").asText()).isEqualTo("orders"));
         JsonNode succeeded = linesOfRun.stream()
-                .filter(line -> line.path("formattedMessage").asText().contains("succeeded")).findFirst().orElseThrow();
-        String jobId = runEvents.stream().filter(e -> runId.equals(e.path("runId").asText())).findFirst().orElseThrow()
-                .path("jobId").asText();
-        assertThat(succeeded.path("mdc").path("jobId").asText()).isEqualTo(jobId).isNotEmpty();
+                .filter(line -> line.path("formattedMessage").asText().contains("succeeded"))
+                .findFirst()
+                .orElseThrow();
+        String jobId = runEvents.stream()
+                .filter(e -> runId.equals(e.path("runId").asText()))
+                .findFirst()
+                .orElseThrow()
+                .path("jobId")
+                .asText();
+        assertThat(succeeded.path("mdc").path("jobId").asText())
+                .isEqualTo(jobId)
+                .isNotEmpty();
         assertThat(succeeded.path("level").asText()).isEqualTo("INFO");
         assertThat(log).as("the API token stays out of JSON lines").doesNotContain(TestApp.API_TOKEN);
     }
@@ -88,7 +113,8 @@ class EventsAndLogsTest {
                 TextMessage message = (TextMessage) consumer.receive(500);
                 if (message != null) {
                     JsonNode event = JSON.readTree(message.getText());
-                    if ("group-run".equals(event.path("kind").asText()) && groupRunId.equals(event.path("groupRunId").asText())) {
+                    if ("group-run".equals(event.path("kind").asText())
+                            && groupRunId.equals(event.path("groupRunId").asText())) {
                         found[0] = event;
                     } else {
                         runEvents.add(event);

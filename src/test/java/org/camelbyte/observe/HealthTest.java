@@ -29,14 +29,18 @@ class HealthTest {
         Path pgData = Files.createTempDirectory("health-pg");
         int pgPort = FreePort.find();
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(pgData, pgPort);
-        try (AirbyteStandIn standIn = AirbyteStandIn.start(StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0);
+        try (AirbyteStandIn standIn = AirbyteStandIn.start(
+                        StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0);
                 TestApp app = TestApp.with(standIn, "pipelines:\n  - { name: orders, connection: orders (TEST) }\n")
                         .property("state.jdbc-url", postgres.jdbcUrl("state"))
                         .property("observe.health-timeout", "1s")
                         .start()) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(Scrape.management(app, "/observe/health/ready").statusCode()).isEqualTo(200));
-            JsonNode health = JSON.readTree(Scrape.management(app, "/observe/health").body());
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(Scrape.management(app, "/observe/health/ready")
+                                    .statusCode())
+                            .isEqualTo(200));
+            JsonNode health =
+                    JSON.readTree(Scrape.management(app, "/observe/health").body());
             assertThat(check(health, "state-database").path("status").asText()).isEqualTo("UP");
             assertThat(check(health, "broker").path("status").asText()).isEqualTo("UP");
             assertThat(check(health, "airbyte").path("status").asText()).isEqualTo("UP");
@@ -56,8 +60,10 @@ class HealthTest {
 
             // back again before the app stops: a stop records where its runs are
             postgres = EmbeddedPostgresServer.start(pgData, pgPort);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(Scrape.management(app, "/observe/health/ready").statusCode()).isEqualTo(200));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(Scrape.management(app, "/observe/health/ready")
+                                    .statusCode())
+                            .isEqualTo(200));
         } finally {
             postgres.close();
         }
@@ -66,7 +72,8 @@ class HealthTest {
     /** One check of Camel's full health answer, by its id. */
     private static JsonNode check(JsonNode health, String id) {
         for (JsonNode check : health.path("checks")) {
-            if (id.equals(check.path("name").asText()) || id.equals(check.path("id").asText())) {
+            if (id.equals(check.path("name").asText())
+                    || id.equals(check.path("id").asText())) {
                 return check;
             }
         }

@@ -57,20 +57,40 @@ class MetricsTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Scrape after = Scrape.of(app);
-            assertThat(moved(before, after, "camelbyte_run_duration_seconds_count", "pipeline=\"orders\"", "status=\"succeeded\""))
+            assertThat(moved(
+                            before,
+                            after,
+                            "camelbyte_run_duration_seconds_count",
+                            "pipeline=\"orders\"",
+                            "status=\"succeeded\""))
                     .isEqualTo(1);
             assertThat(after.value("camelbyte_run_duration_seconds_bucket", "pipeline=\"orders\"", "le=\"+Inf\""))
-                    .as("the duration is a histogram").isPositive();
+                    .as("the duration is a histogram")
+                    .isPositive();
             assertThat(moved(before, after, "camelbyte_rows_synced_total", "pipeline=\"orders\""))
-                    .isEqualTo(run.path("rowsSynced").asDouble()).isPositive();
+                    .isEqualTo(run.path("rowsSynced").asDouble())
+                    .isPositive();
             assertThat(moved(before, after, "camelbyte_bytes_synced_total", "pipeline=\"orders\""))
-                    .isEqualTo(run.path("bytesSynced").asDouble()).isPositive();
-            assertThat(moved(before, after, "camelbyte_detection_lag_seconds_count", "pipeline=\"orders\"")).isEqualTo(1);
-            assertThat(moved(before, after, "camelbyte_airbyte_calls_seconds_count", "operation=\"start_job\"", "outcome=\"ok\""))
+                    .isEqualTo(run.path("bytesSynced").asDouble())
+                    .isPositive();
+            assertThat(moved(before, after, "camelbyte_detection_lag_seconds_count", "pipeline=\"orders\""))
+                    .isEqualTo(1);
+            assertThat(moved(
+                            before,
+                            after,
+                            "camelbyte_airbyte_calls_seconds_count",
+                            "operation=\"start_job\"",
+                            "outcome=\"ok\""))
                     .isGreaterThanOrEqualTo(1);
-            assertThat(moved(before, after, "camelbyte_airbyte_calls_seconds_count", "operation=\"get_job\"", "outcome=\"ok\""))
+            assertThat(moved(
+                            before,
+                            after,
+                            "camelbyte_airbyte_calls_seconds_count",
+                            "operation=\"get_job\"",
+                            "outcome=\"ok\""))
                     .isGreaterThanOrEqualTo(1);
-            assertThat(moved(before, after, "camelbyte_runs_total", "pipeline=\"orders\"", "status=\"succeeded\"")).isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_runs_total", "pipeline=\"orders\"", "status=\"succeeded\""))
+                    .isEqualTo(1);
         });
     }
 
@@ -83,9 +103,19 @@ class MetricsTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Scrape after = Scrape.of(app);
-            assertThat(moved(before, after, "camelbyte_run_duration_seconds_count", "pipeline=\"billing\"", "status=\"failed\""))
+            assertThat(moved(
+                            before,
+                            after,
+                            "camelbyte_run_duration_seconds_count",
+                            "pipeline=\"billing\"",
+                            "status=\"failed\""))
                     .isEqualTo(1);
-            assertThat(moved(before, after, "camelbyte_run_duration_seconds_count", "pipeline=\"billing\"", "status=\"succeeded\""))
+            assertThat(moved(
+                            before,
+                            after,
+                            "camelbyte_run_duration_seconds_count",
+                            "pipeline=\"billing\"",
+                            "status=\"succeeded\""))
                     .isZero();
         });
     }
@@ -100,8 +130,11 @@ class MetricsTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Scrape after = Scrape.of(app);
-            assertThat(moved(before, after, "camelbyte_run_retries_total", "step=\"run-trigger\"")).as(after.series("camelbyte_run_retries_total")).isEqualTo(1);
-            assertThat(moved(before, after, "camelbyte_airbyte_calls_seconds_count", "outcome=\"unavailable\"")).isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_run_retries_total", "step=\"run-trigger\""))
+                    .as(after.series("camelbyte_run_retries_total"))
+                    .isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_airbyte_calls_seconds_count", "outcome=\"unavailable\""))
+                    .isEqualTo(1);
         });
     }
 
@@ -109,8 +142,10 @@ class MetricsTest {
     void theBreakerAndRunsInFlightAreAlwaysThere() throws Exception {
         Scrape scrape = Scrape.of(app);
 
-        assertThat(scrape.value("camelbyte_circuit_breaker_state", "name=\"airbyte\"", "state=\"closed\"")).isEqualTo(1);
-        assertThat(scrape.value("camelbyte_circuit_breaker_state", "name=\"airbyte\"", "state=\"open\"")).isZero();
+        assertThat(scrape.value("camelbyte_circuit_breaker_state", "name=\"airbyte\"", "state=\"closed\""))
+                .isEqualTo(1);
+        assertThat(scrape.value("camelbyte_circuit_breaker_state", "name=\"airbyte\"", "state=\"open\""))
+                .isZero();
         assertThat(scrape.has("camelbyte_runs_in_flight")).isTrue();
     }
 
@@ -121,8 +156,10 @@ class MetricsTest {
         try (Connection connection = new ActiveMQConnectionFactory(app.brokerUrl()).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             send(session, "{\"requestId\": \"metrics-1\", \"pipeline\": \"orders\"}");
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                    assertThat(moved(before, Scrape.of(app), "camelbyte_queue_requests_total", "outcome=\"accepted\"")).isEqualTo(1));
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(moved(
+                                    before, Scrape.of(app), "camelbyte_queue_requests_total", "outcome=\"accepted\""))
+                            .isEqualTo(1));
             // the same request again, as a sender's retry would send it
             send(session, "{\"requestId\": \"metrics-1\", \"pipeline\": \"orders\"}");
             send(session, "{\"requestId\": \"metrics-2\", \"pipeline\": \"no-such-pipeline\"}");
@@ -130,9 +167,12 @@ class MetricsTest {
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             Scrape after = Scrape.of(app);
-            assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"accepted\"")).isEqualTo(1);
-            assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"duplicate\"")).isEqualTo(1);
-            assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"dead_lettered\"")).isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"accepted\""))
+                    .isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"duplicate\""))
+                    .isEqualTo(1);
+            assertThat(moved(before, after, "camelbyte_queue_requests_total", "outcome=\"dead_lettered\""))
+                    .isEqualTo(1);
         });
     }
 
@@ -142,10 +182,15 @@ class MetricsTest {
         Set<String> exposed = new TreeSet<>(Scrape.of(app).names());
         // counters whose labels come with their first event (a retry, a check, a breaker change, a group run,
         // a queue request): not yet on the page of an app that has had none
-        exposed.addAll(Set.of("camelbyte_run_retries_total", "camelbyte_quality_checks_total",
-                "camelbyte_circuit_breaker_transitions_total", "camelbyte_group_runs_total", "camelbyte_queue_requests_total"));
+        exposed.addAll(Set.of(
+                "camelbyte_run_retries_total",
+                "camelbyte_quality_checks_total",
+                "camelbyte_circuit_breaker_transitions_total",
+                "camelbyte_group_runs_total",
+                "camelbyte_queue_requests_total"));
         Set<String> used = new TreeSet<>();
-        for (Path file : List.of(Path.of("docs/grafana/camelbyte-dashboard.json"), Path.of("docs/prometheus/camelbyte-alerts.yml"))) {
+        for (Path file : List.of(
+                Path.of("docs/grafana/camelbyte-dashboard.json"), Path.of("docs/prometheus/camelbyte-alerts.yml"))) {
             Matcher names = Pattern.compile("camelbyte_[a-z_]+").matcher(Files.readString(file));
             while (names.find()) {
                 used.add(names.group());

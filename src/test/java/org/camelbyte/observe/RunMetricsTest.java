@@ -40,7 +40,10 @@ class RunMetricsTest {
 
         metrics.runEnded(run);
 
-        assertThat(registry.get("camelbyte.detection.lag").tag("pipeline", "orders").timer().totalTime(java.util.concurrent.TimeUnit.SECONDS))
+        assertThat(registry.get("camelbyte.detection.lag")
+                        .tag("pipeline", "orders")
+                        .timer()
+                        .totalTime(java.util.concurrent.TimeUnit.SECONDS))
                 .isEqualTo(7.0);
     }
 
@@ -54,11 +57,17 @@ class RunMetricsTest {
         metrics.runEnded(run);
 
         assertThat(registry.find("camelbyte.detection.lag").timer()).isNull();
-        assertThat(registry.get("camelbyte.run.duration").tag("status", "timed_out").timer().count()).isEqualTo(1);
+        assertThat(registry.get("camelbyte.run.duration")
+                        .tag("status", "timed_out")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     private double count(String kind, String result) {
-        var counter = registry.find("camelbyte.quality.checks").tags("kind", kind, "result", result).counter();
+        var counter = registry.find("camelbyte.quality.checks")
+                .tags("kind", kind, "result", result)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

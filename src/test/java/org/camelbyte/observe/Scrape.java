@@ -36,13 +36,17 @@ final class Scrape {
 
     /** The sum over the series of this name carrying every given label ({@code pipeline="orders"}); 0 when none. */
     double value(String name, String... labels) {
-        return series.entrySet().stream().filter(e -> matches(e.getKey(), name, labels))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return series.entrySet().stream()
+                .filter(e -> matches(e.getKey(), name, labels))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     /** The series of this name with their values, for a failure message. */
     String series(String name) {
-        return series.entrySet().stream().filter(e -> matches(e.getKey(), name)).map(Object::toString)
+        return series.entrySet().stream()
+                .filter(e -> matches(e.getKey(), name))
+                .map(Object::toString)
                 .collect(java.util.stream.Collectors.joining(", ", name + ": [", "]"));
     }
 

@@ -19,8 +19,14 @@ class WatchdogConfigTest {
                     watchdog: { noProgressFor: 30m, maxIncompleteAttempts: 3, onTooManyAttempts: cancel, onTimeout: leave }
                 """);
 
-        assertThat(p.watchdog()).isEqualTo(new Watchdog(Duration.ofMinutes(10), Duration.ofMinutes(30), 3,
-                Watchdog.Action.CANCEL, Watchdog.Action.WARN, Watchdog.Action.CANCEL));
+        assertThat(p.watchdog())
+                .isEqualTo(new Watchdog(
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(30),
+                        3,
+                        Watchdog.Action.CANCEL,
+                        Watchdog.Action.WARN,
+                        Watchdog.Action.CANCEL));
         assertThat(p.cancelOnTimeout()).isFalse();
     }
 
@@ -40,8 +46,11 @@ class WatchdogConfigTest {
         assertThatThrownBy(() -> only("""
                 pipelines:
                   - { name: orders, connection: orders (PROD), watchdog: { onNoProgress: kill } }
-                """)).isInstanceOf(PipelineConfigException.class)
-                .hasMessageContaining("orders").hasMessageContaining("onNoProgress").hasMessageContaining("warn or cancel");
+                """))
+                .isInstanceOf(PipelineConfigException.class)
+                .hasMessageContaining("orders")
+                .hasMessageContaining("onNoProgress")
+                .hasMessageContaining("warn or cancel");
     }
 
     private static Pipeline only(String yaml) {

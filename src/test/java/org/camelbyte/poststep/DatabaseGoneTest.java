@@ -28,7 +28,8 @@ class DatabaseGoneTest {
     static void start() throws IOException, SQLException {
         postgres = EmbeddedPostgres.start();
         dataSource = postgres.getPostgresDatabase();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("create table public.orders (id int)");
             statement.execute("insert into public.orders values (1), (2)");
         }
@@ -43,19 +44,28 @@ class DatabaseGoneTest {
 
     @Test
     void checksAfterTheDatabaseWentAwayFailWithTheReason() {
-        PostSyncSpec spec = new PostSyncSpec(List.of(ORDERS), List.of(
-                CheckSpec.of(new RowCountCheck(ORDERS, OptionalLong.of(1), OptionalLong.empty())),
-                CheckSpec.of(new RowCountChangeCheck(ORDERS, 10)),
-                CheckSpec.of(new NotNullCheck(ORDERS, List.of("id")))), "warehouse", null);
+        PostSyncSpec spec = new PostSyncSpec(
+                List.of(ORDERS),
+                List.of(
+                        CheckSpec.of(new RowCountCheck(ORDERS, OptionalLong.of(1), OptionalLong.empty())),
+                        CheckSpec.of(new RowCountChangeCheck(ORDERS, 10)),
+                        CheckSpec.of(new NotNullCheck(ORDERS, List.of("id")))),
+                "warehouse",
+                null);
 
         PostSyncResult result = new PostSyncRunner().run(dataSource, spec, List.of(), new StopsTheDatabase());
 
-        assertThat(result.analyzed()).singleElement().satisfies(table -> assertThat(table.error()).isNull());
+        assertThat(result.analyzed())
+                .singleElement()
+                .satisfies(table -> assertThat(table.error()).isNull());
         assertThat(result.checks()).extracting(CheckResult::passed).containsExactly(true, true, false);
         assertThat(result.checks().get(2).error()).startsWith("the database connection failed: ");
         assertThat(result.failed()).isTrue();
-        assertThat(result.failureSentence()).hasValueSatisfying(sentence -> assertThat(sentence)
-                .startsWith("Post-sync failed: not_null(orders.id) could not run: the database connection failed: "));
+        assertThat(result.failureSentence())
+                .hasValueSatisfying(
+                        sentence -> assertThat(sentence)
+                                .startsWith(
+                                        "Post-sync failed: not_null(orders.id) could not run: the database connection failed: "));
         assertThat(result.rowCounts()).containsEntry("public.orders", 2L);
     }
 

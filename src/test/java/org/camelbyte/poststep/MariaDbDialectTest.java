@@ -36,7 +36,8 @@ class MariaDbDialectTest {
         mariaDb.start();
         url = config.getURL("sales");
         // over JDBC, not DB.createDB: that runs the mariadb command-line client, which lacks a library here
-        try (Connection c = DriverManager.getConnection(config.getURL(""), "root", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(config.getURL(""), "root", "");
+                Statement s = c.createStatement()) {
             s.execute("create database sales");
             s.execute("create table sales.orders (id int primary key, customer_id int)");
             s.execute("insert into sales.orders values (1, 10), (2, 11), (3, null)");
@@ -63,10 +64,14 @@ class MariaDbDialectTest {
     @Test
     void qualityChecksRunTheirSqlOnMariaDb() {
         TableName orders = TableName.parse("sales.orders");
-        List<CheckResult> results = new QualityCheckRunner(Duration.ofSeconds(30)).run(dataSource(), List.of(
-                CheckSpec.of(new RowCountCheck(orders, OptionalLong.of(3), OptionalLong.empty())),
-                CheckSpec.of(new UniqueCheck(orders, List.of("id"))),
-                CheckSpec.of(new NotNullCheck(orders, List.of("customer_id")))), CheckContext.of(3, Map.of()));
+        List<CheckResult> results = new QualityCheckRunner(Duration.ofSeconds(30))
+                .run(
+                        dataSource(),
+                        List.of(
+                                CheckSpec.of(new RowCountCheck(orders, OptionalLong.of(3), OptionalLong.empty())),
+                                CheckSpec.of(new UniqueCheck(orders, List.of("id"))),
+                                CheckSpec.of(new NotNullCheck(orders, List.of("customer_id")))),
+                        CheckContext.of(3, Map.of()));
 
         assertThat(results).extracting(CheckResult::error).containsOnlyNulls();
         assertThat(results).extracting(CheckResult::passed).containsExactly(true, true, false);

@@ -33,14 +33,16 @@ class QualityChecksTest {
     static void start() throws IOException, SQLException {
         postgres = EmbeddedPostgres.start();
         dataSource = postgres.getPostgresDatabase();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("create schema shop");
             for (String table : List.of("good", "bad")) {
                 statement.execute("create table shop." + table + " (id int, customer_id int, status text,"
                         + " total numeric, updated_at timestamptz)");
             }
-            statement.execute("insert into shop.good values"
-                    + " (1, 10, 'new', 5, now()), (2, 11, 'paid', 7, now() - interval '1 hour'), (3, 10, 'shipped', 0, now())");
+            statement.execute(
+                    "insert into shop.good values"
+                            + " (1, 10, 'new', 5, now()), (2, 11, 'paid', 7, now() - interval '1 hour'), (3, 10, 'shipped', 0, now())");
             statement.execute("insert into shop.bad values"
                     + " (1, 10, 'new', 5, now() - interval '30 hours'), (1, null, 'refunded', -2, now() - interval '31 hours'),"
                     + " (2, 11, 'lost', -1, now() - interval '40 hours'), (3, null, null, 1, null)");
@@ -84,12 +86,14 @@ class QualityChecksTest {
         assertThat(bad.passed()).isFalse();
         assertThat(bad.observed()).startsWith("2 rows with other values, e.g. ").contains("refunded", "lost");
         // a numeric column compares as text, so YAML values work whatever the column type
-        assertThat(run(new AcceptedValuesCheck(GOOD, "customer_id", List.of("10", "11")))).satisfies(passed("all values accepted"));
+        assertThat(run(new AcceptedValuesCheck(GOOD, "customer_id", List.of("10", "11"))))
+                .satisfies(passed("all values accepted"));
     }
 
     @Test
     void acceptedValuesAreBoundNotConcatenated() {
-        assertThat(run(new AcceptedValuesCheck(GOOD, "status", List.of("new') or ('1'='1"))).observed())
+        assertThat(run(new AcceptedValuesCheck(GOOD, "status", List.of("new') or ('1'='1")))
+                        .observed())
                 .startsWith("3 rows with other values");
     }
 
@@ -106,37 +110,47 @@ class QualityChecksTest {
 
     @Test
     void rowsSyncedMin() {
-        assertThat(runner.run(dataSource, List.of(CheckSpec.of(new RowsSyncedMinCheck(1))), CheckContext.of(5, Map.of())))
-                .singleElement().satisfies(passed("5 rows synced"));
-        assertThat(runner.run(dataSource, List.of(CheckSpec.of(new RowsSyncedMinCheck(1))), CheckContext.of(0, Map.of())))
-                .singleElement().satisfies(failed("0 rows synced", "at least 1 rows synced"));
+        assertThat(runner.run(
+                        dataSource, List.of(CheckSpec.of(new RowsSyncedMinCheck(1))), CheckContext.of(5, Map.of())))
+                .singleElement()
+                .satisfies(passed("5 rows synced"));
+        assertThat(runner.run(
+                        dataSource, List.of(CheckSpec.of(new RowsSyncedMinCheck(1))), CheckContext.of(0, Map.of())))
+                .singleElement()
+                .satisfies(failed("0 rows synced", "at least 1 rows synced"));
     }
 
     @Test
     void rowCountChange() {
         QualityCheck check = new RowCountChangeCheck(GOOD, 50);
         assertThat(run(check)).satisfies(passed("3 rows; first run, no previous count to compare"));
-        assertThat(run(check, CheckContext.of(1, Map.of("shop.good", 2L)))).satisfies(passed("3 rows vs 2 previously (+50.0%)"));
+        assertThat(run(check, CheckContext.of(1, Map.of("shop.good", 2L))))
+                .satisfies(passed("3 rows vs 2 previously (+50.0%)"));
         assertThat(run(check, CheckContext.of(1, Map.of("shop.good", 10L))))
-                .satisfies(failed("3 rows vs 10 previously (-70.0%)",
-                        "within 50.0% of the previous successful run's row count"));
+                .satisfies(failed(
+                        "3 rows vs 10 previously (-70.0%)", "within 50.0% of the previous successful run's row count"));
     }
 
     @Test
     void customSql() {
-        assertThat(run(new SqlCheck("select count(*) from shop.good where total < 0"))).satisfies(passed("0"));
-        assertThat(run(new SqlCheck("select id from shop.good where total < 0"))).satisfies(passed("no rows"));
+        assertThat(run(new SqlCheck("select count(*) from shop.good where total < 0")))
+                .satisfies(passed("0"));
+        assertThat(run(new SqlCheck("select id from shop.good where total < 0")))
+                .satisfies(passed("no rows"));
         assertThat(run(new SqlCheck("select count(*) from shop.bad where total < 0")))
                 .satisfies(failed("2", "no rows, or a single 0"));
-        assertThat(run(new SqlCheck("select id from shop.bad where total < 0"))).satisfies(failed("more than one row", "no rows, or a single 0"));
+        assertThat(run(new SqlCheck("select id from shop.bad where total < 0")))
+                .satisfies(failed("more than one row", "no rows, or a single 0"));
     }
 
     @Test
     void customSqlCannotWrite() {
-        CheckResult result = run(new SqlCheck("with gone as (delete from shop.good returning 1) select count(*) from gone"));
+        CheckResult result =
+                run(new SqlCheck("with gone as (delete from shop.good returning 1) select count(*) from gone"));
         assertThat(result.passed()).isFalse();
         assertThat(result.error()).contains("read-only transaction");
-        assertThat(run(new RowCountCheck(GOOD, OptionalLong.of(3), OptionalLong.empty()))).satisfies(passed("3 rows"));
+        assertThat(run(new RowCountCheck(GOOD, OptionalLong.of(3), OptionalLong.empty())))
+                .satisfies(passed("3 rows"));
     }
 
     @Test
@@ -151,8 +165,9 @@ class QualityChecksTest {
         assertThat(new PostSyncResult(List.of(), warnOnly, Map.of()).failed()).isFalse();
         PostSyncResult failing = new PostSyncResult(List.of(), both, Map.of());
         assertThat(failing.failed()).isTrue();
-        assertThat(failing.failureSentence()).hasValue("Post-sync failed: unique(bad.id) observed 1 values of (id)"
-                + " appear more than once, expected each (id) at most once.");
+        assertThat(failing.failureSentence())
+                .hasValue("Post-sync failed: unique(bad.id) observed 1 values of (id)"
+                        + " appear more than once, expected each (id) at most once.");
     }
 
     @Test
@@ -160,7 +175,8 @@ class QualityChecksTest {
         CheckResult noTable = run(new NotNullCheck(TableName.parse("shop.nope"), List.of("id")));
         assertThat(noTable.passed()).isFalse();
         assertThat(noTable.error()).isEqualTo("Table shop.nope does not exist.");
-        assertThat(noTable.describeFailure()).isEqualTo("not_null(nope.id) could not run: Table shop.nope does not exist.");
+        assertThat(noTable.describeFailure())
+                .isEqualTo("not_null(nope.id) could not run: Table shop.nope does not exist.");
 
         CheckResult noColumn = run(new FreshnessCheck(GOOD, "created_at", Duration.ofHours(1)));
         assertThat(noColumn.passed()).isFalse();
@@ -169,14 +185,18 @@ class QualityChecksTest {
 
     @Test
     void namesMatchWhateverCaseTheConfigUses() {
-        assertThat(run(new NotNullCheck(TableName.parse("SHOP.Good"), List.of("ID")))).satisfies(passed("ID: 0 nulls"));
+        assertThat(run(new NotNullCheck(TableName.parse("SHOP.Good"), List.of("ID"))))
+                .satisfies(passed("ID: 0 nulls"));
     }
 
     @Test
     void statementTimeoutCancelsTheCheckAndTheNextOneStillRuns() {
-        List<CheckResult> results = runner.run(dataSource, List.of(
-                new CheckSpec("slow", null, new SqlCheck("select count(*) from pg_sleep(5)")),
-                CheckSpec.of(new RowCountCheck(GOOD, OptionalLong.of(1), OptionalLong.empty()))), NO_HISTORY);
+        List<CheckResult> results = runner.run(
+                dataSource,
+                List.of(
+                        new CheckSpec("slow", null, new SqlCheck("select count(*) from pg_sleep(5)")),
+                        CheckSpec.of(new RowCountCheck(GOOD, OptionalLong.of(1), OptionalLong.empty()))),
+                NO_HISTORY);
 
         assertThat(results.get(0).passed()).isFalse();
         assertThat(results.get(0).error())

@@ -31,7 +31,8 @@ class StatisticsRefresherTest {
         postgres = EmbeddedPostgres.start();
         dataSource = postgres.getPostgresDatabase();
         // autovacuum off, so only our ANALYZE can set the statistics we look at
-        execute("create schema sales",
+        execute(
+                "create schema sales",
                 "create table sales.orders (id int) with (autovacuum_enabled = false)",
                 "create table sales.customers (id int) with (autovacuum_enabled = false)",
                 "create table sales.untouched (id int) with (autovacuum_enabled = false)",
@@ -47,10 +48,11 @@ class StatisticsRefresherTest {
 
     @Test
     void analyzesTheGivenTablesAndOnlyThose() throws SQLException {
-        List<AnalyzedTable> analyzed = refresher.refresh(dataSource,
-                List.of(TableName.parse("sales.orders"), TableName.parse("SALES.Customers")));
+        List<AnalyzedTable> analyzed = refresher.refresh(
+                dataSource, List.of(TableName.parse("sales.orders"), TableName.parse("SALES.Customers")));
 
-        assertThat(analyzed).extracting(AnalyzedTable::statement)
+        assertThat(analyzed)
+                .extracting(AnalyzedTable::statement)
                 .containsExactly("ANALYZE \"sales\".\"orders\"", "ANALYZE \"sales\".\"customers\"");
         assertThat(analyzed).allSatisfy(table -> assertThat(table.failsRun()).isFalse());
         // reltuples is written by ANALYZE itself; -1 means never analyzed (PostgreSQL 14)
@@ -58,8 +60,8 @@ class StatisticsRefresherTest {
         assertThat(reltuples("customers")).isEqualTo(40);
         assertThat(reltuples("untouched")).isEqualTo(-1);
         // last_analyze arrives through the statistics collector, a moment later
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(
-                () -> assertThat(lastAnalyzed()).containsExactlyInAnyOrder("orders", "customers"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(lastAnalyzed()).containsExactlyInAnyOrder("orders", "customers"));
     }
 
     @Test
@@ -85,8 +87,8 @@ class StatisticsRefresherTest {
 
     @Test
     void reportsAnUnreachableDatabaseForEveryTable() {
-        List<AnalyzedTable> analyzed = refresher.refresh(Unreachable.dataSource(),
-                List.of(TableName.parse("a.b"), TableName.parse("a.c")));
+        List<AnalyzedTable> analyzed =
+                refresher.refresh(Unreachable.dataSource(), List.of(TableName.parse("a.b"), TableName.parse("a.c")));
 
         assertThat(analyzed).hasSize(2).allSatisfy(table -> {
             assertThat(table.failsRun()).isTrue();
@@ -97,8 +99,8 @@ class StatisticsRefresherTest {
     private static double reltuples(String table) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("select reltuples from pg_class where oid = 'sales."
-                        + table + "'::regclass")) {
+                ResultSet result = statement.executeQuery(
+                        "select reltuples from pg_class where oid = 'sales." + table + "'::regclass")) {
             result.next();
             return result.getDouble(1);
         }
@@ -118,7 +120,8 @@ class StatisticsRefresherTest {
     }
 
     private static void execute(String... statements) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -134,7 +137,9 @@ class StatisticsRefresherTest {
 
     @SuppressWarnings("unchecked")
     private static <T> T proxy(Class<T> type, String method, Object answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        return (T) Proxy.newProxyInstance(
+                type.getClassLoader(),
+                new Class<?>[] {type},
                 (self, called, args) -> called.getName().equals(method) ? answer : null);
     }
 }

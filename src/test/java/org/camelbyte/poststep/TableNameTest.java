@@ -37,7 +37,8 @@ class TableNameTest {
         assertThat(Dialect.fromProductName("Microsoft SQL Server")).isEqualTo(Dialect.SQLSERVER);
         assertThat(Dialect.fromProductName("H2")).isEqualTo(Dialect.H2);
         assertThat(Dialect.fromProductName("Snowflake")).isEqualTo(Dialect.OTHER);
-        assertThat(Dialect.H2.statisticsStatement("\"PUBLIC\".\"ORDERS\"")).isEqualTo("ANALYZE TABLE \"PUBLIC\".\"ORDERS\"");
+        assertThat(Dialect.H2.statisticsStatement("\"PUBLIC\".\"ORDERS\""))
+                .isEqualTo("ANALYZE TABLE \"PUBLIC\".\"ORDERS\"");
         assertThat(Dialect.OTHER.refreshesStatistics()).isFalse();
     }
 

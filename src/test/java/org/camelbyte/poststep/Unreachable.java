@@ -6,8 +6,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** A PostgreSQL data source pointing at a port nobody listens on. */
 final class Unreachable {
 
-    private Unreachable() {
-    }
+    private Unreachable() {}
 
     static DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();

@@ -12,8 +12,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.app.TestPostgres;
-import org.camelbyte.flow.Runs;
 import org.camelbyte.embedded.DemoWarehouse;
+import org.camelbyte.flow.Runs;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
 import org.junit.jupiter.api.AfterAll;
@@ -104,7 +104,8 @@ class PostSyncFlowTest {
         JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
 
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
-        assertThat(run.at("/postSync/analyzed").findValuesAsText("table")).containsExactlyInAnyOrder("raw.orders", "raw.customers");
+        assertThat(run.at("/postSync/analyzed").findValuesAsText("table"))
+                .containsExactlyInAnyOrder("raw.orders", "raw.customers");
         assertThat(lastAnalyzed("orders")).isTrue();
         assertThat(lastAnalyzed("customers")).isTrue();
         assertThat(lastAnalyzed("untouched")).isFalse();
@@ -121,8 +122,16 @@ class PostSyncFlowTest {
             assertThat(check.path("passed").asBoolean()).as(check.toString()).isTrue();
             assertThat(check.path("observed").asText()).as(check.toString()).isNotEmpty();
         });
-        assertThat(checks.findValuesAsText("kind")).contains("row_count", "not_null", "unique", "accepted_values",
-                "freshness", "rows_synced_min", "row_count_change", "sql");
+        assertThat(checks.findValuesAsText("kind"))
+                .contains(
+                        "row_count",
+                        "not_null",
+                        "unique",
+                        "accepted_values",
+                        "freshness",
+                        "rows_synced_min",
+                        "row_count_change",
+                        "sql");
     }
 
     @Test
@@ -165,10 +174,16 @@ class PostSyncFlowTest {
     void aFailingCheckStopsTheDependentPipeline() throws Exception {
         var response = app.post("/api/groups/gated/runs", "");
         assertThat(response.statusCode()).isEqualTo(202);
-        String groupRunId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("groupRunId").asText();
+        String groupRunId = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body())
+                .path("groupRunId")
+                .asText();
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                !app.getJson("/api/group-runs/" + groupRunId).path("status").asText().equals("running"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !app.getJson("/api/group-runs/" + groupRunId)
+                        .path("status")
+                        .asText()
+                        .equals("running"));
         JsonNode groupRun = app.getJson("/api/group-runs/" + groupRunId);
 
         assertThat(groupRun.toString()).contains("skipped", "orders-gate");
@@ -176,7 +191,8 @@ class PostSyncFlowTest {
     }
 
     private static boolean lastAnalyzed(String table) throws SQLException {
-        return queryOne("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE schemaname='raw' AND relname='" + table + "'")
+        return queryOne("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE schemaname='raw' AND relname='"
+                        + table + "'")
                 .equals("t");
     }
 
@@ -185,14 +201,17 @@ class PostSyncFlowTest {
     }
 
     private static String queryOne(String sql) throws SQLException {
-        try (Connection c = warehouse.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = warehouse.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = warehouse.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = warehouse.getConnection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

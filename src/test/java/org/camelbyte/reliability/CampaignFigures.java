@@ -4,8 +4,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The campaign's figures, one plain line each, as the product issue asks for them. */
-record CampaignFigures(int accepted, int withOutcome, int duplicateJobs, int lost, long apiCalls, int circuitOpens,
-                       int faultsInjected, int slowJobAnswers, Map<String, Long> byStatus) {
+record CampaignFigures(
+        int accepted,
+        int withOutcome,
+        int duplicateJobs,
+        int lost,
+        long apiCalls,
+        int circuitOpens,
+        int faultsInjected,
+        int slowJobAnswers,
+        Map<String, Long> byStatus) {
 
     String lines() {
         return "runs accepted: " + accepted + "\n"

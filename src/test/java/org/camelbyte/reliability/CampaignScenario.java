@@ -22,13 +22,18 @@ final class CampaignScenario {
         for (int i = 0; i < connections; i++) {
             list.add(new ScenarioConnection(null, connectionName(i), null, null, "raw", null, List.of("events"), SYNC));
         }
-        return new StandInScenario(null, null, 0.1, null, null, List.of(new ScenarioWorkspace(null, "Campaign")), list, null);
+        return new StandInScenario(
+                null, null, 0.1, null, null, List.of(new ScenarioWorkspace(null, "Campaign")), list, null);
     }
 
     static String pipelinesYaml(int connections) {
         StringBuilder yaml = new StringBuilder("defaults:\n  pollInterval: 200ms\n  timeout: 2m\npipelines:\n");
         for (int i = 0; i < connections; i++) {
-            yaml.append("  - name: ").append(pipelineName(i)).append("\n    connection: ").append(connectionName(i)).append('\n');
+            yaml.append("  - name: ")
+                    .append(pipelineName(i))
+                    .append("\n    connection: ")
+                    .append(connectionName(i))
+                    .append('\n');
         }
         return yaml.toString();
     }

@@ -19,7 +19,8 @@ import org.camelbyte.app.TestApp;
  * so a test can SIGKILL or SIGTERM it while the stand-in and the state database in the test JVM live on.
  */
 final class ChildApp implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Process process;
     private final int httpPort;
 
@@ -30,14 +31,28 @@ final class ChildApp implements AutoCloseable {
 
     /** Starts the app with {@code env} on top of the ports it needs; its output goes to {@code log} (appended). */
     static ChildApp start(Map<String, String> env, Path log) throws IOException {
-        return launch(new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "org.camelbyte.App"), env, log);
+        return launch(
+                new ProcessBuilder(
+                        java(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.camelbyte.App"),
+                env,
+                log);
     }
 
     /** The runnable jar, started as users start it: {@code java -jar}, in {@code workDir} with its config/ and routes/. */
     static ChildApp startJar(Path jar, Path workDir, Map<String, String> env, Path log) throws IOException {
-        return launch(new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString())
-                .directory(workDir.toFile()), env, log);
+        return launch(
+                new ProcessBuilder(
+                                java(),
+                                "-XX:TieredStopAtLevel=1",
+                                "-jar",
+                                jar.toAbsolutePath().toString())
+                        .directory(workDir.toFile()),
+                env,
+                log);
     }
 
     private static ChildApp launch(ProcessBuilder builder, Map<String, String> env, Path log) throws IOException {
@@ -47,7 +62,9 @@ final class ChildApp implements AutoCloseable {
         all.put("API_TOKEN", TestApp.API_TOKEN);
         all.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePort.find()));
         Files.createDirectories(log.getParent());
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile()));
+        builder.redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile()));
         builder.environment().putAll(all);
         return new ChildApp(builder.start(), httpPort);
     }
@@ -69,16 +86,24 @@ final class ChildApp implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + TestApp.API_TOKEN)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Authorization", "Bearer " + TestApp.API_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-                .header("Authorization", "Bearer " + TestApp.API_TOKEN)
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                        .header("Authorization", "Bearer " + TestApp.API_TOKEN)
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed; what the state database holds is all that survives. */

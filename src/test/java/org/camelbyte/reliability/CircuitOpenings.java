@@ -9,7 +9,8 @@ final class CircuitOpenings {
     private final AtomicInteger opened = new AtomicInteger();
 
     void attachTo(TestApp app) {
-        CircuitBreaker breaker = app.context().getRegistry().lookupByNameAndType("airbyteCircuitBreaker", CircuitBreaker.class);
+        CircuitBreaker breaker =
+                app.context().getRegistry().lookupByNameAndType("airbyteCircuitBreaker", CircuitBreaker.class);
         breaker.getEventPublisher().onStateTransition(e -> {
             if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
                 opened.incrementAndGet();

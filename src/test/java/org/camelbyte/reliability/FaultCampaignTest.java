@@ -95,8 +95,7 @@ class FaultCampaignTest {
     }
 
     private TestApp startApp(TestApp.Builder builder) throws Exception {
-        TestApp started = builder
-                .property("airbyte.request-timeout", "500ms")
+        TestApp started = builder.property("airbyte.request-timeout", "500ms")
                 .property("airbyte.circuit-breaker.open-for", "1s")
                 // time is compressed tenfold; give retries enough tries to outlast a 2 s outage of Airbyte
                 .property("runs.retry.max-attempts", "20")
@@ -109,7 +108,10 @@ class FaultCampaignTest {
     private List<AcceptedRun> startWave(int wave) throws Exception {
         List<AcceptedRun> runs = new ArrayList<>();
         for (int i = 0; i < CONNECTIONS; i++) {
-            runs.add(ledger.start(app, CampaignScenario.pipelineName(i), CampaignScenario.connectionName(i),
+            runs.add(ledger.start(
+                    app,
+                    CampaignScenario.pipelineName(i),
+                    CampaignScenario.connectionName(i),
                     "campaign-" + SEED + "-" + wave + "-" + i));
         }
         return runs;
@@ -139,24 +141,39 @@ class FaultCampaignTest {
     private CampaignFigures figures() {
         List<AcceptedRun> accepted = ledger.accepted();
         Map<AcceptedRun, String> statuses = ledger.statuses(app, accepted);
-        Map<String, Long> byStatus = statuses.values().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        int withOutcome = (int) statuses.values().stream().filter(RunLedger::isFinal).count();
+        Map<String, Long> byStatus =
+                statuses.values().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        int withOutcome =
+                (int) statuses.values().stream().filter(RunLedger::isFinal).count();
         int lost = byStatus.getOrDefault("lost", 0L).intValue();
-        long apiCalls = standIn.callCounts().values().stream().mapToLong(Long::longValue).sum();
-        return new CampaignFigures(accepted.size(), withOutcome, duplicateJobs(accepted), lost, apiCalls,
-                openings.count(), standIn.faults().injected(), standIn.faults().slowAnswers(), byStatus);
+        long apiCalls = standIn.callCounts().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        return new CampaignFigures(
+                accepted.size(),
+                withOutcome,
+                duplicateJobs(accepted),
+                lost,
+                apiCalls,
+                openings.count(),
+                standIn.faults().injected(),
+                standIn.faults().slowAnswers(),
+                byStatus);
     }
 
     /** Jobs the stand-in created beyond the runs accepted for each connection. */
     private int duplicateJobs(List<AcceptedRun> accepted) {
-        Map<String, Long> runsPerConnection = accepted.stream()
-                .collect(Collectors.groupingBy(AcceptedRun::connectionName, Collectors.counting()));
+        Map<String, Long> runsPerConnection =
+                accepted.stream().collect(Collectors.groupingBy(AcceptedRun::connectionName, Collectors.counting()));
         int duplicates = 0;
         for (ScenarioConnection connection : scenario.connections()) {
-            int extra = standIn.jobsOf(connection.id()).size() - runsPerConnection.getOrDefault(connection.name(), 0L).intValue();
+            int extra = standIn.jobsOf(connection.id()).size()
+                    - runsPerConnection.getOrDefault(connection.name(), 0L).intValue();
             if (extra > 0) {
                 System.out.println("connection " + connection.name() + ": " + extra + " job(s) more than runs: "
-                        + standIn.jobsOf(connection.id()).stream().map(j -> j.id() + "@" + j.createdAt()).toList());
+                        + standIn.jobsOf(connection.id()).stream()
+                                .map(j -> j.id() + "@" + j.createdAt())
+                                .toList());
                 duplicates += extra;
             }
         }

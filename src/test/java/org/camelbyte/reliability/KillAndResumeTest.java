@@ -77,12 +77,15 @@ class KillAndResumeTest {
         long jobId = awaitJobRunning(instance, runId);
 
         app.kill();
-        assertThat(instance.runColumn(runId, "status")).as("status after SIGKILL").isEqualTo("running");
+        assertThat(instance.runColumn(runId, "status"))
+                .as("status after SIGKILL")
+                .isEqualTo("running");
 
         app = instance.start();
         awaitStatus(instance, runId, "succeeded");
         assertThat(Long.parseLong(instance.runColumn(runId, "job_id"))).isEqualTo(jobId);
-        assertThat(standIn.jobsOf(connectionId("killed (TEST)"))).singleElement()
+        assertThat(standIn.jobsOf(connectionId("killed (TEST)")))
+                .singleElement()
                 .satisfies(job -> assertThat(job.id()).isEqualTo(jobId));
     }
 
@@ -95,31 +98,40 @@ class KillAndResumeTest {
 
         Duration took = app.stop();
         assertThat(took).as("time SIGTERM took").isLessThan(Duration.ofSeconds(10));
-        assertThat(instance.runColumn(runId, "status")).as("status after SIGTERM").isEqualTo("running");
+        assertThat(instance.runColumn(runId, "status"))
+                .as("status after SIGTERM")
+                .isEqualTo("running");
         StandInJob job = standIn.jobsOf(connectionId("stopped (TEST)")).get(0);
         assertThat(job.wasCancelled()).as("job cancelled at stop").isFalse();
 
         app = instance.start();
         awaitStatus(instance, runId, "succeeded");
         assertThat(Long.parseLong(instance.runColumn(runId, "job_id"))).isEqualTo(jobId);
-        assertThat(standIn.jobsOf(connectionId("stopped (TEST)"))).singleElement()
+        assertThat(standIn.jobsOf(connectionId("stopped (TEST)")))
+                .singleElement()
                 .satisfies(only -> assertThat(only.wasCancelled()).isFalse());
     }
 
     private String startRun(String pipeline) throws Exception {
         var response = app.post("/api/pipelines/" + pipeline + "/runs");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("runId").asText();
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body())
+                .get("runId")
+                .asText();
     }
 
     private static long awaitJobRunning(Instance instance, String runId) throws SQLException {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
-                "running".equals(instance.runColumn(runId, "status")) && instance.runColumn(runId, "job_id") != null);
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> "running".equals(instance.runColumn(runId, "status"))
+                        && instance.runColumn(runId, "job_id") != null);
         return Long.parseLong(instance.runColumn(runId, "job_id"));
     }
 
     private static void awaitStatus(Instance instance, String runId, String status) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> instance.runColumn(runId, "status"), status::equals);
     }
 
@@ -150,7 +162,9 @@ class KillAndResumeTest {
         ChildApp start() throws Exception {
             ChildApp started = ChildApp.start(env, Path.of("target", "kill-and-resume", name + ".log"));
             try {
-                await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).until(started::ready);
+                await().atMost(Duration.ofSeconds(40))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(started::ready);
             } catch (RuntimeException e) {
                 started.close();
                 throw e;

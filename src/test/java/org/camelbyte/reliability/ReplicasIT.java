@@ -75,11 +75,15 @@ class ReplicasIT {
                     job: [{status: running, seconds: 1}, {status: succeeded}]
                 """);
         for (String name : List.of("long-a (TEST)", "long-b (TEST)")) {
-            yaml.append("  - name: ").append(name).append("\n    workspace: Test\n")
+            yaml.append("  - name: ")
+                    .append(name)
+                    .append("\n    workspace: Test\n")
                     .append("    job: [{status: running, seconds: 12, rowsPerSecond: 10}, {status: succeeded}]\n");
         }
         for (int i = 1; i <= QUEUED; i++) {
-            yaml.append("  - name: ").append(queuedConnection(i)).append("\n    workspace: Test\n")
+            yaml.append("  - name: ")
+                    .append(queuedConnection(i))
+                    .append("\n    workspace: Test\n")
                     .append("    job: [{status: running, seconds: 1}, {status: succeeded}]\n");
         }
         scenario = StandInScenario.fromYaml(yaml.toString());
@@ -90,13 +94,20 @@ class ReplicasIT {
         Path pipelines = dir.resolve("pipelines.yaml");
         Files.writeString(pipelines, PIPELINES);
         shared = Map.of(
-                "AIRBYTE_URL", standIn.publicApiUrl(),
-                "STATE_JDBC_URL", stateUrl,
-                "BROKER_URL", broker.url(),
-                "PIPELINES_FILE", pipelines.toString(),
-                "RUNS_LEASE", LEASE.toSeconds() + "s",
-                "SCHEDULES_CLUSTER_CHECKIN", "2s",
-                "CAMEL_MAIN_SHUTDOWN_TIMEOUT", "5");
+                "AIRBYTE_URL",
+                standIn.publicApiUrl(),
+                "STATE_JDBC_URL",
+                stateUrl,
+                "BROKER_URL",
+                broker.url(),
+                "PIPELINES_FILE",
+                pipelines.toString(),
+                "RUNS_LEASE",
+                LEASE.toSeconds() + "s",
+                "SCHEDULES_CLUSTER_CHECKIN",
+                "2s",
+                "CAMEL_MAIN_SHUTDOWN_TIMEOUT",
+                "5");
         for (String name : List.of("replica-a", "replica-b", "replica-c")) {
             replicas.put(name, ChildApp.start(env(name, dir), LOGS.resolve(name + ".log")));
         }
@@ -126,11 +137,13 @@ class ReplicasIT {
         List<Instant> firings = firingsSince(from);
         for (int i = 1; i < firings.size(); i++) {
             assertThat(Duration.between(firings.get(i - 1), firings.get(i)).toMillis())
-                    .as("firing after " + firings.get(i - 1)).isEqualTo(PERIOD_MS);
+                    .as("firing after " + firings.get(i - 1))
+                    .isEqualTo(PERIOD_MS);
         }
         // each firing ran on one replica: none was turned away as a duplicate of another replica's firing
         for (String name : replicas.keySet()) {
-            assertThat(Files.readAllLines(LOGS.resolve(name + ".log"))).as(name + "'s log")
+            assertThat(Files.readAllLines(LOGS.resolve(name + ".log")))
+                    .as(name + "'s log")
                     .noneMatch(line -> line.contains("schedule:ticking:") && line.contains("already accepted"));
         }
     }
@@ -139,24 +152,30 @@ class ReplicasIT {
     @Order(2)
     void queuedRequestsSpreadOverTheReplicasWithOneAirbyteJobEach() throws Exception {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
-             Connection connection = factory.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                Connection connection = factory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(session.createQueue("airbyte.sync.requests"));
             for (int i = 1; i <= QUEUED; i++) {
-                producer.send(session.createTextMessage("{\"requestId\":\"queued-" + i + "\",\"connectionName\":\""
-                        + queuedConnection(i) + "\"}"));
+                producer.send(session.createTextMessage(
+                        "{\"requestId\":\"queued-" + i + "\",\"connectionName\":\"" + queuedConnection(i) + "\"}"));
             }
         }
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                count("SELECT count(*) FROM runs WHERE request_id LIKE 'queued-%' AND status='succeeded'") == QUEUED);
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("SELECT count(*) FROM runs WHERE request_id LIKE 'queued-%' AND status='succeeded'")
+                        == QUEUED);
 
-        assertThat(count("SELECT count(*) FROM runs WHERE request_id LIKE 'queued-%'")).isEqualTo(QUEUED);
+        assertThat(count("SELECT count(*) FROM runs WHERE request_id LIKE 'queued-%'"))
+                .isEqualTo(QUEUED);
         assertThat(count("SELECT count(DISTINCT owner) FROM runs WHERE request_id LIKE 'queued-%'"))
-                .as("replicas that took queued requests").isEqualTo(replicas.size());
+                .as("replicas that took queued requests")
+                .isEqualTo(replicas.size());
         Map<String, Long> jobIdByConnection = jobIdsByConnection();
         for (int i = 1; i <= QUEUED; i++) {
             String id = scenario.connectionNamed("Test", queuedConnection(i)).id();
-            assertThat(standIn.jobsOf(id)).as(queuedConnection(i)).singleElement()
+            assertThat(standIn.jobsOf(id))
+                    .as(queuedConnection(i))
+                    .singleElement()
                     .satisfies(job -> assertThat(job.id()).isEqualTo(jobIdByConnection.get(id)));
         }
     }
@@ -167,8 +186,9 @@ class ReplicasIT {
         ChildApp doomed = replicas.get("replica-c");
         List<String> runIds = List.of(startRun(doomed, "long-a"), startRun(doomed, "long-b"));
         Map<String, String> jobIds = new HashMap<>();
-        await().atMost(Duration.ofSeconds(20)).until(() -> runIds.stream().allMatch(id -> "running".equals(column(id, "status"))
-                && column(id, "job_id") != null));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> runIds.stream()
+                        .allMatch(id -> "running".equals(column(id, "status")) && column(id, "job_id") != null));
         for (String id : runIds) {
             assertThat(column(id, "owner")).isEqualTo("replica-c");
             jobIds.put(id, column(id, "job_id"));
@@ -176,23 +196,31 @@ class ReplicasIT {
 
         doomed.kill();
         Instant killed = Instant.now();
-        await().atMost(LEASE.plusSeconds(10)).pollInterval(Duration.ofMillis(200))
+        await().atMost(LEASE.plusSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> runIds.stream().noneMatch(id -> "replica-c".equals(column(id, "owner"))));
         Duration handOver = Duration.between(killed, Instant.now());
         // a lease passes at most LEASE after its last renewal; a live replica looks for passed leases every third of it
-        assertThat(handOver).as("hand-over after SIGKILL").isLessThanOrEqualTo(LEASE.plus(LEASE).plusSeconds(3));
+        assertThat(handOver)
+                .as("hand-over after SIGKILL")
+                .isLessThanOrEqualTo(LEASE.plus(LEASE).plusSeconds(3));
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> runIds.stream().allMatch(id -> "succeeded".equals(column(id, "status"))));
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> runIds.stream().allMatch(id -> "succeeded".equals(column(id, "status"))));
         for (String id : runIds) {
             assertThat(column(id, "job_id")).isEqualTo(jobIds.get(id));
             assertThat(column(id, "owner")).isIn("replica-a", "replica-b");
             // any replica's HTTP API answers for any run, whoever started or finished it
-            var run = new ObjectMapper().readTree(replicas.get("replica-a").get("/api/runs/" + id).body());
+            var run = new ObjectMapper()
+                    .readTree(replicas.get("replica-a").get("/api/runs/" + id).body());
             assertThat(run.get("status").asText()).isEqualTo("succeeded");
             assertThat(run.get("jobId").asText()).isEqualTo(jobIds.get(id));
         }
         for (String connection : List.of("long-a (TEST)", "long-b (TEST)")) {
-            assertThat(standIn.jobsOf(scenario.connectionNamed("Test", connection).id())).as(connection).hasSize(1);
+            assertThat(standIn.jobsOf(
+                            scenario.connectionNamed("Test", connection).id()))
+                    .as(connection)
+                    .hasSize(1);
         }
     }
 
@@ -204,7 +232,8 @@ class ReplicasIT {
         Path workDir = Files.createTempDirectory("camelbyte-jar");
         copyTree(Path.of("config"), workDir.resolve("config"));
         copyTree(Path.of("routes"), workDir.resolve("routes"));
-        try (ChildApp fromJar = ChildApp.startJar(jar, workDir, env("replica-jar", workDir), LOGS.resolve("replica-jar.log"))) {
+        try (ChildApp fromJar =
+                ChildApp.startJar(jar, workDir, env("replica-jar", workDir), LOGS.resolve("replica-jar.log"))) {
             awaitReady(fromJar);
             var response = fromJar.get("/api/pipelines");
             assertThat(response.statusCode()).isEqualTo(200);
@@ -221,7 +250,9 @@ class ReplicasIT {
     }
 
     private static void awaitReady(ChildApp replica) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(replica::ready);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(replica::ready);
     }
 
     private static String queuedConnection(int i) {
@@ -250,8 +281,8 @@ class ReplicasIT {
     private static Map<String, Long> jobIdsByConnection() throws SQLException {
         Map<String, Long> ids = new HashMap<>();
         try (var c = DriverManager.getConnection(stateUrl);
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT connection_id, job_id FROM runs WHERE request_id LIKE 'queued-%'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT connection_id, job_id FROM runs WHERE request_id LIKE 'queued-%'")) {
             while (rs.next()) {
                 ids.put(rs.getString(1), rs.getLong(2));
             }
@@ -265,8 +296,9 @@ class ReplicasIT {
 
     private static List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (var c = DriverManager.getConnection(stateUrl); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
+        try (var c = DriverManager.getConnection(stateUrl);
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

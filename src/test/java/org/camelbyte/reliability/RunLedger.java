@@ -19,11 +19,14 @@ final class RunLedger {
 
     /** Starts a run over HTTP; a requestId makes a repeated request safe, so an unclear answer is simply sent again. */
     AcceptedRun start(TestApp app, String pipeline, String connectionName, String requestId) throws Exception {
-        HttpResponse<String> answer = app.post("/api/pipelines/" + pipeline + "/runs", "{\"requestId\":\"" + requestId + "\"}");
+        HttpResponse<String> answer =
+                app.post("/api/pipelines/" + pipeline + "/runs", "{\"requestId\":\"" + requestId + "\"}");
         if (answer.statusCode() != 202 && answer.statusCode() != 200) {
-            throw new AssertionError("starting " + pipeline + " answered " + answer.statusCode() + ": " + answer.body());
+            throw new AssertionError(
+                    "starting " + pipeline + " answered " + answer.statusCode() + ": " + answer.body());
         }
-        AcceptedRun run = new AcceptedRun(JSON.readTree(answer.body()).get("runId").asText(), requestId, connectionName);
+        AcceptedRun run =
+                new AcceptedRun(JSON.readTree(answer.body()).get("runId").asText(), requestId, connectionName);
         accepted.add(run);
         return run;
     }

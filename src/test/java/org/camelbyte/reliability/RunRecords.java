@@ -12,7 +12,7 @@ final class RunRecords {
 
     static String column(String stateJdbcUrl, String runId, String column) throws SQLException {
         try (Connection c = DriverManager.getConnection(stateJdbcUrl);
-             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM runs WHERE run_id=?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM runs WHERE run_id=?")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

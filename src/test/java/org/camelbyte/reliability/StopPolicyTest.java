@@ -53,7 +53,9 @@ class StopPolicyTest {
 
     @Test
     void aStopLeavesRunningJobsAloneAndTheRunOpen() throws Exception {
-        TestApp app = TestApp.with(standIn, PIPELINES).property("camel.main.shutdown-timeout", "1").start();
+        TestApp app = TestApp.with(standIn, PIPELINES)
+                .property("camel.main.shutdown-timeout", "1")
+                .start();
         String runId = app.startRun("left");
         awaitFollowing(app, runId);
 
@@ -61,16 +63,21 @@ class StopPolicyTest {
         app.close();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(took).as("stop time with a run waiting 20 s for its next poll").isLessThan(Duration.ofSeconds(5));
+        assertThat(took)
+                .as("stop time with a run waiting 20 s for its next poll")
+                .isLessThan(Duration.ofSeconds(5));
         assertThat(RunRecords.column(app.stateJdbcUrl(), runId, "status")).isEqualTo("running");
-        assertThat(standIn.jobsOf(connectionId("left (TEST)"))).singleElement()
+        assertThat(standIn.jobsOf(connectionId("left (TEST)")))
+                .singleElement()
                 .satisfies(job -> assertThat(job.wasCancelled()).isFalse());
     }
 
     @Test
     void withOnStopCancelTheJobIsCancelledAndTheRunEnds() throws Exception {
-        TestApp app = TestApp.with(standIn, PIPELINES).property("camel.main.shutdown-timeout", "1")
-                .property("runs.on-stop", "cancel").start();
+        TestApp app = TestApp.with(standIn, PIPELINES)
+                .property("camel.main.shutdown-timeout", "1")
+                .property("runs.on-stop", "cancel")
+                .start();
         String runId = app.startRun("cancelled");
         awaitFollowing(app, runId);
 
@@ -78,13 +85,17 @@ class StopPolicyTest {
 
         assertThat(RunRecords.column(app.stateJdbcUrl(), runId, "status")).isEqualTo("cancelled");
         assertThat(RunRecords.column(app.stateJdbcUrl(), runId, "error")).contains("runs.on-stop: cancel");
-        assertThat(standIn.jobsOf(connectionId("cancelled (TEST)"))).singleElement()
+        assertThat(standIn.jobsOf(connectionId("cancelled (TEST)")))
+                .singleElement()
                 .satisfies(job -> assertThat(job.wasCancelled()).isTrue());
     }
 
     private static void awaitFollowing(TestApp app, String runId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.runStore().find(runId)
-                .map(r -> r.getJobId() != null && r.getStatus() == RunStatus.RUNNING).orElse(false));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> app.runStore()
+                        .find(runId)
+                        .map(r -> r.getJobId() != null && r.getStatus() == RunStatus.RUNNING)
+                        .orElse(false));
     }
 
     private static String connectionId(String name) {

@@ -45,33 +45,46 @@ class TwoInstancesTest {
     @Test
     void runsAreFollowedByTheirOwnerAndTakenOverWhenItStops() throws Exception {
         try (AirbyteStandIn standIn = AirbyteStandIn.start(SCENARIO, 0)) {
-            TestApp a = TestApp.with(standIn, PIPELINES).property("runs.lease", "2s").start();
+            TestApp a = TestApp.with(standIn, PIPELINES)
+                    .property("runs.lease", "2s")
+                    .start();
             Map<String, Long> jobIds = new HashMap<>();
             List<String> runIds;
-            try (TestApp b = TestApp.with(standIn, PIPELINES).property("runs.lease", "2s").sharingStateDatabaseWith(a).start()) {
+            try (TestApp b = TestApp.with(standIn, PIPELINES)
+                    .property("runs.lease", "2s")
+                    .sharingStateDatabaseWith(a)
+                    .start()) {
                 String aId = a.instanceId();
                 assertThat(b.instanceId()).isNotEqualTo(aId);
                 try {
                     runIds = List.of(a.startRun("alpha"), a.startRun("beta"));
-                    await().atMost(Duration.ofSeconds(15)).until(() -> runIds.stream().allMatch(id -> column(a, id, "job_id") != null));
+                    await().atMost(Duration.ofSeconds(15))
+                            .until(() -> runIds.stream().allMatch(id -> column(a, id, "job_id") != null));
                     for (String id : runIds) {
                         jobIds.put(id, Long.parseLong(column(a, id, "job_id")));
                     }
                     // longer than a lease: A's renewals keep both runs, and B claims neither
-                    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
-                            runIds.stream().allMatch(id -> aId.equals(column(a, id, "owner"))));
-                    assertThat(runIds).allSatisfy(id -> assertThat(column(a, id, "status")).isEqualTo("running"));
+                    await().during(Duration.ofSeconds(3))
+                            .atMost(Duration.ofSeconds(5))
+                            .until(() -> runIds.stream().allMatch(id -> aId.equals(column(a, id, "owner"))));
+                    assertThat(runIds)
+                            .allSatisfy(
+                                    id -> assertThat(column(a, id, "status")).isEqualTo("running"));
                 } finally {
                     a.close();
                 }
 
-                await().atMost(Duration.ofSeconds(20)).until(() -> runIds.stream().allMatch(id -> "succeeded".equals(column(a, id, "status"))));
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> runIds.stream().allMatch(id -> "succeeded".equals(column(a, id, "status"))));
                 for (String id : runIds) {
                     assertThat(column(a, id, "owner")).isEqualTo(b.instanceId());
                     assertThat(Long.parseLong(column(a, id, "job_id"))).isEqualTo(jobIds.get(id));
                 }
                 for (String connection : List.of("alpha (TEST)", "beta (TEST)")) {
-                    assertThat(standIn.jobsOf(SCENARIO.connectionNamed("Test", connection).id())).as(connection).hasSize(1);
+                    assertThat(standIn.jobsOf(
+                                    SCENARIO.connectionNamed("Test", connection).id()))
+                            .as(connection)
+                            .hasSize(1);
                 }
             }
         }

@@ -94,7 +94,8 @@ class RunLeasesTest {
         String first = InstanceId.resolve(null, dataDir);
 
         assertThat(InstanceId.resolve("", dataDir)).isEqualTo(first);
-        assertThat(InstanceId.resolve(null, Files.createTempDirectory("camelbyte-other"))).isNotEqualTo(first);
+        assertThat(InstanceId.resolve(null, Files.createTempDirectory("camelbyte-other")))
+                .isNotEqualTo(first);
         assertThat(InstanceId.resolve("node-1", dataDir)).isEqualTo("node-1");
     }
 

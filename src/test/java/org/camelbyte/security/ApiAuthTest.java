@@ -52,21 +52,30 @@ class ApiAuthTest {
 
     @Test
     void everyApiRouteAsksForCredentials() throws Exception {
-        for (String path : new String[] {"/api/pipelines", "/api/runs/nope", "/api/connections", "/api/groups",
-                "/api/group-runs/nope"}) {
+        for (String path : new String[] {
+            "/api/pipelines", "/api/runs/nope", "/api/connections", "/api/groups", "/api/group-runs/nope"
+        }) {
             assertThat(app.send(app.request(path).GET()).statusCode()).as(path).isEqualTo(401);
         }
         assertThat(app.send(app.request("/api/groups/nightly/runs").POST(HttpRequest.BodyPublishers.noBody()))
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void aWrongTokenOrSchemeIsRefused() throws Exception {
-        assertThat(app.send(app.request("/api/pipelines").header("Authorization", "Bearer " + TestApp.API_TOKEN + "x")
-                .GET()).statusCode()).isEqualTo(401);
-        String basic = Base64.getEncoder().encodeToString(("user:" + TestApp.API_TOKEN).getBytes(StandardCharsets.UTF_8));
-        assertThat(app.send(app.request("/api/pipelines").header("Authorization", "Basic " + basic).GET())
-                .statusCode()).isEqualTo(401);
+        assertThat(app.send(app.request("/api/pipelines")
+                                .header("Authorization", "Bearer " + TestApp.API_TOKEN + "x")
+                                .GET())
+                        .statusCode())
+                .isEqualTo(401);
+        String basic =
+                Base64.getEncoder().encodeToString(("user:" + TestApp.API_TOKEN).getBytes(StandardCharsets.UTF_8));
+        assertThat(app.send(app.request("/api/pipelines")
+                                .header("Authorization", "Basic " + basic)
+                                .GET())
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -77,38 +86,56 @@ class ApiAuthTest {
 
     @Test
     void basicCredentialsWorkWhenChosen() throws Exception {
-        try (TestApp basicApp = TestApp.with(standIn, PIPELINES).property("api.auth", "basic")
-                .property("api.username", "ops").property("api.password", "pa55-word").start()) {
+        try (TestApp basicApp = TestApp.with(standIn, PIPELINES)
+                .property("api.auth", "basic")
+                .property("api.username", "ops")
+                .property("api.password", "pa55-word")
+                .start()) {
             String good = Base64.getEncoder().encodeToString("ops:pa55-word".getBytes(StandardCharsets.UTF_8));
             String bad = Base64.getEncoder().encodeToString("ops:guess".getBytes(StandardCharsets.UTF_8));
 
-            assertThat(basicApp.send(basicApp.request("/api/pipelines").header("Authorization", "Basic " + good).GET())
-                    .statusCode()).isEqualTo(200);
+            assertThat(basicApp.send(basicApp.request("/api/pipelines")
+                                    .header("Authorization", "Basic " + good)
+                                    .GET())
+                            .statusCode())
+                    .isEqualTo(200);
             HttpResponse<String> refused = basicApp.send(basicApp.request("/api/pipelines")
-                    .header("Authorization", "Basic " + bad).GET());
+                    .header("Authorization", "Basic " + bad)
+                    .GET());
             assertThat(refused.statusCode()).isEqualTo(401);
-            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+            assertThat(refused.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         }
     }
 
     @Test
     void theDevProfileNeedsNoCredentials() throws Exception {
-        try (TestApp devApp = TestApp.with(standIn, PIPELINES).property("camel.main.profile", "dev")
-                .property("api.token", "").start()) {
-            assertThat(devApp.send(devApp.request("/api/pipelines").GET()).statusCode()).isEqualTo(200);
+        try (TestApp devApp = TestApp.with(standIn, PIPELINES)
+                .property("camel.main.profile", "dev")
+                .property("api.token", "")
+                .start()) {
+            assertThat(devApp.send(devApp.request("/api/pipelines").GET()).statusCode())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void withoutAConfiguredTokenOneIsGeneratedIntoTheDataDirNotTheLog() throws Exception {
-        try (TestApp generated = TestApp.with(standIn, PIPELINES).property("api.token", "").start()) {
+        try (TestApp generated =
+                TestApp.with(standIn, PIPELINES).property("api.token", "").start()) {
             Path file = Path.of(generated.property("data.dir")).resolve("api-token");
             String token = Files.readString(file).trim();
 
             assertThat(token).hasSizeGreaterThanOrEqualTo(40);
-            assertThat(generated.send(generated.request("/api/pipelines").GET()).statusCode()).isEqualTo(401);
-            assertThat(generated.send(generated.request("/api/pipelines").header("Authorization", "Bearer " + token)
-                    .GET()).statusCode()).isEqualTo(200);
+            assertThat(generated.send(generated.request("/api/pipelines").GET()).statusCode())
+                    .isEqualTo(401);
+            assertThat(generated
+                            .send(generated
+                                    .request("/api/pipelines")
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET())
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 }

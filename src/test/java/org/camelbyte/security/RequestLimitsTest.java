@@ -33,8 +33,8 @@ class RequestLimitsTest {
 
     @Test
     void aBodyOverTheApiLimitIsRefusedWithItsSize() throws Exception {
-        HttpResponse<String> response = app.post("/api/pipelines/orders/runs",
-                "{\"requestId\": \"big\", \"jobType\": \"" + "x".repeat(20_000) + "\"}");
+        HttpResponse<String> response = app.post(
+                "/api/pipelines/orders/runs", "{\"requestId\": \"big\", \"jobType\": \"" + "x".repeat(20_000) + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("larger than 16384 bytes");
@@ -49,24 +49,32 @@ class RequestLimitsTest {
 
     @Test
     void unknownFieldsAreRefusedByName() throws Exception {
-        HttpResponse<String> response = app.post("/api/pipelines/orders/runs", "{\"requestId\": \"r-1\", \"connectionId\": \"x\"}");
+        HttpResponse<String> response =
+                app.post("/api/pipelines/orders/runs", "{\"requestId\": \"r-1\", \"connectionId\": \"x\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("Field 'connectionId' is not accepted here").contains("requestId, jobType");
+        assertThat(response.body())
+                .contains("Field 'connectionId' is not accepted here")
+                .contains("requestId, jobType");
     }
 
     @Test
     void bodiesThatAreNotObjectsOrHoldNonTextAreRefused() throws Exception {
         assertThat(app.post("/api/pipelines/orders/runs", "[1, 2]").body()).contains("not a JSON object");
-        assertThat(app.post("/api/pipelines/orders/runs", "{\"requestId\": 42}").body()).contains("must be a non-empty text");
-        assertThat(app.post("/api/pipelines/orders/runs", "{\"requestId\": \"has spaces\"}").body())
+        assertThat(app.post("/api/pipelines/orders/runs", "{\"requestId\": 42}").body())
+                .contains("must be a non-empty text");
+        assertThat(app.post("/api/pipelines/orders/runs", "{\"requestId\": \"has spaces\"}")
+                        .body())
                 .contains("requestId must be 1-200 letters");
-        assertThat(app.post("/api/pipelines/orders/runs", "{\"jobType\": \"truncate\"}").statusCode()).isEqualTo(400);
+        assertThat(app.post("/api/pipelines/orders/runs", "{\"jobType\": \"truncate\"}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void groupRunBodiesFollowTheSameSchema() throws Exception {
-        HttpResponse<String> response = app.post("/api/groups/nightly/runs", "{\"requestId\": \"g-1\", \"pipeline\": \"orders\"}");
+        HttpResponse<String> response =
+                app.post("/api/groups/nightly/runs", "{\"requestId\": \"g-1\", \"pipeline\": \"orders\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("Field 'pipeline' is not accepted here");

@@ -50,7 +50,8 @@ class SecretsNeverLeakTest {
         StandInScenario scenario = StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml"))
                 .withAuth(StandInAuth.clientCredentials("camelbyte", CLIENT_SECRET));
         Map<String, String> written = new LinkedHashMap<>();
-        try (LogCapture log = new LogCapture(); AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0)) {
+        try (LogCapture log = new LogCapture();
+                AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0)) {
             try (TestApp app = app(standIn, CLIENT_SECRET)) {
                 for (String pipeline : List.of("orders", "billing", "typo")) {
                     JsonNode run = awaitOutcome(app, app.startRun(pipeline));
@@ -60,7 +61,8 @@ class SecretsNeverLeakTest {
                 assertThat(written.get("run billing")).contains("\"status\":\"failed\"");
                 assertThat(written.get("run typo")).contains("\"status\":\"failed\"");
                 written.put("outcome events", outcomeEvents(app.brokerUrl(), 3));
-                for (String path : List.of("/api/pipelines", "/api/connections", "/api/connections?match=ord", "/api/groups")) {
+                for (String path :
+                        List.of("/api/pipelines", "/api/connections", "/api/connections?match=ord", "/api/groups")) {
                     written.put("GET " + path, app.get(path).body());
                 }
                 written.put("state database", stateRows(app.property("state.jdbc-url")));
@@ -69,14 +71,18 @@ class SecretsNeverLeakTest {
                 JsonNode run = awaitOutcome(wrong, wrong.startRun("orders"));
                 assertThat(run.path("status").asText()).isEqualTo("failed");
                 written.put("run with a wrong secret", run.toString());
-                written.put("GET /api/connections with a wrong secret", wrong.get("/api/connections").body());
+                written.put(
+                        "GET /api/connections with a wrong secret",
+                        wrong.get("/api/connections").body());
                 written.put("state database with a wrong secret", stateRows(wrong.property("state.jdbc-url")));
             }
             written.put("log", log.text());
             List<String> secrets = secrets(standIn);
 
             assertThat(written.get("log")).as("the log capture works").contains("Airbyte: AirbyteSettings[");
-            assertThat(written.get("state database")).as("the state database was read").contains("orders (TEST)");
+            assertThat(written.get("state database"))
+                    .as("the state database was read")
+                    .contains("orders (TEST)");
             written.forEach((where, text) -> secrets.forEach(secret ->
                     assertThat(text).as("%s must not contain a secret", where).doesNotContain(secret)));
         }
@@ -94,8 +100,12 @@ class SecretsNeverLeakTest {
     /** The configured ones, the API token, and every bearer token the stand-in issued to the app. */
     private static List<String> secrets(AirbyteStandIn standIn) {
         List<String> secrets = new ArrayList<>(List.of(CLIENT_SECRET, WRONG_SECRET, TestApp.API_TOKEN));
-        standIn.calls().stream().map(call -> call.header("Authorization")).filter(h -> h != null && h.startsWith("Bearer "))
-                .map(h -> h.substring("Bearer ".length())).distinct().forEach(secrets::add);
+        standIn.calls().stream()
+                .map(call -> call.header("Authorization"))
+                .filter(h -> h != null && h.startsWith("Bearer "))
+                .map(h -> h.substring("Bearer ".length()))
+                .distinct()
+                .forEach(secrets::add);
         assertThat(secrets).as("the stand-in issued tokens").hasSizeGreaterThan(3);
         assertThat(standIn.calls()).extracting(RecordedCall::responseStatus).contains(401);
         return secrets;
@@ -103,10 +113,12 @@ class SecretsNeverLeakTest {
 
     private static JsonNode awaitOutcome(TestApp app, String runId) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last.set(app.run(runId));
-            return FINAL.contains(last.get().path("status").asText());
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    last.set(app.run(runId));
+                    return FINAL.contains(last.get().path("status").asText());
+                });
         return last.get();
     }
 
@@ -133,7 +145,8 @@ class SecretsNeverLeakTest {
     /** Every row of every table the app created, as text. */
     private static String stateRows(String jdbcUrl) throws Exception {
         StringBuilder rows = new StringBuilder();
-        try (var connection = DriverManager.getConnection(jdbcUrl); Statement st = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(jdbcUrl);
+                Statement st = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("select quote_ident(table_schema) || '.' || quote_ident(table_name)"
                     + " from information_schema.tables where table_type = 'BASE TABLE'"

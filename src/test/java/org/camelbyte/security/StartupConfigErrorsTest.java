@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StartupConfigErrorsTest {
     @TempDir
     static Path dir;
+
     static AirbyteStandIn standIn;
 
     @BeforeAll
@@ -32,14 +33,16 @@ class StartupConfigErrorsTest {
     @Test
     void anUnknownAirbyteAuthModeNamesKeyFileAndChoices() {
         assertThatThrownBy(() -> app().property("airbyte.auth", "oauth").start())
-                .hasStackTraceContaining("Config key airbyte.auth (in config/application.properties or env AIRBYTE_AUTH)"
-                        + " is 'oauth'")
+                .hasStackTraceContaining(
+                        "Config key airbyte.auth (in config/application.properties or env AIRBYTE_AUTH)"
+                                + " is 'oauth'")
                 .hasStackTraceContaining("none, basic, bearer, client_credentials");
     }
 
     @Test
     void aNumberThatIsNotOneNamesKeyFileAndExpectation() {
-        assertThatThrownBy(() -> app().property("runs.retry.max-attempts", "abc").start())
+        assertThatThrownBy(
+                        () -> app().property("runs.retry.max-attempts", "abc").start())
                 .hasStackTraceContaining("Config key runs.retry.max-attempts (in config/application.properties or env"
                         + " RUNS_RETRY_MAX_ATTEMPTS) is 'abc' but must be a whole number.");
     }
@@ -54,15 +57,22 @@ class StartupConfigErrorsTest {
     @Test
     void anUnknownApiAuthModeAndMissingBasicCredentialsAreRefused() {
         assertThatThrownBy(() -> app().property("api.auth", "jwt").start())
-                .hasStackTraceContaining("Config key api.auth (in config/application.properties or env API_AUTH) is 'jwt'")
+                .hasStackTraceContaining(
+                        "Config key api.auth (in config/application.properties or env API_AUTH) is 'jwt'")
                 .hasStackTraceContaining("expected one of bearer, basic, none.");
-        assertThatThrownBy(() -> app().property("api.auth", "basic").property("api.username", "ops").start())
-                .hasStackTraceContaining("api.password (in config/application.properties or env API_PASSWORD) is not set");
+        assertThatThrownBy(() -> app().property("api.auth", "basic")
+                        .property("api.username", "ops")
+                        .start())
+                .hasStackTraceContaining(
+                        "api.password (in config/application.properties or env API_PASSWORD) is not set");
     }
 
     @Test
     void aMissingTrustStoreNamesTheKeyAndTheFile() {
-        assertThatThrownBy(() -> app().property("airbyte.tls.trust-store", dir.resolve("nope.p12").toString()).start())
+        assertThatThrownBy(() -> app().property(
+                                "airbyte.tls.trust-store",
+                                dir.resolve("nope.p12").toString())
+                        .start())
                 .hasStackTraceContaining("Config key airbyte.tls.trust-store (in config/application.properties or env"
                         + " AIRBYTE_TLS_TRUST_STORE) names " + dir.resolve("nope.p12"))
                 .hasStackTraceContaining("expected a trust store file");
@@ -79,8 +89,9 @@ class StartupConfigErrorsTest {
                         - notAStep: {}
                 """);
 
-        assertThatThrownBy(() -> app().property("camel.main.routes-include-pattern",
-                "file:routes/*.camel.yaml,file:" + broken).start())
+        assertThatThrownBy(() -> app().property(
+                                "camel.main.routes-include-pattern", "file:routes/*.camel.yaml,file:" + broken)
+                        .start())
                 .hasStackTraceContaining("broken.camel.yaml")
                 .hasStackTraceContaining("notAStep");
     }
@@ -90,7 +101,8 @@ class StartupConfigErrorsTest {
         try (LogCapture log = new LogCapture();
                 TestApp app = app().property("airbyte.tls.verify", "false").start()) {
             assertThat(app.get("/api/pipelines").statusCode()).isEqualTo(200);
-            assertThat(log.text()).contains("airbyte.tls.verify = false: Airbyte's certificate and host name are NOT checked");
+            assertThat(log.text())
+                    .contains("airbyte.tls.verify = false: Airbyte's certificate and host name are NOT checked");
         }
     }
 

@@ -77,7 +77,8 @@ public final class AirbyteContract {
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .filter(m -> !m.getMessage().contains("json_schema"))
                 .filter(m -> !m.getKey().equals("validation.request.parameter.schema.invalidJson"))
-                .filter(m -> !(m.getMessage().contains("grant_type") && call.path().endsWith("/applications/token")))
+                .filter(m ->
+                        !(m.getMessage().contains("grant_type") && call.path().endsWith("/applications/token")))
                 .filter(m -> !(m.getKey().equals("validation.response.body.schema.processingError")
                         && call.path().startsWith("/api/public/v1/connections")))
                 .forEach(m -> problems.add(m.getKey() + ": " + m.getMessage()));
@@ -118,8 +119,11 @@ public final class AirbyteContract {
             return List.of("error body is not a JSON object: " + call.responseBody());
         }
         if (call.isPublicApi()) {
-            return body.path("type").isTextual() && body.path("title").isTextual() && body.path("status").isInt()
-                    ? List.of() : List.of("problem body lacks type, title or status (api-problems.yaml BaseProblemFields)");
+            return body.path("type").isTextual()
+                            && body.path("title").isTextual()
+                            && body.path("status").isInt()
+                    ? List.of()
+                    : List.of("problem body lacks type, title or status (api-problems.yaml BaseProblemFields)");
         }
         return body.path("message").isTextual() ? List.of() : List.of("error body lacks message (KnownExceptionInfo)");
     }
@@ -165,7 +169,9 @@ public final class AirbyteContract {
             }
             return Arrays.stream(raw.split("&"))
                     .map(pair -> pair.split("=", 2))
-                    .collect(Collectors.groupingBy(p -> decode(p[0]), LinkedHashMap::new,
+                    .collect(Collectors.groupingBy(
+                            p -> decode(p[0]),
+                            LinkedHashMap::new,
                             Collectors.mapping(p -> p.length > 1 ? decode(p[1]) : "", Collectors.toList())));
         }
 

@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class JobTimelineTest {
 
-    private final JobTimeline flaky = new JobTimeline(List.of(
-            JobPhase.of("pending", 1),
-            new JobPhase("running", 3d, 100L, 10L, null),
-            new JobPhase("incomplete", 2d, null, null, "Source timed out"),
-            new JobPhase("running", 2d, 100L, 10L, null),
-            JobPhase.of("succeeded", 0)), List.of("a", "b"));
+    private final JobTimeline flaky = new JobTimeline(
+            List.of(
+                    JobPhase.of("pending", 1),
+                    new JobPhase("running", 3d, 100L, 10L, null),
+                    new JobPhase("incomplete", 2d, null, null, "Source timed out"),
+                    new JobPhase("running", 2d, 100L, 10L, null),
+                    JobPhase.of("succeeded", 0)),
+            List.of("a", "b"));
 
     @Test
     void pendingHasNoAttempt() {
@@ -56,11 +58,15 @@ class JobTimelineTest {
 
     @Test
     void failedJobCarriesItsMessage() {
-        JobTimeline broken = new JobTimeline(List.of(JobPhase.of("running", 1), new JobPhase("failed", null, null, null, "quota")), List.of());
+        JobTimeline broken = new JobTimeline(
+                List.of(JobPhase.of("running", 1), new JobPhase("failed", null, null, null, "quota")), List.of());
         JobSnapshot s = broken.at(5);
         assertThat(s.status()).isEqualTo("failed");
         assertThat(s.failure()).isEqualTo("quota");
-        assertThat(s.attempts()).singleElement().extracting(AttemptSnapshot::failure).isEqualTo("quota");
+        assertThat(s.attempts())
+                .singleElement()
+                .extracting(AttemptSnapshot::failure)
+                .isEqualTo("quota");
     }
 
     @Test
@@ -68,7 +74,10 @@ class JobTimelineTest {
         JobSnapshot s = flaky.cancelledAt(2);
         assertThat(s.status()).isEqualTo("cancelled");
         assertThat(s.rows()).isEqualTo(100);
-        assertThat(s.attempts()).singleElement().extracting(AttemptSnapshot::status).isEqualTo("failed");
+        assertThat(s.attempts())
+                .singleElement()
+                .extracting(AttemptSnapshot::status)
+                .isEqualTo("failed");
         assertThat(flaky.cancelledAt(50).status()).isEqualTo("succeeded");
     }
 

@@ -15,7 +15,8 @@ final class StandInClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AirbyteStandIn standIn;
     private String authorization;
 
@@ -34,7 +35,8 @@ final class StandInClient {
     }
 
     HttpResponse<String> publicPost(String path, String json) {
-        return send(request(standIn.publicApiUrl() + path).header("Content-Type", "application/json")
+        return send(request(standIn.publicApiUrl() + path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -44,7 +46,8 @@ final class StandInClient {
 
     /** POST on the Config API, path relative to /api/v1. */
     HttpResponse<String> configPost(String path, String json) {
-        return send(request(standIn.configApiUrl() + path).header("Content-Type", "application/json")
+        return send(request(standIn.configApiUrl() + path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

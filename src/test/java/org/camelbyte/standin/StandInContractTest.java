@@ -32,11 +32,17 @@ class StandInContractTest {
         client.publicGet("/connections?limit=2&offset=1");
         client.publicGet("/connections?workspaceIds=aaaaaaaa-0000-0000-0000-000000000001");
         client.publicGet("/connections/" + TestScenarios.FLAKY);
-        long jobId = json(client.publicPost("/jobs", "{\"connectionId\":\"" + TestScenarios.BROKEN + "\",\"jobType\":\"sync\"}")).get("jobId").asLong();
+        long jobId = json(client.publicPost(
+                        "/jobs", "{\"connectionId\":\"" + TestScenarios.BROKEN + "\",\"jobType\":\"sync\"}"))
+                .get("jobId")
+                .asLong();
         client.publicGet("/jobs/" + jobId);
-        await().atMost(Duration.ofSeconds(5)).until(() -> standIn.jobsOf(TestScenarios.BROKEN).get(0).status().equals("failed"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        standIn.jobsOf(TestScenarios.BROKEN).get(0).status().equals("failed"));
         client.publicGet("/jobs/" + jobId);
-        client.publicGet("/jobs?connectionId=" + TestScenarios.BROKEN + "&status=failed&jobType=sync&orderBy=createdAt%7CDESC&limit=5");
+        client.publicGet("/jobs?connectionId=" + TestScenarios.BROKEN
+                + "&status=failed&jobType=sync&orderBy=createdAt%7CDESC&limit=5");
         client.publicPost("/jobs", "{\"connectionId\":\"" + TestScenarios.SLOW + "\",\"jobType\":\"sync\"}");
         client.publicPost("/jobs", "{\"connectionId\":\"" + TestScenarios.SLOW + "\",\"jobType\":\"sync\"}");
         client.publicPost("/jobs", "{\"connectionId\":\"" + TestScenarios.IDLE + "\",\"jobType\":\"sync\"}");
@@ -44,9 +50,22 @@ class StandInContractTest {
         client.publicGet("/jobs/12345");
 
         assertThat(standIn.calls()).hasSize(13);
-        com.fasterxml.jackson.databind.JsonNode connection = json(client.publicGet("/connections/" + TestScenarios.FLAKY));
-        assertThat(connection.fieldNames()).toIterable().contains("connectionId", "name", "sourceId",
-                        "destinationId", "workspaceId", "status", "schedule", "dataResidency", "configurations", "createdAt", "tags");
+        com.fasterxml.jackson.databind.JsonNode connection =
+                json(client.publicGet("/connections/" + TestScenarios.FLAKY));
+        assertThat(connection.fieldNames())
+                .toIterable()
+                .contains(
+                        "connectionId",
+                        "name",
+                        "sourceId",
+                        "destinationId",
+                        "workspaceId",
+                        "status",
+                        "schedule",
+                        "dataResidency",
+                        "configurations",
+                        "createdAt",
+                        "tags");
         standIn.clearCalls();
         AirbyteContract.get().assertAllValid(standIn.calls());
     }
@@ -54,11 +73,15 @@ class StandInContractTest {
     @Test
     void configApiAnswersMatchTheSpec() {
         client.configPost("/workspaces/list", "");
-        client.configPost("/workspaces/list_paginated", "{\"workspaceIds\":[],\"pagination\":{\"pageSize\":10,\"rowOffset\":0}}");
+        client.configPost(
+                "/workspaces/list_paginated", "{\"workspaceIds\":[],\"pagination\":{\"pageSize\":10,\"rowOffset\":0}}");
         client.configPost("/connections/list", "{\"workspaceId\":\"aaaaaaaa-0000-0000-0000-000000000001\"}");
         client.configPost("/connections/get", "{\"connectionId\":\"" + TestScenarios.FLAKY + "\"}");
-        long jobId = json(client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.FLAKY + "\"}")).at("/job/id").asLong();
-        await().atMost(Duration.ofSeconds(5)).until(() -> standIn.jobsOf(TestScenarios.FLAKY).get(0).status().equals("succeeded"));
+        long jobId = json(client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.FLAKY + "\"}"))
+                .at("/job/id")
+                .asLong();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> standIn.jobsOf(TestScenarios.FLAKY).get(0).status().equals("succeeded"));
         client.configPost("/jobs/get", "{\"id\":" + jobId + "}");
         client.configPost("/jobs/get_without_logs", "{\"id\":" + jobId + "}");
         client.configPost("/jobs/get_light", "{\"id\":" + jobId + "}");
@@ -76,11 +99,24 @@ class StandInContractTest {
     @Test
     void configApiVersionDecidesWhichWorkspaceListExists() {
         try (AirbyteStandIn old = AirbyteStandIn.start(TestScenarios.fast().withConfigApiVersion("1.6"), 0);
-                AirbyteStandIn recent = AirbyteStandIn.start(TestScenarios.fast().withConfigApiVersion("1.7"), 0)) {
-            assertThat(new StandInClient(old).configPost("/workspaces/list", "{}").statusCode()).isEqualTo(200);
-            assertThat(new StandInClient(old).configPost("/workspaces/list_paginated", "{\"workspaceIds\":[],\"pagination\":{}}").statusCode()).isEqualTo(404);
-            assertThat(new StandInClient(recent).configPost("/workspaces/list", "{}").statusCode()).isEqualTo(404);
-            assertThat(new StandInClient(recent).configPost("/workspaces/list_paginated", "{\"workspaceIds\":[],\"pagination\":{}}").statusCode()).isEqualTo(200);
+                AirbyteStandIn recent =
+                        AirbyteStandIn.start(TestScenarios.fast().withConfigApiVersion("1.7"), 0)) {
+            assertThat(new StandInClient(old)
+                            .configPost("/workspaces/list", "{}")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(new StandInClient(old)
+                            .configPost("/workspaces/list_paginated", "{\"workspaceIds\":[],\"pagination\":{}}")
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(new StandInClient(recent)
+                            .configPost("/workspaces/list", "{}")
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(new StandInClient(recent)
+                            .configPost("/workspaces/list_paginated", "{\"workspaceIds\":[],\"pagination\":{}}")
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 }

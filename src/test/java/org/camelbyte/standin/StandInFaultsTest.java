@@ -69,18 +69,26 @@ class StandInFaultsTest {
     @Test
     void dropClosesTheConnectionAndCreatesNoJob() {
         standIn.faults().dropNext(1, "/jobs");
-        assertThatThrownBy(() -> client.publicPost("/jobs", "{\"connectionId\":\"" + TestScenarios.SLOW + "\",\"jobType\":\"sync\"}"))
+        assertThatThrownBy(() -> client.publicPost(
+                        "/jobs", "{\"connectionId\":\"" + TestScenarios.SLOW + "\",\"jobType\":\"sync\"}"))
                 .isInstanceOf(UncheckedIOException.class);
         assertThat(standIn.jobsCreated()).isZero();
-        assertThat(standIn.calls()).singleElement().extracting(RecordedCall::responseStatus).isEqualTo(0);
-        assertThat(client.publicPost("/jobs", "{\"connectionId\":\"" + TestScenarios.SLOW + "\",\"jobType\":\"sync\"}").statusCode()).isEqualTo(200);
+        assertThat(standIn.calls())
+                .singleElement()
+                .extracting(RecordedCall::responseStatus)
+                .isEqualTo(0);
+        assertThat(client.publicPost("/jobs", "{\"connectionId\":\"" + TestScenarios.SLOW + "\",\"jobType\":\"sync\"}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void slowJobCreationDelaysOnlyJobCreation() {
         standIn.faults().slowJobCreation(Duration.ofMillis(300));
         long start = System.nanoTime();
-        assertThat(client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.SLOW + "\"}").statusCode()).isEqualTo(200);
+        assertThat(client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.SLOW + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
@@ -115,6 +123,7 @@ class StandInFaultsTest {
 
     @Test
     void unknownIdIsReadAsJson() {
-        assertThat(json(client.publicGet("/connections/nope")).get("status").asInt()).isEqualTo(404);
+        assertThat(json(client.publicGet("/connections/nope")).get("status").asInt())
+                .isEqualTo(404);
     }
 }

@@ -37,9 +37,11 @@ class StandInJobsTest {
         assertThat(created.statusCode()).isEqualTo(200);
         long jobId = json(created).get("jobId").asLong();
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> standIn.jobsOf(TestScenarios.FLAKY).get(0).status().equals("incomplete"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> status(client.publicGet("/jobs/" + jobId)).equals("succeeded"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> status(client.publicGet("/jobs/" + jobId)).equals("succeeded"));
 
         JsonNode job = json(client.publicGet("/jobs/" + jobId));
         assertThat(job.get("rowsSynced").asLong()).isEqualTo(2500);
@@ -48,7 +50,9 @@ class StandInJobsTest {
         assertThat(job.get("duration").asText()).startsWith("PT");
         JsonNode info = json(client.configPost("/jobs/get", "{\"id\":" + jobId + "}"));
         assertThat(info.get("attempts")).hasSize(2);
-        assertThat(info.at("/attempts/0/attempt/failureSummary/failures/0/externalMessage").asText()).isEqualTo("Source timed out");
+        assertThat(info.at("/attempts/0/attempt/failureSummary/failures/0/externalMessage")
+                        .asText())
+                .isEqualTo("Source timed out");
         assertThat(info.at("/attempts/1/attempt/streamStats")).hasSize(2);
         assertThat(finished).singleElement().satisfies(f -> {
             assertThat(f.connectionName()).isEqualTo("flaky (PROD)");
@@ -62,26 +66,40 @@ class StandInJobsTest {
 
     @Test
     void failedJobReportsItsFailureOnTheConfigApi() {
-        long jobId = json(client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.BROKEN + "\"}")).at("/job/id").asLong();
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                json(client.configPost("/jobs/get_light", "{\"id\":" + jobId + "}")).at("/job/status").asText().equals("failed"));
+        long jobId = json(client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.BROKEN + "\"}"))
+                .at("/job/id")
+                .asLong();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> json(client.configPost("/jobs/get_light", "{\"id\":" + jobId + "}"))
+                        .at("/job/status")
+                        .asText()
+                        .equals("failed"));
         JsonNode info = json(client.configPost("/jobs/get_without_logs", "{\"id\":" + jobId + "}"));
-        assertThat(info.at("/attempts/0/attempt/failureSummary/failures/0/externalMessage").asText()).isEqualTo("Destination quota exceeded");
+        assertThat(info.at("/attempts/0/attempt/failureSummary/failures/0/externalMessage")
+                        .asText())
+                .isEqualTo("Destination quota exceeded");
     }
 
     @Test
     void secondSyncWhileOneRunsIsRefusedOnBothApis() {
-        long running = json(client.publicPost("/jobs", sync(TestScenarios.SLOW))).get("jobId").asLong();
+        long running = json(client.publicPost("/jobs", sync(TestScenarios.SLOW)))
+                .get("jobId")
+                .asLong();
 
         HttpResponse<String> publicConflict = client.publicPost("/jobs", sync(TestScenarios.SLOW));
         assertThat(publicConflict.statusCode()).isEqualTo(409);
         assertThat(json(publicConflict).get("title").asText()).isEqualTo("try-again-later");
-        assertThat(json(publicConflict).at("/data/message").asText()).isEqualTo("A sync is already running for: " + TestScenarios.SLOW);
+        assertThat(json(publicConflict).at("/data/message").asText())
+                .isEqualTo("A sync is already running for: " + TestScenarios.SLOW);
 
-        HttpResponse<String> configConflict = client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.SLOW + "\"}");
+        HttpResponse<String> configConflict =
+                client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.SLOW + "\"}");
         assertThat(configConflict.statusCode()).isEqualTo(409);
-        assertThat(json(configConflict).get("message").asText()).isEqualTo("A sync is already running for: " + TestScenarios.SLOW);
-        assertThat(standIn.jobsOf(TestScenarios.SLOW)).extracting(StandInJob::id).containsExactly(running);
+        assertThat(json(configConflict).get("message").asText())
+                .isEqualTo("A sync is already running for: " + TestScenarios.SLOW);
+        assertThat(standIn.jobsOf(TestScenarios.SLOW))
+                .extracting(StandInJob::id)
+                .containsExactly(running);
     }
 
     @Test
@@ -89,7 +107,8 @@ class StandInJobsTest {
         HttpResponse<String> viaPublic = client.publicPost("/jobs", sync(TestScenarios.IDLE));
         assertThat(viaPublic.statusCode()).isEqualTo(409);
         assertThat(json(viaPublic).get("title").asText()).isEqualTo("state-conflict");
-        HttpResponse<String> viaConfig = client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.IDLE + "\"}");
+        HttpResponse<String> viaConfig =
+                client.configPost("/connections/sync", "{\"connectionId\":\"" + TestScenarios.IDLE + "\"}");
         assertThat(viaConfig.statusCode()).isEqualTo(500);
         assertThat(json(viaConfig).get("message").asText()).contains("Can only sync an active connection");
         assertThat(standIn.jobsCreated()).isZero();
@@ -97,12 +116,17 @@ class StandInJobsTest {
 
     @Test
     void refreshIsUnprocessable() {
-        assertThat(client.publicPost("/jobs", "{\"connectionId\":\"" + TestScenarios.FLAKY + "\",\"jobType\":\"refresh\"}").statusCode()).isEqualTo(422);
+        assertThat(client.publicPost(
+                                "/jobs", "{\"connectionId\":\"" + TestScenarios.FLAKY + "\",\"jobType\":\"refresh\"}")
+                        .statusCode())
+                .isEqualTo(422);
     }
 
     @Test
     void cancelStopsTheJobAndCancellingAFinishedJobIsFine() {
-        long jobId = json(client.publicPost("/jobs", sync(TestScenarios.SLOW))).get("jobId").asLong();
+        long jobId = json(client.publicPost("/jobs", sync(TestScenarios.SLOW)))
+                .get("jobId")
+                .asLong();
         JsonNode cancelled = json(client.publicDelete("/jobs/" + jobId));
         assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
         HttpResponse<String> again = client.configPost("/jobs/cancel", "{\"id\":" + jobId + "}");
@@ -112,8 +136,11 @@ class StandInJobsTest {
 
     @Test
     void configResetCancelsTheRunningSyncInsteadOfConflicting() {
-        long syncId = json(client.publicPost("/jobs", sync(TestScenarios.SLOW))).get("jobId").asLong();
-        HttpResponse<String> reset = client.configPost("/connections/reset", "{\"connectionId\":\"" + TestScenarios.SLOW + "\"}");
+        long syncId = json(client.publicPost("/jobs", sync(TestScenarios.SLOW)))
+                .get("jobId")
+                .asLong();
+        HttpResponse<String> reset =
+                client.configPost("/connections/reset", "{\"connectionId\":\"" + TestScenarios.SLOW + "\"}");
         assertThat(reset.statusCode()).isEqualTo(200);
         assertThat(json(reset).at("/job/configType").asText()).isEqualTo("reset_connection");
         assertThat(standIn.jobsOf(TestScenarios.SLOW).get(0).status()).isEqualTo("cancelled");
@@ -128,19 +155,34 @@ class StandInJobsTest {
 
     @Test
     void jobListFiltersAndOrders() {
-        long first = json(client.publicPost("/jobs", sync(TestScenarios.BROKEN))).get("jobId").asLong();
-        await().atMost(Duration.ofSeconds(5)).until(() -> standIn.jobsOf(TestScenarios.BROKEN).get(0).status().equals("failed"));
-        long second = json(client.publicPost("/jobs", sync(TestScenarios.BROKEN))).get("jobId").asLong();
+        long first = json(client.publicPost("/jobs", sync(TestScenarios.BROKEN)))
+                .get("jobId")
+                .asLong();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        standIn.jobsOf(TestScenarios.BROKEN).get(0).status().equals("failed"));
+        long second = json(client.publicPost("/jobs", sync(TestScenarios.BROKEN)))
+                .get("jobId")
+                .asLong();
 
         JsonNode oldestFirst = json(client.publicGet("/jobs?connectionId=" + TestScenarios.BROKEN));
-        assertThat(oldestFirst.get("data")).extracting(j -> j.get("jobId").asLong()).containsExactly(first, second);
-        JsonNode newestFirst = json(client.publicGet("/jobs?connectionId=" + TestScenarios.BROKEN + "&orderBy=createdAt%7CDESC"));
-        assertThat(newestFirst.get("data")).extracting(j -> j.get("jobId").asLong()).containsExactly(second, first);
+        assertThat(oldestFirst.get("data"))
+                .extracting(j -> j.get("jobId").asLong())
+                .containsExactly(first, second);
+        JsonNode newestFirst =
+                json(client.publicGet("/jobs?connectionId=" + TestScenarios.BROKEN + "&orderBy=createdAt%7CDESC"));
+        assertThat(newestFirst.get("data"))
+                .extracting(j -> j.get("jobId").asLong())
+                .containsExactly(second, first);
         JsonNode failedOnly = json(client.publicGet("/jobs?connectionId=" + TestScenarios.BROKEN + "&status=failed"));
-        assertThat(failedOnly.get("data")).extracting(j -> j.get("jobId").asLong()).contains(first);
+        assertThat(failedOnly.get("data"))
+                .extracting(j -> j.get("jobId").asLong())
+                .contains(first);
 
-        JsonNode configList = json(client.configPost("/jobs/list",
-                "{\"configTypes\":[\"sync\"],\"configId\":\"" + TestScenarios.BROKEN + "\",\"pagination\":{\"pageSize\":1,\"rowOffset\":0}}"));
+        JsonNode configList = json(client.configPost(
+                "/jobs/list",
+                "{\"configTypes\":[\"sync\"],\"configId\":\"" + TestScenarios.BROKEN
+                        + "\",\"pagination\":{\"pageSize\":1,\"rowOffset\":0}}"));
         assertThat(configList.get("totalJobCount").asInt()).isEqualTo(2);
         assertThat(configList.at("/jobs/0/job/id").asLong()).isEqualTo(second);
     }

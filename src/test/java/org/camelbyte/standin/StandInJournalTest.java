@@ -25,9 +25,14 @@ class StandInJournalTest {
         }
 
         try (AirbyteStandIn second = AirbyteStandIn.start(scenario, 0, journal)) {
-            assertThat(second.jobsOf(TestScenarios.FLAKY)).extracting(StandInJob::id).containsExactly(finishing);
-            await().atMost(Duration.ofSeconds(10)).until(() -> second.jobsOf(TestScenarios.FLAKY).get(0).status().equals("succeeded"));
-            assertThat(second.jobsOf(TestScenarios.SLOW)).singleElement()
+            assertThat(second.jobsOf(TestScenarios.FLAKY))
+                    .extracting(StandInJob::id)
+                    .containsExactly(finishing);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            second.jobsOf(TestScenarios.FLAKY).get(0).status().equals("succeeded"));
+            assertThat(second.jobsOf(TestScenarios.SLOW))
+                    .singleElement()
                     .satisfies(job -> assertThat(job.wasCancelled()).isTrue());
             assertThat(createJob(new StandInClient(second), TestScenarios.SLOW)).isGreaterThan(cancelled);
         }

@@ -25,7 +25,8 @@ class StandInPaginationTest {
                 JsonNode page = json(client.send(client.request(url).GET()));
                 page.get("data").forEach(c -> names.add(c.get("name").asText()));
                 url = page.hasNonNull("next") ? page.get("next").asText() : null;
-                assertThat(url == null || URI.create(url).getPort() == standIn.port()).isTrue();
+                assertThat(url == null || URI.create(url).getPort() == standIn.port())
+                        .isTrue();
             }
             assertThat(names).hasSize(CONNECTIONS).doesNotHaveDuplicates();
             assertThat(client.publicGet("/connections?limit=101").statusCode()).isEqualTo(400);
@@ -38,9 +39,11 @@ class StandInPaginationTest {
             StandInClient client = new StandInClient(standIn);
             List<String> ids = new ArrayList<>();
             for (int offset = 0; ; offset += 50) {
-                JsonNode page = json(client.configPost("/connections/list_paginated",
+                JsonNode page = json(client.configPost(
+                        "/connections/list_paginated",
                         "{\"workspaceIds\":[],\"pagination\":{\"pageSize\":50,\"rowOffset\":" + offset + "}}"));
-                page.get("connections").forEach(c -> ids.add(c.get("connectionId").asText()));
+                page.get("connections")
+                        .forEach(c -> ids.add(c.get("connectionId").asText()));
                 if (page.get("connections").size() < 50) {
                     break;
                 }

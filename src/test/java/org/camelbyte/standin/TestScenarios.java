@@ -8,8 +8,7 @@ final class TestScenarios {
     static final String SLOW = "33333333-3333-3333-3333-333333333333";
     static final String IDLE = "44444444-4444-4444-4444-444444444444";
 
-    private TestScenarios() {
-    }
+    private TestScenarios() {}
 
     static StandInScenario fast() {
         return StandInScenario.fromYaml("""

@@ -17,8 +17,8 @@ class BrokerRestartTest {
 
     @Test
     void aRequestNotYetConsumedSurvivesABrokerRestart() throws Exception {
-        try (AirbyteStandIn standIn = AirbyteStandIn.start(
-                StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0)) {
+        try (AirbyteStandIn standIn =
+                AirbyteStandIn.start(StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0)) {
             TestApp first = TestApp.with(standIn, QueueTriggerTest.PIPELINES).start();
             first.context().getRouteController().stopRoute("queue-trigger");
             try (Broker broker = new Broker(first.brokerUrl())) {
@@ -27,9 +27,15 @@ class BrokerRestartTest {
             assertThat(first.runStore().findByRequestId("restart-1")).isEmpty();
             first.close();
 
-            try (TestApp second = TestApp.with(standIn, QueueTriggerTest.PIPELINES).sameStateAs(first).start()) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> second.runStore().findByRequestId("restart-1")
-                        .map(Run::getStatus).filter(status -> status == RunStatus.SUCCEEDED).isPresent());
+            try (TestApp second = TestApp.with(standIn, QueueTriggerTest.PIPELINES)
+                    .sameStateAs(first)
+                    .start()) {
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> second.runStore()
+                                .findByRequestId("restart-1")
+                                .map(Run::getStatus)
+                                .filter(status -> status == RunStatus.SUCCEEDED)
+                                .isPresent());
             }
         }
     }

@@ -41,13 +41,16 @@ class MisfireTest {
                 connection: orders (TEST)
                 schedule: { cron: "0 0 3 * * ?" }
             """;
+
     private static final long GRID_MS = 5000;
 
     @Test
     void aMissedFiringRunsOnceOrIsSkippedPerPipeline() throws Exception {
-        try (AirbyteStandIn standIn = AirbyteStandIn.start(
-                StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0)) {
-            TestApp before = TestApp.with(standIn, PIPELINES + REMOVED).property("schedules.misfire-threshold", "1s").start();
+        try (AirbyteStandIn standIn =
+                AirbyteStandIn.start(StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0)) {
+            TestApp before = TestApp.with(standIn, PIPELINES + REMOVED)
+                    .property("schedules.misfire-threshold", "1s")
+                    .start();
             assertThat(storedTriggers(before, "removed")).isEqualTo(1);
             before.close();
             Instant down = Instant.now();
@@ -55,14 +58,25 @@ class MisfireTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(down.plusMillis(GRID_MS + 2000)));
 
             Instant restart = Instant.now();
-            try (TestApp after = TestApp.with(standIn, PIPELINES).property("schedules.misfire-threshold", "1s")
-                    .sameStateAs(before).start()) {
-                assertThat(storedTriggers(after, "removed")).as("schedule of a pipeline no longer in the file").isZero();
-                await().atMost(Duration.ofSeconds(30)).until(() -> firings(after, "catch-up").stream().anyMatch(t -> !onGrid(t)));
-                assertThat(firings(after, "catch-up")).filteredOn(t -> !onGrid(t)).as("catch-up firings at start").hasSize(1);
-                assertThat(firings(after, "no-catch-up")).as("no-catch-up fires only on its grid").allMatch(MisfireTest::onGrid);
+            try (TestApp after = TestApp.with(standIn, PIPELINES)
+                    .property("schedules.misfire-threshold", "1s")
+                    .sameStateAs(before)
+                    .start()) {
+                assertThat(storedTriggers(after, "removed"))
+                        .as("schedule of a pipeline no longer in the file")
+                        .isZero();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> firings(after, "catch-up").stream().anyMatch(t -> !onGrid(t)));
+                assertThat(firings(after, "catch-up"))
+                        .filteredOn(t -> !onGrid(t))
+                        .as("catch-up firings at start")
+                        .hasSize(1);
+                assertThat(firings(after, "no-catch-up"))
+                        .as("no-catch-up fires only on its grid")
+                        .allMatch(MisfireTest::onGrid);
                 for (String pipeline : List.of("catch-up", "no-catch-up")) {
-                    assertThat(firings(after, pipeline)).as(pipeline + ": firings missed while down")
+                    assertThat(firings(after, pipeline))
+                            .as(pipeline + ": firings missed while down")
                             .noneMatch(t -> t.isAfter(down.plusSeconds(1)) && t.isBefore(restart));
                 }
             }
@@ -71,13 +85,16 @@ class MisfireTest {
 
     /** The scheduled times of a pipeline's runs, from their request ids (schedule:<pipeline>:<time>). */
     private static List<Instant> firings(TestApp app, String pipeline) {
-        return app.runStore().recentRuns(pipeline, 100).stream().map(Run::getRequestId)
-                .map(id -> Instant.parse(id.substring(("schedule:" + pipeline + ":").length()))).toList();
+        return app.runStore().recentRuns(pipeline, 100).stream()
+                .map(Run::getRequestId)
+                .map(id -> Instant.parse(id.substring(("schedule:" + pipeline + ":").length())))
+                .toList();
     }
 
     private static long storedTriggers(TestApp app, String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(app.stateJdbcUrl());
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -109,9 +109,13 @@ class QueueTriggerTest {
     void aRequestNamingAGroupStartsAGroupRun() throws Exception {
         broker.send("airbyte.sync.requests", "{\"requestId\":\"q-group-1\",\"group\":\"pair\"}");
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                app.getJson("/api/groups").findValue("latestRun") != null
-                        && "succeeded".equals(app.getJson("/api/groups").findValue("latestRun").path("status").asText()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> app.getJson("/api/groups").findValue("latestRun") != null
+                        && "succeeded"
+                                .equals(app.getJson("/api/groups")
+                                        .findValue("latestRun")
+                                        .path("status")
+                                        .asText()));
         JsonNode latest = app.getJson("/api/groups").findValue("latestRun");
         assertThat(latest.path("requestId").asText()).isEqualTo("q-group-1");
         assertThat(latest.path("trigger").asText()).isEqualTo("queue");

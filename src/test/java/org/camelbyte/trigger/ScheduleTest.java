@@ -52,15 +52,19 @@ class ScheduleTest {
         assertThat(runs).allSatisfy(run -> assertThat(run.getTrigger()).isEqualTo("schedule"));
         // newest first: each run started only after the one before it had ended
         for (int i = 0; i + 1 < runs.size(); i++) {
-            assertThat(runs.get(i).getStartedAt()).isAfterOrEqualTo(runs.get(i + 1).getEndedAt());
+            assertThat(runs.get(i).getStartedAt())
+                    .isAfterOrEqualTo(runs.get(i + 1).getEndedAt());
         }
         // firings in a busy second were skipped, so Airbyte never saw a second sync while one ran
         assertThat(standIn.calls()).noneMatch(call -> call.responseStatus() == 409);
-        assertThat(standIn.jobsOf(events)).hasSizeLessThanOrEqualTo(app.runStore().recentRuns("every-second", 100).size());
+        assertThat(standIn.jobsOf(events))
+                .hasSizeLessThanOrEqualTo(
+                        app.runStore().recentRuns("every-second", 100).size());
     }
 
     private List<Run> succeededRuns() {
         return app.runStore().recentRuns("every-second", 100).stream()
-                .filter(run -> run.getStatus() == RunStatus.SUCCEEDED).toList();
+                .filter(run -> run.getStatus() == RunStatus.SUCCEEDED)
+                .toList();
     }
 }
