@@ -45,7 +45,5 @@ public interface AirbyteClient {
      * pages read, each handed to {@code each} as its page arrives. {@code connectionIds} are the connections
      * whose jobs are followed; only servers that can list jobs per connection alone need them.
      */
-    default void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
-        throw new UnsupportedOperationException("this Airbyte client cannot list jobs in batches");
-    }
+    void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each);
 }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteConnection;
@@ -51,6 +53,14 @@ public class MeteredAirbyteClient implements AirbyteClient {
     @Override
     public List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId) {
         return timed("jobs_after", () -> client.jobsAfter(connectionId, type, afterJobId));
+    }
+
+    @Override
+    public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
+        timed("list_jobs", () -> {
+            client.listJobsChangedSince(since, connectionIds, each);
+            return null;
+        });
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The lookup's rules over an in-memory client; the stand-in tests cover the same over HTTP. */
@@ -136,6 +138,11 @@ class ConnectionLookupTest {
 
         @Override
         public void cancelJob(long jobId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
             throw new UnsupportedOperationException();
         }
     }
