@@ -164,7 +164,7 @@ public class RunStore {
      */
     public Optional<Run> nextHeldIfNoneGoes(String pipeline) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                PreparedStatement ps = c.prepareStatement("SELECT " + READ_COLUMNS
                         + " FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync') AND held"
                         + " AND NOT EXISTS (SELECT 1 FROM runs WHERE pipeline=? AND status IN ('queued','running','post_sync')"
                         + " AND NOT held) ORDER BY started_at LIMIT 1")) {
@@ -190,7 +190,7 @@ public class RunStore {
      * page stably); answers up to {@code limit + 1} runs, the extra one telling the caller a next page exists.
      */
     public List<Run> history(RunQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM runs WHERE true");
+        StringBuilder sql = new StringBuilder("SELECT " + READ_COLUMNS + " FROM runs WHERE true");
         List<Object> args = new ArrayList<>();
         if (q.pipeline() != null) {
             sql.append(" AND pipeline=?");

@@ -41,7 +41,9 @@ class LostAnswerTest {
                 catchThrowableOfType(() -> client.startJob(slow, JobType.SYNC), AirbyteUnavailableException.class);
 
         assertThat(lost.outcomeUnknown()).isTrue();
-        assertThat(lost).hasMessageContaining("timed out").hasMessageContaining("findJobCreatedSince");
+        assertThat(lost)
+                .hasMessageContaining("timed out")
+                .hasMessageContaining("looks for it among the connection's newer jobs");
         Optional<AirbyteJob> found = await().atMost(Duration.ofSeconds(10))
                 .until(() -> client.findJobCreatedSince(slow, JobType.SYNC, before), Optional::isPresent);
         assertThat(found.orElseThrow().connectionId()).isEqualTo(slow);

@@ -192,7 +192,7 @@ class AirbyteComponentTest extends CamelTestSupport {
                 .hasMessageContaining("airbyte:sync");
         assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?jobType=full")))
                 .rootCause()
-                .hasMessageContaining("jobType 'full' is not one of sync, reset, clear");
+                .hasMessageContaining("jobType must be one of sync, reset, clear; 'full' is not");
         assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?pollInterval=often")))
                 .rootCause()
                 .hasMessageContaining("pollInterval is 'often', not a duration");

@@ -86,7 +86,7 @@ class MetricsTest {
                             before,
                             after,
                             "camelbyte_airbyte_calls_seconds_count",
-                            "operation=\"get_job\"",
+                            "operation=\"list_jobs\"",
                             "outcome=\"ok\""))
                     .isGreaterThanOrEqualTo(1);
             assertThat(moved(before, after, "camelbyte_runs_total", "pipeline=\"orders\"", "status=\"succeeded\""))
