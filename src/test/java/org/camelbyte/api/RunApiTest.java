@@ -44,6 +44,7 @@ class RunApiTest {
             """;
     private static StandInScenario scenario;
     private static AirbyteStandIn standIn;
+    private static final String WEBHOOK_SECRET = "contract-webhook-secret";
     private static TestApp app;
     private static CamelbyteContract api;
 
@@ -60,7 +61,9 @@ class RunApiTest {
                   - {name: slow too (TEST), workspace: Test, job: [{status: running, seconds: 100000}, {status: succeeded}]}
                 """);
         standIn = AirbyteStandIn.start(scenario, 0);
-        app = TestApp.with(standIn, PIPELINES).start();
+        app = TestApp.with(standIn, PIPELINES)
+                .property("airbyte.webhook-secret", WEBHOOK_SECRET)
+                .start();
         api = new CamelbyteContract(app);
     }
 
@@ -198,6 +201,8 @@ class RunApiTest {
         api.get("/api/group-runs/" + group.path("groupRunId").asText());
         api.post("/api/group-runs/" + group.path("groupRunId").asText() + "/retry", "");
         api.get("/api/openapi.json");
+        api.post("/api/airbyte/webhook/" + WEBHOOK_SECRET, "{\"data\": {\"jobId\": 987654, \"success\": true}}");
+        api.post("/api/airbyte/webhook/wrong-secret", "{\"data\": {\"jobId\": 1}}");
         // the overview after all that: runs of every kind, checked against the document too
         api.get("/api/overview");
 

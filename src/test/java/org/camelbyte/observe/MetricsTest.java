@@ -23,6 +23,7 @@ import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The metrics an operator alerts on move as runs happen: scrape, run, scrape again. */
@@ -40,6 +41,24 @@ class MetricsTest {
     static void start() throws Exception {
         standIn = AirbyteStandIn.start(StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0);
         app = TestApp.with(standIn, PIPELINES).start();
+    }
+
+    /**
+     * An earlier test's run is recorded as ended just before its outcome route counts it; a "before" scrape
+     * taken in between would count it here too. So each test starts once every ended run is counted.
+     */
+    @BeforeEach
+    void earlierOutcomesAreCounted() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            long ended = 0;
+            for (JsonNode run : app.getJson("/api/runs?limit=500").path("runs")) {
+                ended += run.path("endedAt").isMissingNode()
+                                || run.path("endedAt").isNull()
+                        ? 0
+                        : 1;
+            }
+            assertThat(Scrape.of(app).value("camelbyte_runs_total")).isEqualTo((double) ended);
+        });
     }
 
     @AfterAll
