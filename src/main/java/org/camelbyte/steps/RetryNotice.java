@@ -28,9 +28,11 @@ public final class RetryNotice implements Processor {
     private final int maxRetries;
     private final Duration firstDelay;
     private final Duration maxDelay;
+    private final RunStore store;
     private final Clock clock;
 
-    public RetryNotice(int maxRetries, Duration firstDelay, Duration maxDelay, Clock clock) {
+    public RetryNotice(int maxRetries, Duration firstDelay, Duration maxDelay, RunStore store, Clock clock) {
+        this.store = store;
         this.maxRetries = maxRetries;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
@@ -75,7 +77,6 @@ public final class RetryNotice implements Processor {
                 maxRetries + 1,
                 sentence,
                 Math.max(1, Math.round(delayMs / 1000.0)));
-        RunStore store = exchange.getContext().getRegistry().lookupByNameAndType("runStore", RunStore.class);
         try {
             // only this column: the step's own next write clears it once the step succeeds
             store.recordWaiting(run.getRunId(), new RunWaiting(step, sentence, failedAttempt + 1, next));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
 import org.camelbyte.config.Beans;
+import org.camelbyte.run.RunStore;
 import org.camelbyte.run.RunStoreException;
 
 /**
@@ -18,8 +19,12 @@ public class RunErrorHandling extends RouteConfigurationBuilder {
     private final int maxRetries;
     private final Duration firstDelay;
     private final Duration maxDelay;
+    private final RunStore store;
+    private final Clock clock;
 
-    public RunErrorHandling(int maxRetries, Duration firstDelay, Duration maxDelay) {
+    public RunErrorHandling(int maxRetries, Duration firstDelay, Duration maxDelay, RunStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
         this.maxRetries = maxRetries;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
@@ -31,7 +36,7 @@ public class RunErrorHandling extends RouteConfigurationBuilder {
                 // RetryNotice picks each wait (backoff with jitter, or Retry-After) and logs one line of ours
                 .errorHandler(defaultErrorHandler()
                         .executorServiceRef(Beans.RUN_SCHEDULER)
-                        .onExceptionOccurred(new RetryNotice(maxRetries, firstDelay, maxDelay, Clock.systemUTC())))
+                        .onExceptionOccurred(new RetryNotice(maxRetries, firstDelay, maxDelay, store, clock)))
                 .onException(
                         AirbyteUnavailableException.class, CallNotPermittedException.class, RunStoreException.class)
                 .maximumRedeliveries(maxRetries)

@@ -39,7 +39,9 @@ public final class StepsWiring {
                 .addRoutesBuilder(new RunErrorHandling(
                         settings.getInt("runs.retry.max-attempts"),
                         settings.getDuration("runs.retry.first-delay"),
-                        settings.getDuration("runs.retry.max-delay")));
+                        settings.getDuration("runs.retry.max-delay"),
+                        state.store(),
+                        clock));
         RunEnding ending = new RunEnding(airbyte.client(), airbyte.breaker(), state.store(), clock);
         main.configure()
                 .addRoutesBuilder(new RunStepRoutes(
