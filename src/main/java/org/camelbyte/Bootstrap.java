@@ -117,7 +117,15 @@ public class Bootstrap extends MainListenerSupport {
     @Override
     public void beforeStop(BaseMainSupport main) {
         if (runsAtStop != null) {
-            runsAtStop.apply();
+            try {
+                runsAtStop.apply();
+            } catch (RuntimeException e) {
+                // a stop must still stop: the runs keep their records, and the next start (or another instance) resumes
+                // them
+                LOG.warn(
+                        "Applying runs.on-stop failed ({}); the app stops anyway and its runs are resumed later",
+                        e.getMessage());
+            }
         }
     }
 
