@@ -1,8 +1,6 @@
 package org.camelbyte.component;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -24,9 +22,8 @@ import org.camelbyte.run.RunStatus;
  */
 class AirbyteProducer extends DefaultAsyncProducer {
     /** Airbyte's clock and ours differ, and it reports creation to the second: look a little earlier. */
-    private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
-
     private final AirbyteEndpoint endpoint;
+
     private final Clock clock = Clock.systemUTC();
 
     AirbyteProducer(AirbyteEndpoint endpoint) {
@@ -126,14 +123,16 @@ class AirbyteProducer extends DefaultAsyncProducer {
      * way back may hide a job Airbyte did create: look for it before giving up, never POST again blindly.
      */
     private AirbyteJob startJob(String connectionId, JobType type) {
-        Instant askedAt = clock.instant();
+        // Airbyte's own job ids, never its clock: the newest id before the POST, a newer one after a lost answer
+        long baseline = client().newestJobId(connectionId).orElse(0L);
         try {
             return client().startJob(connectionId, type).job();
         } catch (AirbyteUnavailableException lost) {
             if (!lost.outcomeUnknown()) {
                 throw lost;
             }
-            return client().findJobCreatedSince(connectionId, type, askedAt.minus(CLOCK_SLACK))
+            return client().jobsAfter(connectionId, type, baseline).stream()
+                    .findFirst()
                     .orElseThrow(() -> lost);
         }
     }
