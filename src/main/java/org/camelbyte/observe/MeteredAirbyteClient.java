@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteConnection;
@@ -56,6 +58,14 @@ public class MeteredAirbyteClient implements AirbyteClient {
     @Override
     public AirbyteJob getJob(long jobId) {
         return timed("get_job", () -> client.getJob(jobId));
+    }
+
+    @Override
+    public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
+        timed("list_jobs_changed", () -> {
+            client.listJobsChangedSince(since, connectionIds, each);
+            return null;
+        });
     }
 
     @Override

@@ -138,5 +138,13 @@ class ConnectionLookupTest {
         public void cancelJob(long jobId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void listJobsChangedSince(
+                java.time.Instant since,
+                java.util.Set<String> connectionIds,
+                java.util.function.Consumer<AirbyteJob> each) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -101,9 +101,11 @@ class AirbyteWebhookTest {
         Duration lag =
                 Duration.between(jobEnded, Instant.parse(run.path("endedAt").asText()));
         assertThat(lag).as("job end to the run's terminal record").isLessThanOrEqualTo(Duration.ofMillis(250));
+        // GET /jobs is the watcher's listing and also each start's look for the connection's newest job (its
+        // baseline against duplicate jobs): two runs started
         assertThat(standIn.callCounts().getOrDefault("GET /api/public/v1/jobs", 0L))
                 .as("only webhooks made the watcher look")
-                .isLessThanOrEqualTo(standIn.webhooksSent());
+                .isLessThanOrEqualTo(standIn.webhooksSent() + 2);
 
         HttpResponse<String> replay = notify(SECRET, syncSummary(job.id()));
         notify(SECRET, syncSummary(job.id()));

@@ -89,8 +89,9 @@ class ConfigApiSyncTest {
         standIn.faults()
                 .failNext(1, 503, "/connections/sync")
                 .rateLimitNext(1, 1, "/connections/sync")
-                .failNext(2, 502, "/jobs/get")
-                .rateLimitNext(1, null, "/jobs/get");
+                // a run's status comes from the job watcher's batched listing, so that is where reads fail
+                .failNext(2, 502, "/jobs/list_for_workspaces")
+                .rateLimitNext(1, null, "/jobs/list_for_workspaces");
 
         JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
         standIn.faults().clear();
@@ -101,7 +102,7 @@ class ConfigApiSyncTest {
                 .extracting(call -> call.responseStatus())
                 .contains(503, 429, 200);
         assertThat(standIn.calls())
-                .filteredOn(call -> call.path().contains("/jobs/get"))
+                .filteredOn(call -> call.path().contains("/jobs/list_for_workspaces"))
                 .extracting(call -> call.responseStatus())
                 .contains(502, 429, 200);
     }
