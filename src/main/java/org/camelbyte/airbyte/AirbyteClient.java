@@ -43,7 +43,9 @@ public interface AirbyteClient {
     /**
      * The job watcher's batched look: every job changed at or after {@code since}, oldest change first, all
      * pages read, each handed to {@code each} as its page arrives. {@code connectionIds} are the connections
-     * whose jobs are followed; only servers that can list jobs per connection alone need them.
+     * whose jobs are followed; only servers that can list jobs per connection alone need them. {@code since}
+     * is on Airbyte's clock (a time it showed), compared by the server with its own times. Not a default
+     * method: a wrapping client that forgot it would leave every run without news of its job.
      */
     void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each);
 }

@@ -62,7 +62,8 @@ final class ConfigApiReader {
                 count(job, attempts, streams, "bytesCommitted", "bytesSynced", AirbyteJob.StreamStats::bytesCommitted),
                 attempts.size(),
                 status == JobStatus.FAILED ? failureReason(attempts) : null,
-                streams);
+                streams,
+                Timestamps.parse(job.get("updatedAt")));
     }
 
     /**

@@ -53,8 +53,17 @@ public final class JobWatcher implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher"));
     private final ScheduledExecutorService reads =
             Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher-reads"));
-    /** Our clock when the last successful look began; the next asks for changes since then, less the overlap. */
-    private volatile Instant lastLook;
+    /**
+     * The newest time Airbyte showed in any answer (a job's update or creation time, on ITS clock and at its
+     * precision), and what that was when the last successful look began. The next look asks for changes since
+     * the latter, less the overlap: our clock never enters the cursor, so a server minutes off ours or showing
+     * minutes only still reports every change. One look behind, because a listing paged by offset skips a job
+     * when one before it changes between two pages; the next look lists the skipped one again.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> newestShown =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private volatile Instant cursor;
 
     private volatile boolean warned;
     private final java.util.concurrent.atomic.AtomicBoolean hurried = new java.util.concurrent.atomic.AtomicBoolean();
@@ -91,6 +100,12 @@ public final class JobWatcher implements AutoCloseable {
     /** Follows the job; {@code connectionId} (may be null) helps servers that list jobs per connection only. */
     public void watch(long jobId, String connectionId) {
         watched.computeIfAbsent(jobId, id -> new Watched(id, connectionId, clock.instant()));
+    }
+
+    /** Follows a job just read elsewhere (the answer that started it): its snapshot, and Airbyte's time in it. */
+    public void watch(AirbyteJob job) {
+        Watched w = watched.computeIfAbsent(job.jobId(), id -> new Watched(id, job.connectionId(), clock.instant()));
+        update(w, job);
     }
 
     public void unwatch(long jobId) {
@@ -159,7 +174,14 @@ public final class JobWatcher implements AutoCloseable {
             return;
         }
         Instant started = clock.instant();
-        Instant since = (lastLook != null ? lastLook : earliestWatch()).minus(overlap);
+        Instant newestAtStart = newestShown.get();
+        Instant known = cursor != null ? cursor : newestAtStart;
+        if (known == null) {
+            // nothing read from this server yet, so no time of its own to list from: read the jobs singly
+            readMissing(started);
+            return;
+        }
+        Instant since = known.minus(overlap);
         Set<String> connections = watched.values().stream()
                 .map(w -> w.connectionId)
                 .filter(c -> c != null)
@@ -168,10 +190,10 @@ public final class JobWatcher implements AutoCloseable {
             breaker.executeRunnable(() -> client.listJobsChangedSince(since, connections, job -> {
                 Watched w = watched.get(job.jobId());
                 if (w != null) {
-                    w.update(job, clock.instant());
+                    update(w, job);
                 }
             }));
-            lastLook = started;
+            cursor = newestAtStart;
             if (warned) {
                 LOG.info("Airbyte job watcher: batched looks work again");
                 warned = false;
@@ -190,28 +212,39 @@ public final class JobWatcher implements AutoCloseable {
         // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while
         Instant forgetBefore = started.minus(FORGET_ENDED_AFTER);
         watched.values().removeIf(w -> w.isTerminal() && w.seenAt.isBefore(forgetBefore));
+        readMissing(started);
+    }
+
+    /** Reads singly the jobs no look has reported yet and those the looks left out for too long. */
+    private void readMissing(Instant started) {
         Instant missingSince = started.minus(singleReadAfter);
         for (Watched w : watched.values()) {
             boolean neverSeen = w.latest == null && w.refused == null && w.watchedAt.isBefore(started);
             if (neverSeen || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal())) {
-                reads.execute(() -> readSingly(w));
+                if (w.reading.compareAndSet(false, true)) {
+                    // once in the queue, however many looks pass while the reads thread works through it
+                    reads.execute(() -> readSingly(w));
+                }
             }
         }
     }
 
-    private Instant earliestWatch() {
-        return watched.values().stream()
-                .map(w -> w.watchedAt)
-                .min(Instant::compareTo)
-                .orElse(clock.instant());
+    /** Keeps the snapshot and the newest time the server showed in it. */
+    private void update(Watched w, AirbyteJob job) {
+        Instant shown = job.updatedAt() != null ? job.updatedAt() : job.createdAt();
+        if (shown != null) {
+            newestShown.accumulateAndGet(shown, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        }
+        w.update(job, clock.instant());
     }
 
     private void readSingly(Watched w) {
+        w.reading.set(false);
         if (!watched.containsKey(w.jobId)) {
             return;
         }
         try {
-            w.update(breaker.executeSupplier(() -> client.getJob(w.jobId)), clock.instant());
+            update(w, breaker.executeSupplier(() -> client.getJob(w.jobId)));
         } catch (AirbyteRejectedException e) {
             w.refused = e;
             w.wake();
@@ -246,6 +279,7 @@ public final class JobWatcher implements AutoCloseable {
         volatile Instant seenAt;
         volatile AirbyteRejectedException refused;
         volatile CompletableFuture<Void> changed = new CompletableFuture<>();
+        final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
 
         Watched(long jobId, String connectionId, Instant watchedAt) {
             this.jobId = jobId;

@@ -42,6 +42,7 @@ final class PublicApiReader {
                 Json.number(node, "bytesSynced"),
                 0,
                 null,
-                List.of());
+                List.of(),
+                Timestamps.parse(node.get("lastUpdatedAt")));
     }
 }

@@ -118,6 +118,7 @@ final class ConfigApi {
                 .toList();
         selected = PublicApi.changedSince(
                 selected,
+                views::shownUpdatedAt,
                 start == null ? null : java.time.Instant.parse(start),
                 field.equals("updatedAt") ? order : null);
         ObjectNode result = Json.object();

@@ -96,6 +96,11 @@ final class ConfigApiViews {
         return node;
     }
 
+    /** When the job last changed as this server shows it (its clock, its precision). */
+    Instant shownUpdatedAt(StandInJob job) {
+        return behaviours.shown(job.updatedAt());
+    }
+
     static String configType(String jobType) {
         return jobType.equals("reset") ? "reset_connection" : jobType;
     }

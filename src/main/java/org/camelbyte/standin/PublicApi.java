@@ -143,7 +143,8 @@ final class PublicApi {
                 .filter(inWorkspaces(r.queryList("workspaceIds")))
                 .sorted(order(r.queryParam("orderBy"), views))
                 .toList();
-        selected = changedSince(selected, instantParam(r, "updatedAtStart"), r.queryParam("orderBy"));
+        selected = changedSince(
+                selected, views::shownUpdatedAt, instantParam(r, "updatedAtStart"), r.queryParam("orderBy"));
         return page(r, "/jobs", selected, j -> views.job(j, jobs.observe(j)));
     }
 
@@ -154,15 +155,17 @@ final class PublicApi {
 
     /**
      * {@code updatedAtStart} and {@code orderBy=updatedAt|ASC|DESC}: each job's last change is computed once
-     * per call, so listing thousands of jobs stays cheap.
+     * per call, so listing thousands of jobs stays cheap. Compared and ordered as the server shows the time (its
+     * clock, its precision), as a real server compares its own stored times; ties by id.
      */
-    static List<StandInJob> changedSince(List<StandInJob> jobs, Instant updatedAtStart, String orderBy) {
+    static List<StandInJob> changedSince(
+            List<StandInJob> jobs, Function<StandInJob, Instant> shown, Instant updatedAtStart, String orderBy) {
         boolean byUpdate = orderBy != null && orderBy.startsWith("updatedAt");
         if (updatedAtStart == null && !byUpdate) {
             return jobs;
         }
         Map<StandInJob, Instant> updated = new java.util.IdentityHashMap<>();
-        jobs.forEach(j -> updated.put(j, j.updatedAt()));
+        jobs.forEach(j -> updated.put(j, shown.apply(j)));
         Comparator<StandInJob> byChange =
                 Comparator.comparing((StandInJob j) -> updated.get(j)).thenComparing(StandInJob::id);
         return jobs.stream()

@@ -50,6 +50,11 @@ final class PublicApiViews {
         return node;
     }
 
+    /** When the job last changed as this server shows it (its clock, its precision). */
+    Instant shownUpdatedAt(StandInJob job) {
+        return behaviours.shown(job.updatedAt());
+    }
+
     /** When the job was created as this server shows it (its clock, its precision). */
     Instant shownCreatedAt(StandInJob job) {
         return behaviours.shown(job.createdAt());

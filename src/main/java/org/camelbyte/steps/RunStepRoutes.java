@@ -63,6 +63,8 @@ public class RunStepRoutes extends RouteBuilder {
     public void configure() {
         step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
         // starts are limited by what Airbyte should take (runs.max-starts-per-second), waiting without a thread
+        // the job watcher (bound by AirbyteWatchWiring) reads every job in batches; a run only reads its snapshot
+        JobWatcher watcher = getContext().getRegistry().lookupByNameAndType(JobWatcher.BEAN, JobWatcher.class);
         from("direct:run-trigger")
                 .routeId("run-trigger")
                 .errorHandler(noErrorHandler())
@@ -71,9 +73,7 @@ public class RunStepRoutes extends RouteBuilder {
                 .timePeriodMillis(1000)
                 .asyncDelayed()
                 .executorService(Beans.RUN_SCHEDULER)
-                .process(remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock)));
-        // the job watcher (bound by AirbyteWatchWiring) reads every job in batches; a run only reads its snapshot
-        JobWatcher watcher = getContext().getRegistry().lookupByNameAndType(JobWatcher.BEAN, JobWatcher.class);
+                .process(remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock, watcher)));
         ScheduledExecutorService scheduler =
                 getContext().getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);
         step("run-wait", new WaitStep(watcher, scheduler));

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.camelbyte.airbyte.AirbyteWiring.Airbyte;
 import org.camelbyte.config.Beans;
@@ -64,11 +66,20 @@ public final class StepsWiring {
      * The shared scheduler for poll delays and retries. A stop drops the waits still pending instead of
      * sitting them out: each waiting run's record already holds its last step, and the next start resumes it.
      */
-    private static ScheduledExecutorService scheduler(CamelContext context, int threads) {
+    static ScheduledExecutorService scheduler(CamelContext context, int threads) {
+        // every waiting run holds one timer here, so the queue must take thousands: Camel's default profile
+        // bounds it at 1,000 and then rejects, which lost the wake-ups of runs beyond the thousandth
+        ThreadPoolProfile profile = new ThreadPoolProfileBuilder(Beans.RUN_SCHEDULER)
+                .poolSize(threads)
+                .maxPoolSize(threads)
+                .maxQueueSize(-1)
+                .build();
         ScheduledExecutorService scheduler = context.getExecutorServiceManager()
-                .newScheduledThreadPool(StepsWiring.class, Beans.RUN_SCHEDULER, threads);
+                .newScheduledThreadPool(StepsWiring.class, Beans.RUN_SCHEDULER, profile);
         if (scheduler instanceof SizedScheduledExecutorService sized) {
             sized.getScheduledThreadPoolExecutor().setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            // a run woken early cancels its timer: gone from the queue at once, not at the poll interval's end
+            sized.getScheduledThreadPoolExecutor().setRemoveOnCancelPolicy(true);
         }
         return scheduler;
     }

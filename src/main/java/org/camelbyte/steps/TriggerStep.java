@@ -10,6 +10,7 @@ import org.apache.camel.Processor;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteJob;
 import org.camelbyte.airbyte.JobType;
+import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.airbyte.TriggeredJob;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStatus;
@@ -39,8 +40,10 @@ class TriggerStep implements Processor {
     private final CircuitBreaker breaker;
     private final RunStore store;
     private final Clock clock;
+    private final JobWatcher watcher;
 
-    TriggerStep(AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, Clock clock) {
+    TriggerStep(AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, Clock clock, JobWatcher watcher) {
+        this.watcher = watcher;
         this.airbyte = airbyte;
         this.breaker = breaker;
         this.store = store;
@@ -109,6 +112,8 @@ class TriggerStep implements Processor {
     }
 
     private void started(Exchange exchange, Run run, AirbyteJob job) {
+        // its first snapshot, and a time on Airbyte's clock for the watcher's listings to start from
+        watcher.watch(job);
         Instant now = clock.instant();
         long timeoutMs = exchange.getProperty(RunProperties.TIMEOUT_MS, Long.class);
         run.setJobId(job.jobId());

@@ -49,11 +49,13 @@ class WaitStep extends AsyncProcessorSupport {
             ScheduledFuture<?> timer = scheduler.schedule(resume, delayMs, TimeUnit.MILLISECONDS);
             change.thenRun(() -> {
                 if (!once.get()) {
-                    timer.cancel(false);
                     try {
                         scheduler.execute(resume);
+                        // only once the wake-up is queued: a rejected one leaves the timer to resume the run
+                        timer.cancel(false);
                     } catch (RejectedExecutionException stopping) {
-                        // the app is stopping: the run's record holds its last step, the next start resumes it
+                        // the app is stopping (the queue is unbounded): the timer, if it still runs, resumes the
+                        // run; else the run's record holds its last step and the next start resumes it
                     }
                 }
             });

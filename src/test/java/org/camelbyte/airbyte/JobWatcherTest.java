@@ -80,11 +80,11 @@ class JobWatcherTest {
     private List<Long> startJobs(AirbyteClient client) {
         return client.listConnections().parallelStream()
                 .map(c -> {
-                    long id = client.startJob(c.connectionId(), JobType.SYNC)
-                            .job()
-                            .jobId();
-                    watcher.watch(id, c.connectionId());
-                    return id;
+                    // as the trigger step does: the start's answer is the first snapshot, on Airbyte's clock
+                    AirbyteJob job =
+                            client.startJob(c.connectionId(), JobType.SYNC).job();
+                    watcher.watch(job);
+                    return job.jobId();
                 })
                 .toList();
     }
@@ -142,18 +142,50 @@ class JobWatcherTest {
 
     @Test
     void readsSinglyARunningJobMissingFromTheBatchesLongerThanTheBound() {
-        AirbyteClient client = start(ApiFlavour.PUBLIC, 1, LONG_SYNC, 1.0, Duration.ofSeconds(1), Duration.ofMillis(1));
-        long jobId = startJobs(client).get(0);
-        watcher.look();
-        assertThat(watcher.latest(jobId)).isPresent();
-        assertThat(singleReads(ApiFlavour.PUBLIC)).isZero();
+        AirbyteClient client = start(ApiFlavour.PUBLIC, 2, LONG_SYNC, 1.0, Duration.ZERO, Duration.ofMillis(1));
+        String first = client.listConnections().get(0).connectionId();
+        AirbyteJob quiet = client.startJob(first, JobType.SYNC).job();
+        watcher.watch(quiet);
+        // a job started a second later on Airbyte's clock moves the listings' cursor past the quiet one
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> java.time.Instant.now()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .isAfter(quiet.createdAt()));
+        AirbyteJob later = client.startJob(client.listConnections().get(1).connectionId(), JobType.SYNC)
+                .job();
+        watcher.watch(later);
 
-        // a running job's updatedAt does not move with its rows, so once the overlap has passed it is listed no more
+        // a running job's updatedAt does not move with its rows, so no listing from this cursor reports it
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             watcher.look();
             assertThat(singleReads(ApiFlavour.PUBLIC)).isPositive();
         });
-        assertThat(watcher.latest(jobId).get().status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(watcher.latest(quiet.jobId()).get().status()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    /**
+     * The listings' cursor follows the times Airbyte shows, not our clock: with the server's clock five
+     * minutes behind ours and its times shown to the minute, a job's end is still seen by the next look,
+     * without waiting for a single read.
+     */
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void aServerClockFiveMinutesBehindOursStillReportsEveryChange(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 1, SHORT_SYNC, 1.0, Duration.ofSeconds(2), Duration.ofHours(1));
+        standIn.behaviours().clockSkew(Duration.ofMinutes(-5)).minuteTimestamps(true);
+        long jobId = startJobs(client).get(0);
+        watcher.look();
+        assertThat(watcher.latest(jobId).get().status()).isEqualTo(JobStatus.PENDING);
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> standIn.jobsOf(watcher.latest(jobId).get().connectionId())
+                        .get(0)
+                        .endedAt()
+                        .isPresent());
+        watcher.look();
+
+        assertThat(watcher.latest(jobId).get().status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(singleReads(flavour)).isZero();
     }
 
     @ParameterizedTest
@@ -187,7 +219,6 @@ class JobWatcherTest {
         watcher.look();
         watcher.look();
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(watcher.latest(jobId)).isEmpty();
         long callsWhenOpened = batchedCalls(ApiFlavour.PUBLIC);
         watcher.look();
         assertThat(batchedCalls(ApiFlavour.PUBLIC)).as("no call while open").isEqualTo(callsWhenOpened);

@@ -80,6 +80,7 @@ final class AppPhase {
                     sampler.threadsAtStart(),
                     sampler.peakThreads(),
                     sampler.peakHeapMb(),
+                    sampler.peakHeapAfterGcMb(),
                     StatusCalls.byOperation(standIn),
                     succeeded,
                     lags(standIn, scenario, counts.endedAtByJob()),

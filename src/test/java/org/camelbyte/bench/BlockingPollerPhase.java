@@ -69,6 +69,7 @@ final class BlockingPollerPhase {
                     sampler.threadsAtStart(),
                     sampler.peakThreads(),
                     sampler.peakHeapMb(),
+                    sampler.peakHeapAfterGcMb(),
                     StatusCalls.byOperation(standIn),
                     succeeded.get(),
                     Lags.of(lags),

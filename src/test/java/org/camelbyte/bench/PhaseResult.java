@@ -14,6 +14,7 @@ record PhaseResult(
         int threadsBefore,
         int peakThreads,
         long peakHeapMb,
+        long peakHeapAfterGcMb,
         Map<String, Long> calls,
         int succeeded,
         Lags lag,

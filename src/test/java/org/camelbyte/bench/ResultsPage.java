@@ -8,7 +8,16 @@ import java.util.stream.Collectors;
 
 /** bench/RESULTS.md: when, on what, with which command, and the table. */
 final class ResultsPage {
+    /** Read when the class loads, at the run's start. */
+    private static final double LOAD_AT_START =
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
     private ResultsPage() {}
+
+    /** Notes the load average before the phases run. */
+    static void noteStart() {
+        // loading the class reads LOAD_AT_START
+    }
 
     static String render(String table, int[] sizes) {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -27,8 +36,14 @@ final class ResultsPage {
                 + " each 10 s at the stand-in (1 s pending, 9 s running) polled every 1 s; above, 60 s syncs polled every 10 s,"
                 + " app only. The stand-in runs in the same JVM, so its 32 server threads are in every thread count and its"
                 + " CPU in every CPU figure\n"
-                + "- The machine was shared: six other developers built and tested on the same 2 cores while this ran,"
-                + " so times and lags are worse than on a quiet machine\n\n"
+                + String.format(
+                        java.util.Locale.ROOT,
+                        "- Load average (1 min) when the run began: %.1f, when it ended: %.1f, on %d cores: other"
+                                + " builds and test suites on the machine count in it, so above 2 the phases shared the"
+                                + " cores\n\n",
+                        LOAD_AT_START,
+                        os.getSystemLoadAverage(),
+                        Runtime.getRuntime().availableProcessors())
                 + table;
     }
 }

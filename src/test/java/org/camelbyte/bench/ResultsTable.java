@@ -11,7 +11,7 @@ final class ResultsTable {
     static String markdown(List<PhaseResult> results) {
         StringBuilder sb = new StringBuilder()
                 .append(
-                        "| N | approach | wall to all done (s) | lag p50 / p99 / max (ms) | calls per sync | calls by operation | CPU (s) | threads before → peak | peak heap (MB) | failures |\n")
+                        "| N | approach | wall to all done (s) | lag p50 / p99 / max (ms) | calls per sync | calls by operation | CPU (s) | threads before → peak | peak heap used / after GC (MB) | failures |\n")
                 .append("|---:|---|---:|---:|---:|---|---:|---:|---:|---:|\n");
         for (PhaseResult r : results) {
             String ops = r.calls().entrySet().stream()
@@ -20,7 +20,7 @@ final class ResultsTable {
                     .collect(Collectors.joining(", "));
             sb.append(String.format(
                     Locale.ROOT,
-                    "| %d | %s | %.1f | %s | %.2f | %s | %.1f | %d → %d | %d | %d |%n",
+                    "| %d | %s | %.1f | %s | %.2f | %s | %.1f | %d → %d | %d / %d | %d |%n",
                     r.n(),
                     r.approach(),
                     r.wall().toMillis() / 1000.0,
@@ -31,6 +31,7 @@ final class ResultsTable {
                     r.threadsBefore(),
                     r.peakThreads(),
                     r.peakHeapMb(),
+                    r.peakHeapAfterGcMb(),
                     r.failures()));
         }
         return sb.toString();
@@ -61,6 +62,7 @@ final class ResultsTable {
             add(sb, prefix + "lag_max_ms" + n, String.valueOf(r.lag().max()));
             add(sb, prefix + "calls_per_sync" + n, String.format(Locale.ROOT, "%.2f", r.callsPerSync()));
             add(sb, prefix + "heap_mb" + n, String.valueOf(r.peakHeapMb()));
+            add(sb, prefix + "heap_after_gc_mb" + n, String.valueOf(r.peakHeapAfterGcMb()));
             add(sb, prefix + "threads_peak" + n, String.valueOf(r.peakThreads()));
             add(sb, prefix + "cpu_s" + n, String.format(Locale.ROOT, "%.1f", r.cpuSeconds()));
             add(sb, prefix + "failures" + n, String.valueOf(r.failures()));

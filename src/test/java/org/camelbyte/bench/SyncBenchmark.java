@@ -15,6 +15,7 @@ public final class SyncBenchmark {
     private SyncBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        ResultsPage.noteStart();
         int[] sizes = args.length > 0
                 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {50, 500, 2000};

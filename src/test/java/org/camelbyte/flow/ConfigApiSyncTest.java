@@ -89,9 +89,9 @@ class ConfigApiSyncTest {
         standIn.faults()
                 .failNext(1, 503, "/connections/sync")
                 .rateLimitNext(1, 1, "/connections/sync")
-                // the job watcher's batched look (jobs/list_for_workspaces) is where the status comes from
-                .failNext(2, 502, "/jobs/list")
-                .rateLimitNext(1, null, "/jobs/list");
+                // a run's status comes from the job watcher's batched listing, so that is where reads fail
+                .failNext(2, 502, "/jobs/list_for_workspaces")
+                .rateLimitNext(1, null, "/jobs/list_for_workspaces");
 
         JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
         standIn.faults().clear();
@@ -102,7 +102,7 @@ class ConfigApiSyncTest {
                 .extracting(call -> call.responseStatus())
                 .contains(503, 429, 200);
         assertThat(standIn.calls())
-                .filteredOn(call -> call.path().contains("/jobs/list"))
+                .filteredOn(call -> call.path().contains("/jobs/list_for_workspaces"))
                 .extracting(call -> call.responseStatus())
                 .contains(502, 429, 200);
     }
