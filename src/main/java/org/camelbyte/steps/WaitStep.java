@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -21,6 +22,8 @@ import org.camelbyte.run.Run;
 class WaitStep extends AsyncProcessorSupport {
     /** The watcher's future for the job's next change, taken by the poll step before it read the snapshot. */
     static final String NEXT_CHANGE = "jobNextChange";
+    /** The run's {@link Waker}, kept on the exchange from one wait to the next. */
+    static final String WAKER = "jobChangeWaker";
 
     private final JobWatcher watcher;
     private final ScheduledExecutorService scheduler;
@@ -47,7 +50,7 @@ class WaitStep extends AsyncProcessorSupport {
         };
         try {
             ScheduledFuture<?> timer = scheduler.schedule(resume, delayMs, TimeUnit.MILLISECONDS);
-            change.thenRun(() -> {
+            wakerOf(exchange).wakeOn(change, () -> {
                 if (!once.get()) {
                     try {
                         scheduler.execute(resume);
@@ -64,6 +67,43 @@ class WaitStep extends AsyncProcessorSupport {
             resume.run();
         }
         return false;
+    }
+
+    private static Waker wakerOf(Exchange exchange) {
+        Waker waker = exchange.getProperty(WAKER, Waker.class);
+        if (waker == null) {
+            waker = new Waker();
+            exchange.setProperty(WAKER, waker);
+        }
+        return waker;
+    }
+
+    /**
+     * A run's one hook on its job's next-change future. A job that does not change for many polls keeps the
+     * same future, and a hook added at every wait would pile up on it until the job changes (a long sync
+     * holds thousands); so each run hooks each future once and each wait only swaps in its own wake-up.
+     */
+    static final class Waker {
+        private final AtomicReference<Runnable> wakeUp = new AtomicReference<>();
+        private CompletableFuture<?> hookedOn;
+
+        synchronized void wakeOn(CompletableFuture<?> change, Runnable wake) {
+            wakeUp.set(wake);
+            if (change != hookedOn) {
+                hookedOn = change;
+                change.thenRun(this::fire);
+            } else if (change.isDone()) {
+                // it changed while the run was looking, after the hook's last wake-up: wake now, as a new hook would
+                fire();
+            }
+        }
+
+        private void fire() {
+            Runnable current = wakeUp.getAndSet(null);
+            if (current != null) {
+                current.run();
+            }
+        }
     }
 
     /** The first wait of a run: none at all when the watcher already holds news of the job. */

@@ -48,4 +48,38 @@ class WaitStepTest {
             await().atMost(Duration.ofSeconds(5)).untilTrue(resumed);
         }
     }
+
+    @Test
+    void waitsOnAJobThatDoesNotChangeHookItOnceAndTheChangeStillWakesTheLastWait() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            ScheduledExecutorService scheduler = StepsWiring.scheduler(context, 2);
+            WaitStep wait = new WaitStep(null, scheduler);
+            CompletableFuture<Void> jobChanged = new CompletableFuture<>();
+            Exchange exchange = new DefaultExchange(context);
+            exchange.setProperty(RunProperties.POLL_DELAY_MS, 1L);
+            // a long sync with nothing new: 100 polls, each wait ending by its timer, all on the same future
+            for (int i = 0; i < 100; i++) {
+                AtomicBoolean resumed = new AtomicBoolean();
+                exchange.setProperty(WaitStep.NEXT_CHANGE, jobChanged);
+                wait.process(exchange, doneSync -> resumed.set(true));
+                await().pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(1))
+                        .atMost(Duration.ofSeconds(5))
+                        .untilTrue(resumed);
+            }
+            assertThat(jobChanged.getNumberOfDependents())
+                    .as("hooks left on the job's future")
+                    .isEqualTo(1);
+
+            exchange.setProperty(
+                    RunProperties.POLL_DELAY_MS, Duration.ofHours(1).toMillis());
+            exchange.setProperty(WaitStep.NEXT_CHANGE, jobChanged);
+            AtomicBoolean last = new AtomicBoolean();
+            wait.process(exchange, doneSync -> last.set(true));
+            jobChanged.complete(null);
+
+            await().atMost(Duration.ofSeconds(5)).untilTrue(last);
+        }
+    }
 }
