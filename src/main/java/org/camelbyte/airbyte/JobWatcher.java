@@ -37,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
-    /** Its name in the Camel registry. */
-    public static final String BEAN = "jobWatcher";
 
     private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
 

@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.camel.main.BaseMainSupport;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.JobWatcher;
+import org.camelbyte.config.Beans;
 import org.camelbyte.config.Settings;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
@@ -53,7 +54,7 @@ public final class AirbyteWatchWiring {
                         settings.getDuration("airbyte.watch.overlap"))
                 .start();
         closeAtStop.add(watcher);
-        main.getCamelContext().getRegistry().bind(JobWatcher.BEAN, watcher);
+        main.getCamelContext().getRegistry().bind(Beans.JOB_WATCHER, watcher);
         String secret = settings.secret("airbyte.webhook-secret")
                 .orElseGet(() -> generatedSecret(dataDir.resolve("webhook-secret")));
         main.configure().addRoutesBuilder(new AirbyteWebhookRoutes(watcher, secret, json));

@@ -9,15 +9,12 @@ import java.util.Locale;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.camelbyte.config.Beans;
 
 /**
  * The first step of every {@code /api} route: lets a request through only with the configured bearer
  * token or basic credentials, and answers anything else 401 with a challenge and a sentence.
  */
 public final class ApiAuthentication implements Processor {
-    /** The registry name the API routes call it by (kept here for routes that already use it). */
-    public static final String BEAN = Beans.API_AUTHENTICATION;
     /** The exchange property naming who was let through (the basic user, "token", or "anyone"), for records like a cancel's. */
     public static final String CALLER = "camelbyteApiCaller";
 

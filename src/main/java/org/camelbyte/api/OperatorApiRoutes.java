@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.Run;
@@ -19,7 +17,7 @@ import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
 
 /** The operator's API: run history, cancel, and the one-call overview the status page refreshes from. */
-public class OperatorApiRoutes extends RouteBuilder {
+public class OperatorApiRoutes extends ApiRouteBuilder {
     /** Runs per pipeline in the page's strip, and recent failures listed. */
     private static final int STRIP = 12;
 
@@ -29,7 +27,6 @@ public class OperatorApiRoutes extends RouteBuilder {
     private final RunCancelling cancelling;
     private final NextFirings firings;
     private final Clock clock;
-    private final ObjectMapper json;
 
     OperatorApiRoutes(
             RunStore store,
@@ -38,27 +35,21 @@ public class OperatorApiRoutes extends RouteBuilder {
             NextFirings firings,
             Clock clock,
             ObjectMapper json) {
+        super(json);
         this.store = store;
         this.catalog = catalog;
         this.cancelling = cancelling;
         this.firings = firings;
         this.clock = clock;
-        this.json = json;
     }
 
     @Override
-    public void configure() {
+    protected void routes() {
+        // history parameters and cancel conflicts answer with their own status and body; the rest as every API route
         onException(ApiProblem.class).handled(true).process(e -> {
             ApiProblem problem = e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
             reply(e, problem.status(), problem.body());
         });
-        onException(Exception.class).handled(true).process(e -> {
-            Throwable cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            reply(e, 500, Map.of("error", String.valueOf(cause.getMessage())));
-        });
-
-        // every route below, and any added later, checks credentials before anything else
-        interceptFrom().process(ApiAuthentication.BEAN);
 
         from("platform-http:/api/runs?httpMethodRestrict=GET")
                 .routeId("api-run-history")
@@ -137,12 +128,5 @@ public class OperatorApiRoutes extends RouteBuilder {
 
     private static Comparator<Run> newestFirst() {
         return Comparator.comparing(Run::getStartedAt).reversed();
-    }
-
-    private void reply(Exchange exchange, int status, Object body) throws Exception {
-        exchange.getMessage().setHeaders(new HashMap<>());
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(json.writeValueAsString(body));
     }
 }

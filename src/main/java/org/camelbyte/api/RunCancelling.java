@@ -42,9 +42,11 @@ final class RunCancelling {
                                             : " and its sync has ended; its post-sync checks finish on their own."))
                     .with("status", run.getStatus().wireName());
         }
-        // noted before the Airbyte call: a poll that sees the job cancelled must already know who asked
+        // noted before the Airbyte call: a poll that sees the job cancelled must already know who asked. The note
+        // says what this call is about to do, so a loop that ends the run on it first (and whose outcome write may
+        // come after ours) records the whole sentence; a cancel Airbyte refuses is corrected below
         String asked = "Cancelled through the API by " + caller + ": job " + run.getJobId();
-        cancels.request(runId, asked + ".");
+        cancels.request(runId, asked + "; it was cancelled in Airbyte.");
         String error = asked + ending.cancelJob(run, ".");
         cancels.request(runId, error);
         if (!store.endIfOpen(runId, RunStatus.CANCELLED, error, clock.instant())) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.camelbyte.config.Beans;
 
 /**
  * The status page's static files and the API's OpenAPI document, from the classpath. They hold no data,
@@ -47,7 +48,7 @@ public class StatusPageRoutes extends RouteBuilder {
     private static void authMode(Exchange exchange) {
         ApiAuthMode mode = exchange.getContext()
                 .getRegistry()
-                .lookupByNameAndType(ApiAuthentication.BEAN, ApiAuthentication.class)
+                .lookupByNameAndType(Beans.API_AUTHENTICATION, ApiAuthentication.class)
                 .mode();
         exchange.getMessage().setHeaders(new HashMap<>());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.CamelContext;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.config.Beans;
 import org.camelbyte.intake.RunRequest;
 import org.camelbyte.intake.RunRequests;
 import org.camelbyte.run.Run;
@@ -15,8 +16,6 @@ import org.camelbyte.run.RunStore;
  * team's and the app's steps talk to Airbyte one way; airbyte:run goes through the run queue like any trigger.
  */
 public final class ComponentWiring {
-    /** The bean the outcome route hands every run's end to (routes/outcome.camel.yaml). */
-    public static final String OUTCOMES = "airbyteOutcomes";
 
     private ComponentWiring() {}
 
@@ -41,6 +40,6 @@ public final class ComponentWiring {
         };
         AirbyteComponent component = new AirbyteComponent(client, lookup, scheduler, runs);
         context.getRegistry().bind("airbyte", component);
-        context.getRegistry().bind(OUTCOMES, component.outcomes());
+        context.getRegistry().bind(Beans.AIRBYTE_OUTCOMES, component.outcomes());
     }
 }

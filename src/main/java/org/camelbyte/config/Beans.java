@@ -22,5 +22,16 @@ public final class Beans {
     /** {@code org.camelbyte.api.ApiAuthentication}: the first step of every {@code /api} route. */
     public static final String API_AUTHENTICATION = "apiAuthentication";
 
+    /** The job watcher of the Airbyte instance, whose snapshots the run's poll step reads. */
+    public static final String JOB_WATCHER = "jobWatcher";
+    /** The schedule firings' step in the schedule templates (misfire and recovered firings). */
+    public static final String QUARTZ_FIRINGS = "quartzFirings";
+    /** The outcome route's metrics step. */
+    public static final String RUN_METRICS = "runMetrics";
+    /** The outcome route's event step (the run JSON with its kind). */
+    public static final String OUTCOME_EVENTS = "outcomeEvents";
+    /** The outcome route's hand-off to airbyte:outcomes consumers. */
+    public static final String AIRBYTE_OUTCOMES = "airbyteOutcomes";
+
     private Beans() {}
 }

@@ -14,8 +14,6 @@ import org.quartz.Scheduler;
  * schedule's {@code misfire: run_once | skip}, and the time a recovered firing was scheduled for.
  */
 public final class QuartzFirings implements Processor {
-    /** The bean name the schedule templates call before they record the run. */
-    public static final String BEAN = "quartzFirings";
 
     /**
      * A firing missed for longer than the misfire threshold (the app was down, or every replica was):

@@ -7,6 +7,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.camelbyte.config.Beans;
 import org.camelbyte.config.Settings;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
@@ -49,7 +50,7 @@ final class QuartzWiring {
         component.setProperties(quartz);
         component.setPrefixInstanceName(false);
         context.addComponent("quartz", component);
-        context.getRegistry().bind(QuartzFirings.BEAN, new QuartzFirings());
+        context.getRegistry().bind(Beans.QUARTZ_FIRINGS, new QuartzFirings());
         try {
             context.addStartupListener(new StaleSchedules());
         } catch (Exception e) {

@@ -42,7 +42,7 @@ public final class ObserveWiring {
         context.getRegistry().bind(REGISTRY, registry);
         context.getCamelContextExtension().addInterceptStrategy(new RunLogContext());
         context.getManagementStrategy().addEventNotifier(new RetryMetrics(registry));
-        context.getRegistry().bind("runMetrics", new RunMetrics(registry));
+        context.getRegistry().bind(Beans.RUN_METRICS, new RunMetrics(registry));
         return new ObserveWiring(context, settings, registry);
     }
 
@@ -70,6 +70,6 @@ public final class ObserveWiring {
         closeAtStop.add(broker);
         context.getRegistry().bind("stateDatabaseHealthCheck", database);
         context.getRegistry().bind("brokerHealthCheck", broker);
-        context.getRegistry().bind("outcomeEvents", new OutcomeEvents(json));
+        context.getRegistry().bind(Beans.OUTCOME_EVENTS, new OutcomeEvents(json));
     }
 }

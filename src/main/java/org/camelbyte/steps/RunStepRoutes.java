@@ -64,7 +64,7 @@ public class RunStepRoutes extends RouteBuilder {
         step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
         // starts are limited by what Airbyte should take (runs.max-starts-per-second), waiting without a thread
         // the job watcher (bound by AirbyteWatchWiring) reads every job in batches; a run only reads its snapshot
-        JobWatcher watcher = getContext().getRegistry().lookupByNameAndType(JobWatcher.BEAN, JobWatcher.class);
+        JobWatcher watcher = getContext().getRegistry().lookupByNameAndType(Beans.JOB_WATCHER, JobWatcher.class);
         from("direct:run-trigger")
                 .routeId("run-trigger")
                 .errorHandler(noErrorHandler())
