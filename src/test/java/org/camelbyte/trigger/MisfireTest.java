@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Firings missed while the app was down, as Quartz's job store in the state database finds them at the next
  * start: with {@code misfire: run_once} one run at once (at a time off the cron's grid, which tells it
- * from a regular firing), with {@code skip} none; the missed firings themselves never run. A schedule
+ * from a regular firing), with {@code skip} none; the missed firings themselves never run. The catch-up
+ * queues behind a run the earlier start left in flight. A schedule
  * removed from the file is removed from the job store.
  */
 class MisfireTest {
@@ -30,7 +31,7 @@ class MisfireTest {
             pipelines:
               - name: catch-up
                 connection: orders (TEST)
-                schedule: { cron: "0/5 * * * * ?", misfire: run_once }
+                schedule: { cron: "0/5 * * * * ?", misfire: run_once, whenBusy: queue }
               - name: no-catch-up
                 connection: crm (TEST)
                 schedule: { cron: "0/5 * * * * ?", misfire: skip }
@@ -52,6 +53,10 @@ class MisfireTest {
                     .property("schedules.misfire-threshold", "1s")
                     .start();
             assertThat(storedTriggers(before, "removed")).isEqualTo(1);
+            // a firing before the stop: its run may still be in flight at the restart, and the catch-up must
+            // then wait behind it (whenBusy: queue), not vanish
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !firings(before, "catch-up").isEmpty());
             before.close();
             Instant down = Instant.now();
             // down for longer than a firing plus the misfire threshold
