@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +31,16 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #latest(long)} is the job's newest snapshot, without calling Airbyte (empty until one
  *       was read; throws the {@link AirbyteRejectedException} when Airbyte refused the job for good);</li>
  *   <li>{@link #nextChange(long)} completes when the snapshot changes, so a waiting run wakes at once;</li>
- *   <li>{@link #hurry(long)} looks now (a webhook said the job ended); unknown jobs are ignored;</li>
+ *   <li>{@link #hurry(long)} reads the job now (a webhook said it ended); unknown jobs are ignored;</li>
  *   <li>{@link #unwatch(long)} stops following it.</li>
  * </ul>
- * Two threads per instance, whatever the number of jobs: one for the batched looks, one for single reads.
+ * Five threads per instance, whatever the number of jobs: one for the batched looks, four for single reads.
  */
 public final class JobWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
 
     private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
+    private static final int READERS = 4;
 
     private final AirbyteClient client;
     private final CircuitBreaker breaker;
@@ -49,8 +51,11 @@ public final class JobWatcher implements AutoCloseable {
     private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
     private final ScheduledExecutorService looks =
             Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher"));
-    private final ScheduledExecutorService reads =
-            Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher-reads"));
+    /**
+     * Single reads: a few at once, since a burst of webhooks asks for one read per ended job and each waits on
+     * Airbyte's answer; a few, since every one of them is a call on Airbyte.
+     */
+    private final ExecutorService reads = Executors.newFixedThreadPool(READERS, daemon("airbyte-watcher-reads"));
     /**
      * The newest time Airbyte showed in any answer (a job's update or creation time, on ITS clock and at its
      * precision), and what that was when the last successful look began. The next look asks for changes since
@@ -64,7 +69,6 @@ public final class JobWatcher implements AutoCloseable {
     private volatile Instant cursor;
 
     private volatile boolean warned;
-    private final java.util.concurrent.atomic.AtomicBoolean hurried = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param overlap how far each look reaches back before the previous one, for Airbyte's clock not being
@@ -132,20 +136,18 @@ public final class JobWatcher implements AutoCloseable {
     }
 
     /**
-     * Looks now rather than at the next interval (a webhook said the job ended); answers false for a job
-     * nobody follows. Hurries arriving together share one look: a burst of a thousand webhooks costs one
-     * listing, not a thousand reads, and a job already seen ended costs nothing.
+     * Reads the job now, singly, rather than at the next look (a webhook said it ended); answers false for a
+     * job nobody follows. A single read, not a listing: a listing is ordered oldest change first, so when
+     * hundreds of jobs end together the ended ones come on its last pages. A job already seen ended, or already
+     * waiting for a read, costs nothing more, so a replayed notification makes no call.
      */
     public boolean hurry(long jobId) {
         Watched w = watched.get(jobId);
         if (w == null) {
             return false;
         }
-        if (!w.isTerminal() && hurried.compareAndSet(false, true)) {
-            looks.execute(() -> {
-                hurried.set(false);
-                lookSafely();
-            });
+        if (!w.isTerminal()) {
+            queueRead(w);
         }
         return true;
     }
@@ -219,10 +221,7 @@ public final class JobWatcher implements AutoCloseable {
         for (Watched w : watched.values()) {
             boolean neverSeen = w.latest == null && w.refused == null && w.watchedAt.isBefore(started);
             if (neverSeen || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal())) {
-                if (w.reading.compareAndSet(false, true)) {
-                    // once in the queue, however many looks pass while the reads thread works through it
-                    reads.execute(() -> readSingly(w));
-                }
+                queueRead(w);
             }
         }
     }
@@ -234,6 +233,13 @@ public final class JobWatcher implements AutoCloseable {
             newestShown.accumulateAndGet(shown, (a, b) -> a == null || b.isAfter(a) ? b : a);
         }
         w.update(job, clock.instant());
+    }
+
+    /** Once in the queue, however many looks or notifications ask while the readers work through it. */
+    private void queueRead(Watched w) {
+        if (w.reading.compareAndSet(false, true)) {
+            reads.execute(() -> readSingly(w));
+        }
     }
 
     private void readSingly(Watched w) {
