@@ -16,7 +16,6 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.camelbyte.airbyte.AirbyteWiring;
 import org.camelbyte.airbyte.AirbyteWiring.Airbyte;
-import org.camelbyte.api.AirbyteWatchWiring;
 import org.camelbyte.api.ApiWiring;
 import org.camelbyte.api.OperatorWiring;
 import org.camelbyte.component.ComponentWiring;
@@ -71,7 +70,8 @@ public class Bootstrap extends MainListenerSupport {
         State state =
                 StateWiring.open(settings, dataDir, () -> postgres.get().jdbcUrl("camelbyte_state"), json, closeAtStop);
         Map<String, DataSource> dataSources = DataSourcesWiring.open(catalog, settings, postgres, closeAtStop);
-        Airbyte airbyte = AirbyteWiring.open(settings, dataDir, closeAtStop, observe::metered);
+        Airbyte airbyte =
+                AirbyteWiring.open(settings, dataDir, closeAtStop, observe::metered, catalog.shortestPollInterval());
         // the demo warehouse fills the embedded stand-in's destination tables, so post-sync steps have rows to check
         airbyte.standIn().ifPresent(standIn -> {
             DataSource warehouse = dataSources.get(DataSourcesWiring.EMBEDDED_WAREHOUSE);
@@ -82,22 +82,11 @@ public class Bootstrap extends MainListenerSupport {
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
         observe.watch(airbyte.breaker(), state.database(), json, closeAtStop);
 
-        AirbyteWatchWiring.configure(
-                main, settings, airbyte.client(), airbyte.breaker(), catalog, clock, dataDir, json, closeAtStop);
         runsAtStop = StepsWiring.wire(main, settings, catalog, airbyte, state, dataSources, json, clock);
         intake = IntakeWiring.wire(main, settings, catalog, state, json, clock);
         groupRuns = GroupWiring.wire(main, catalog, state, intake.requests(), json, clock);
         ApiWiring.wire(
-                main,
-                settings,
-                profile,
-                dataDir,
-                catalog,
-                intake.requests(),
-                state.store(),
-                airbyte.lookup(),
-                groupRuns,
-                json);
+                main, settings, profile, dataDir, catalog, intake.requests(), state.store(), airbyte, groupRuns, json);
         OperatorWiring.configure(main, state.store(), catalog, airbyte.client(), airbyte.breaker(), clock, json);
         ComponentWiring.bind(
                 context,

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -15,22 +16,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Airbyte side from the {@code airbyte.*} keys: the client, the connection lookup and the shared
- * circuit breaker. With no {@code airbyte.url} the app starts its own stand-in (the embedded default), so it
- * runs with nothing installed.
+ * Builds the Airbyte side from the {@code airbyte.*} keys: the client, the connection lookup, the shared
+ * circuit breaker and the job watcher ({@code airbyte.watch.*}). With no {@code airbyte.url} the app starts its
+ * own stand-in (the embedded default), so it runs with nothing installed.
  */
 public final class AirbyteWiring {
     private static final Logger LOG = LoggerFactory.getLogger(AirbyteWiring.class);
+    /** More often than this, the watcher's looks cost Airbyte more than the runs gain. */
+    private static final Duration MIN_WATCH_INTERVAL = Duration.ofMillis(100);
 
     /** Everything the rest of the app uses of Airbyte; {@code standIn} is present when it was started here. */
     public record Airbyte(
-            AirbyteClient client, ConnectionLookup lookup, CircuitBreaker breaker, Optional<AirbyteStandIn> standIn) {}
+            AirbyteClient client,
+            ConnectionLookup lookup,
+            CircuitBreaker breaker,
+            JobWatcher watcher,
+            Optional<AirbyteStandIn> standIn) {}
 
     private AirbyteWiring() {}
 
-    /** {@code decorate} wraps the client every area uses (metrics), the lookup cache's included. */
+    /**
+     * {@code decorate} wraps the client every area uses (metrics), the lookup cache's and the watcher's
+     * included; with no {@code airbyte.watch.interval}, the watcher looks every {@code shortestPollInterval}
+     * (the most eager pipeline's), so that pollInterval keeps its meaning.
+     */
     public static Airbyte open(
-            Settings settings, Path dataDir, List<AutoCloseable> closeAtStop, UnaryOperator<AirbyteClient> decorate) {
+            Settings settings,
+            Path dataDir,
+            List<AutoCloseable> closeAtStop,
+            UnaryOperator<AirbyteClient> decorate,
+            Duration shortestPollInterval) {
         ApiFlavour flavour = settings.getChoice("airbyte.api", ApiFlavour::parse);
         AirbyteSettings.Builder builder = AirbyteSettings.builder().flavour(flavour);
         String url = settings.get("airbyte.url").orElse(null);
@@ -72,15 +87,32 @@ public final class AirbyteWiring {
         }
         LOG.info("Airbyte: {}", airbyteSettings);
         AirbyteClient client = decorate.apply(AirbyteClients.create(airbyteSettings, settings.camelContext()));
+        Clock clock = Clock.systemUTC();
+        CircuitBreaker breaker = circuitBreaker(settings);
+        JobWatcher watcher = new JobWatcher(
+                        client,
+                        breaker,
+                        clock,
+                        settings.getDuration(
+                                "airbyte.watch.interval", atLeast(MIN_WATCH_INTERVAL, shortestPollInterval)),
+                        settings.getDuration("airbyte.watch.single-read-after"),
+                        settings.getDuration("airbyte.watch.overlap"))
+                .start();
+        closeAtStop.add(watcher);
         return new Airbyte(
                 client,
                 new ConnectionLookup(
                         client,
                         airbyteSettings.lookupCacheTtl(),
                         settings.getDuration("airbyte.lookup-miss-refresh"),
-                        Clock.systemUTC()),
-                circuitBreaker(settings),
+                        clock),
+                breaker,
+                watcher,
                 Optional.ofNullable(standIn));
+    }
+
+    private static Duration atLeast(Duration floor, Duration wanted) {
+        return wanted.compareTo(floor) < 0 ? floor : wanted;
     }
 
     /** Certificates are verified unless the config says otherwise, and saying so is never silent. */

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Chooses how the HTTP API authenticates ({@code api.auth}): bearer by default, nothing in the dev profile.
  * With bearer and no {@code api.token}, a token is generated once per data dir and kept in a file only its
  * owner reads, so the embedded Quick start works without setup and the API is never open by accident,
- * and the token itself never reaches the log.
+ * and the token itself never reaches the log. Airbyte's webhook secret is chosen here too, the same way.
  */
 public final class ApiAuthWiring {
     private static final Logger LOG = LoggerFactory.getLogger(ApiAuthWiring.class);
@@ -54,32 +54,66 @@ public final class ApiAuthWiring {
                 + " (api.password from env or api.password-file), or use api.auth = bearer.");
     }
 
+    /**
+     * The secret Airbyte's webhook URL carries ({@code airbyte.webhook-secret}); Airbyte cannot send the API's
+     * credentials. Unset, one is generated as the API token is.
+     */
+    public static String webhookSecret(Settings settings, Path dataDir) {
+        return settings.secret("airbyte.webhook-secret").orElseGet(() -> {
+            Kept kept =
+                    keptSecret(dataDir.resolve("webhook-secret"), "airbyte.webhook-secret", "AIRBYTE_WEBHOOK_SECRET");
+            if (kept.generated()) {
+                LOG.info(
+                        "No airbyte.webhook-secret set: generated one into {}; Airbyte's webhook URL is"
+                                + " http(s)://<this host>:<api port>{}<that secret> (docs/webhooks.md)",
+                        kept.file().toAbsolutePath(),
+                        AirbyteWebhookRoutes.PATH);
+            }
+            return kept.secret();
+        });
+    }
+
     private static String generatedToken(Path dataDir) {
-        Path file = dataDir.resolve("api-token");
+        Kept kept = keptSecret(dataDir.resolve("api-token"), "api.token", "API_TOKEN");
+        if (kept.generated()) {
+            LOG.warn(
+                    "No api.token set: generated a bearer token for the HTTP API into {} (readable by its owner only);"
+                            + " set api.token (env API_TOKEN) to choose your own.",
+                    kept.file().toAbsolutePath());
+        } else {
+            LOG.warn(
+                    "No api.token set: the HTTP API accepts the bearer token kept in {}.",
+                    kept.file().toAbsolutePath());
+        }
+        return kept.secret();
+    }
+
+    private record Kept(String secret, Path file, boolean generated) {}
+
+    /**
+     * The secret kept in {@code file}, else a new random one written there first, readable by its owner only,
+     * so it survives a restart; {@code key} and {@code envVar} name how to set one instead.
+     */
+    private static Kept keptSecret(Path file, String key, String envVar) {
         try {
             if (Files.isRegularFile(file) && !Files.readString(file).isBlank()) {
-                LOG.warn("No api.token set: the HTTP API accepts the bearer token kept in {}.", file.toAbsolutePath());
-                return Files.readString(file).trim();
+                return new Kept(Files.readString(file).trim(), file, false);
             }
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.createDirectories(dataDir);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(
                         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            Files.writeString(file, token);
-            LOG.warn(
-                    "No api.token set: generated a bearer token for the HTTP API into {} (readable by its owner only);"
-                            + " set api.token (env API_TOKEN) to choose your own.",
-                    file.toAbsolutePath());
-            return token;
+            Files.writeString(file, secret);
+            return new Kept(secret, file, true);
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "No api.token set and the generated one cannot be kept in " + file
-                            + "; set api.token (env API_TOKEN) or make data.dir writable.",
+                    "No " + key + " set and the generated one cannot be kept in " + file + "; set " + key + " (env "
+                            + envVar + ") or make data.dir writable.",
                     e);
         }
     }

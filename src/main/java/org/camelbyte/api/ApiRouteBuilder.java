@@ -12,9 +12,10 @@ import org.camelbyte.intake.InvalidRunRequestException;
 import org.camelbyte.intake.NotFoundException;
 
 /**
- * The base of every {@code /api} route builder: credentials are checked before anything else, and failures
- * map to one status each, the same on every route: 400 bad input, 404 anything not found, 409 a conflict,
- * 502 an Airbyte error, 500 the rest; the body is {@code {"error": sentence}}.
+ * The base of every {@code /api} route builder, the one way they answer JSON: credentials are checked before
+ * anything else, and failures map to one status each, the same on every route: an {@link ApiProblem} its own,
+ * 400 bad input, 404 anything not found, 409 a conflict, 502 an Airbyte error, 500 the rest; the body is
+ * {@code {"error": sentence}}.
  */
 public abstract class ApiRouteBuilder extends RouteBuilder {
     protected final ObjectMapper json;
@@ -26,8 +27,21 @@ public abstract class ApiRouteBuilder extends RouteBuilder {
     /** The routes themselves; authentication and the status mapping already apply to them. */
     protected abstract void routes();
 
+    /**
+     * Whether the routes ask for the API's credentials ({@code api.auth}). Only a caller that cannot send them
+     * says no, and then checks its own: Airbyte's webhook carries a secret in its URL instead.
+     */
+    protected boolean behindApiCredentials() {
+        return true;
+    }
+
     @Override
     public final void configure() {
+        // a problem that knows its status and facts, such as a cancel of a run that has ended (409 with its status)
+        onException(ApiProblem.class).handled(true).process(e -> {
+            ApiProblem problem = e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
+            reply(e, problem.status(), problem.body());
+        });
         onException(NotFoundException.class).handled(true).process(e -> error(e, 404));
         onException(BadRequestException.class, InvalidRunRequestException.class, IllegalArgumentException.class)
                 .handled(true)
@@ -37,7 +51,9 @@ public abstract class ApiRouteBuilder extends RouteBuilder {
         onException(Exception.class).handled(true).process(e -> error(e, 500));
 
         // every route below, and any added later, checks credentials before anything else
-        interceptFrom().process(Beans.API_AUTHENTICATION);
+        if (behindApiCredentials()) {
+            interceptFrom().process(Beans.API_AUTHENTICATION);
+        }
         routes();
     }
 

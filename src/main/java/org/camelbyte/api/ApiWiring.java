@@ -3,7 +3,7 @@ package org.camelbyte.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.apache.camel.main.BaseMainSupport;
-import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.airbyte.AirbyteWiring.Airbyte;
 import org.camelbyte.config.Beans;
 import org.camelbyte.config.Settings;
 import org.camelbyte.group.GroupRuns;
@@ -11,7 +11,7 @@ import org.camelbyte.intake.RunRequests;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.RunStore;
 
-/** Wires the HTTP API: its authentication ({@code api.*}) and its routes. */
+/** Wires the HTTP API: its authentication ({@code api.*}), its routes and Airbyte's webhook into the job watcher. */
 public final class ApiWiring {
     private ApiWiring() {}
 
@@ -23,13 +23,16 @@ public final class ApiWiring {
             PipelineCatalog catalog,
             RunRequests requests,
             RunStore store,
-            ConnectionLookup lookup,
+            Airbyte airbyte,
             GroupRuns groupRuns,
             ObjectMapper json) {
         main.getCamelContext()
                 .getRegistry()
                 .bind(Beans.API_AUTHENTICATION, ApiAuthWiring.create(settings, profile, dataDir));
-        main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, lookup, json));
+        main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, airbyte.lookup(), json));
         main.configure().addRoutesBuilder(new GroupApiRoutes(groupRuns, catalog, json));
+        main.configure()
+                .addRoutesBuilder(new AirbyteWebhookRoutes(
+                        airbyte.watcher(), ApiAuthWiring.webhookSecret(settings, dataDir), json));
     }
 }

@@ -45,12 +45,6 @@ public class OperatorApiRoutes extends ApiRouteBuilder {
 
     @Override
     protected void routes() {
-        // history parameters and cancel conflicts answer with their own status and body; the rest as every API route
-        onException(ApiProblem.class).handled(true).process(e -> {
-            ApiProblem problem = e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
-            reply(e, problem.status(), problem.body());
-        });
-
         from("platform-http:/api/runs?httpMethodRestrict=GET")
                 .routeId("api-run-history")
                 .process(this::history);

@@ -21,9 +21,6 @@ public final class Beans {
     public static final String RUN_SCHEDULER = "runScheduler";
     /** {@code org.camelbyte.api.ApiAuthentication}: the first step of every {@code /api} route. */
     public static final String API_AUTHENTICATION = "apiAuthentication";
-
-    /** The job watcher of the Airbyte instance, whose snapshots the run's poll step reads. */
-    public static final String JOB_WATCHER = "jobWatcher";
     /** The schedule firings' step in the schedule templates (misfire and recovered firings). */
     public static final String QUARTZ_FIRINGS = "quartzFirings";
     /** The outcome route's metrics step. */

@@ -4,7 +4,7 @@ import java.util.Collection;
 
 /**
  * The one home of secret masking. Secrets are marked where they are declared: read through
- * {@link Settings#secret} (env var or {@code <key>-file}, never the properties file). Wherever a secret could
+ * {@link Settings#secret} (env var or {@code <key>-file}; the shipped properties file holds none). Wherever a secret could
  * show (a settings {@code toString}, an error text that echoes a request) it goes through here. The API's
  * credentials never get this far: {@code ApiAuthentication} drops the header once it has checked it.
  */

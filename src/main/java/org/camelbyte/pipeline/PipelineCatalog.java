@@ -1,5 +1,6 @@
 package org.camelbyte.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,14 @@ public class PipelineCatalog {
         List<Pipeline> list = new ArrayList<>(byName.values());
         list.add(adhoc);
         return list;
+    }
+
+    /** The most eager pipeline's pollInterval, the ad-hoc one included. */
+    public Duration shortestPollInterval() {
+        return routed().stream()
+                .map(Pipeline::pollInterval)
+                .min(Duration::compareTo)
+                .orElseThrow();
     }
 
     /** For an error message: what a caller could have named instead. */

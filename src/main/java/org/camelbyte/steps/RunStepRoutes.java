@@ -26,6 +26,7 @@ public class RunStepRoutes extends RouteBuilder {
     private final AirbyteClient airbyte;
     private final ConnectionLookup lookup;
     private final CircuitBreaker breaker;
+    private final JobWatcher watcher;
     private final RunStore store;
     private final Clock clock;
     private final Duration progressEvery;
@@ -39,6 +40,7 @@ public class RunStepRoutes extends RouteBuilder {
             AirbyteClient airbyte,
             ConnectionLookup lookup,
             CircuitBreaker breaker,
+            JobWatcher watcher,
             RunStore store,
             RunEnding ending,
             Clock clock,
@@ -50,6 +52,7 @@ public class RunStepRoutes extends RouteBuilder {
         this.airbyte = airbyte;
         this.lookup = lookup;
         this.breaker = breaker;
+        this.watcher = watcher;
         this.store = store;
         this.clock = clock;
         this.progressEvery = progressEvery;
@@ -63,8 +66,6 @@ public class RunStepRoutes extends RouteBuilder {
     public void configure() {
         step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
         // starts are limited by what Airbyte should take (runs.max-starts-per-second), waiting without a thread
-        // the job watcher (bound by AirbyteWatchWiring) reads every job in batches; a run only reads its snapshot
-        JobWatcher watcher = getContext().getRegistry().lookupByNameAndType(Beans.JOB_WATCHER, JobWatcher.class);
         from("direct:run-trigger")
                 .routeId("run-trigger")
                 .errorHandler(noErrorHandler())
@@ -76,6 +77,7 @@ public class RunStepRoutes extends RouteBuilder {
                 .process(remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock, watcher)));
         ScheduledExecutorService scheduler =
                 getContext().getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);
+        // the job watcher reads every job in batches; a run waits on it and only reads its snapshot
         step("run-wait", new WaitStep(watcher, scheduler));
         step("run-poll", new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(ending)));
         step("run-deadline", new DeadlineStep(ending, clock));

@@ -50,6 +50,7 @@ public final class StepsWiring {
                         airbyte.client(),
                         airbyte.lookup(),
                         airbyte.breaker(),
+                        airbyte.watcher(),
                         state.store(),
                         ending,
                         clock,
