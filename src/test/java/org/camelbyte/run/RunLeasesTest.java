@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.camelbyte.app.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +45,27 @@ class RunLeasesTest {
         assertThat(a.renew()).isEqualTo(1);
         assertThat(a.owned()).containsExactly(run.getRunId());
         assertThat(b.owned()).isEmpty();
+    }
+
+    @Test
+    void aRenewalSkipsARunWhoseRowAWriteHoldsInsteadOfWaitingForIt() throws Exception {
+        RunLeases a = leases("a", LONG);
+        Run busy = record("a", LONG, false);
+        record("a", LONG, false);
+
+        try (Connection write = db.getConnection()) {
+            write.setAutoCommit(false);
+            try (PreparedStatement ps = write.prepareStatement("UPDATE runs SET rows_synced=1 WHERE run_id=?")) {
+                ps.setString(1, busy.getRunId());
+                ps.executeUpdate();
+            }
+            // a renewal that waited for the write would never return here: the write commits after it
+            assertThat(CompletableFuture.supplyAsync(a::renew).get(10, TimeUnit.SECONDS))
+                    .as("runs renewed while one row is held")
+                    .isEqualTo(1);
+            write.commit();
+        }
+        assertThat(a.renew()).isEqualTo(2);
     }
 
     @Test
