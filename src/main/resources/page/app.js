@@ -108,7 +108,8 @@ function activeSection(runs, now) {
     el('td', { 'data-label': 'Elapsed' }, runDuration(run, now)),
     el('td', { 'data-label': 'Rows so far' }, number(run.rowsSynced)),
     el('td', { 'data-label': 'Trigger' }, run.trigger),
-    el('td', {}, run.status === 'running' && run.jobId
+    // a queued run (held behind another too) ends before its job starts; a post-sync run has no job left
+    el('td', {}, (run.status === 'running' && run.jobId) || run.status === 'queued'
       ? el('button', { class: 'danger', onclick: () => act('POST', '/api/runs/' + encodeURIComponent(run.runId) + '/cancel',
         'Cancel run ' + run.runId + ' of ' + run.pipeline + '?') }, 'Cancel')
       : null)));

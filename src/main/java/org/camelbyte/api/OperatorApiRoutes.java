@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.camelbyte.pipeline.Pipeline;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.Run;
@@ -22,6 +23,7 @@ public class OperatorApiRoutes extends ApiRouteBuilder {
     private static final int STRIP = 12;
 
     private static final int FAILURES = 10;
+    private static final String CANCELLED = "camelbyteCancelled";
     private final RunStore store;
     private final PipelineCatalog catalog;
     private final RunCancelling cancelling;
@@ -45,20 +47,33 @@ public class OperatorApiRoutes extends ApiRouteBuilder {
 
     @Override
     protected void routes() {
+        ProducerTemplate outcomes = getContext().createProducerTemplate();
+
         from("platform-http:/api/runs?httpMethodRestrict=GET")
                 .routeId("api-run-history")
                 .process(this::history);
         from("platform-http:/api/runs/{runId}/cancel?httpMethodRestrict=POST")
                 .routeId("api-cancel-run")
-                .process(e -> reply(
-                        e,
-                        200,
+                .process(e -> e.setProperty(
+                        CANCELLED,
                         cancelling.cancel(
                                 e.getMessage().getHeader("runId", String.class),
-                                e.getProperty(ApiAuthentication.CALLER, "an unknown caller", String.class))));
+                                e.getProperty(ApiAuthentication.CALLER, "an unknown caller", String.class))))
+                // a run cancelled before its job started is in no route of this instance (a held run in none at
+                // all), so its outcome goes out from here: events, group progress, the run held behind it
+                .filter(e -> cancelled(e).endedHere())
+                // sent one way: this exchange is the HTTP request's, and the outcome's queue must not await a reply
+                .process(e ->
+                        outcomes.sendBody("direct:run-outcome", cancelled(e).run()))
+                .end()
+                .process(e -> reply(e, 200, cancelled(e).run()));
         from("platform-http:/api/overview?httpMethodRestrict=GET")
                 .routeId("api-overview")
                 .process(e -> reply(e, 200, overview()));
+    }
+
+    private static RunCancelling.Cancelled cancelled(Exchange exchange) {
+        return exchange.getProperty(CANCELLED, RunCancelling.Cancelled.class);
     }
 
     private void history(Exchange exchange) throws Exception {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.apache.camel.main.BaseMainSupport;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.pipeline.PipelineCatalog;
-import org.camelbyte.run.RunCancels;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.steps.CancelStepRoutes;
 import org.camelbyte.steps.RunEnding;
@@ -23,14 +22,13 @@ public final class OperatorWiring {
             CircuitBreaker breaker,
             Clock clock,
             ObjectMapper json) {
-        RunCancels cancels = new RunCancels();
         RunEnding ending = new RunEnding(airbyte, breaker, store, clock);
-        main.configure().addRoutesBuilder(new CancelStepRoutes(cancels, ending));
+        main.configure().addRoutesBuilder(new CancelStepRoutes(store, ending));
         main.configure()
                 .addRoutesBuilder(new OperatorApiRoutes(
                         store,
                         catalog,
-                        new RunCancelling(store, cancels, ending, clock),
+                        new RunCancelling(store, ending, clock),
                         new NextFirings(main.getCamelContext()),
                         clock,
                         json));

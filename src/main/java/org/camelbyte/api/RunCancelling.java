@@ -2,7 +2,6 @@ package org.camelbyte.api;
 
 import java.time.Clock;
 import org.camelbyte.run.Run;
-import org.camelbyte.run.RunCancels;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.steps.RunEnding;
@@ -10,57 +9,76 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/runs/{runId}/cancel}: cancels the run's Airbyte job through the shared breaker, records
- * the run as cancelled (only if it has no outcome yet, in one statement) and leaves a note the run's poll
- * loop acts on, so the loop stops instead of polling on and recording an outcome of its own.
+ * {@code POST /api/runs/{runId}/cancel}, answered by any instance, whichever follows the run. Everything it
+ * decides is written to the run record, never kept in this instance's memory:
+ *
+ * <ul>
+ *   <li>a run with no job yet (queued, or held behind another run) ends here, in one statement that holds only
+ *       while its job-creating POST has not gone out, so it never starts a job;
+ *   <li>a running run gets the sentence naming who asked noted on its record, then its Airbyte job is
+ *       cancelled and the run recorded as cancelled; the instance following it ends its loop with the
+ *       noted sentence when it sees the job cancelled;
+ *   <li>a run in post_sync has no job left to cancel: 409.
+ * </ul>
  */
 final class RunCancelling {
     private static final Logger LOG = LoggerFactory.getLogger(RunCancelling.class);
     private final RunStore store;
-    private final RunCancels cancels;
     private final RunEnding ending;
     private final Clock clock;
 
-    RunCancelling(RunStore store, RunCancels cancels, RunEnding ending, Clock clock) {
+    RunCancelling(RunStore store, RunEnding ending, Clock clock) {
         this.store = store;
-        this.cancels = cancels;
         this.ending = ending;
         this.clock = clock;
     }
 
-    Run cancel(String runId, String caller) {
+    /** The run after the cancel, and whether this call ended it (its outcome is then the caller's to publish). */
+    record Cancelled(Run run, boolean endedHere) {}
+
+    Cancelled cancel(String runId, String caller) {
         Run run = find(runId);
-        if (run.isFinal()) {
-            throw ended(run);
+        if (run.getJobId() == null && run.getStatus() == RunStatus.QUEUED) {
+            String note =
+                    "Cancelled through the API by " + caller + " before its Airbyte job started; no job was made.";
+            if (ending.endUnstarted(run, note)) {
+                return new Cancelled(run, true);
+            }
+            // its start won the race: the POST is out, so the run has (or is about to have) a job
+            run = find(runId);
         }
-        if (run.getJobId() == null || run.getStatus() != RunStatus.RUNNING) {
+        if (run.getStatus() == RunStatus.RUNNING && run.getJobId() != null) {
+            return new Cancelled(cancelRunning(run, caller), false);
+        }
+        throw cannotCancel(run);
+    }
+
+    private Run cancelRunning(Run run, String caller) {
+        String runId = run.getRunId();
+        String asked = "Cancelled through the API by " + caller + ": job " + run.getJobId();
+        // noted before the Airbyte call: the instance following the run may see the job cancelled at once, and
+        // must find who asked on the record then
+        String error = asked + "; it was cancelled in Airbyte.";
+        if (!store.noteCancel(runId, error)) {
+            throw cannotCancel(find(runId));
+        }
+        try {
+            ending.cancelJobOrThrow(run);
+        } catch (RuntimeException e) {
+            // the job goes on, so the run does too: an outcome saying "cancelled" would leave a sync unfollowed
+            store.withdrawCancel(runId);
             throw new ApiProblem(
-                            409,
-                            "Run " + runId + " is " + run.getStatus().wireName()
-                                    + (run.getJobId() == null
-                                            ? " and has no Airbyte job to cancel yet; try again once it is running."
-                                            : " and its sync has ended; its post-sync checks finish on their own."))
+                            502,
+                            "Airbyte did not cancel job " + run.getJobId() + " of run " + runId + " ("
+                                    + e.getMessage() + "); the run goes on following it. Try again, or cancel"
+                                    + " the job in Airbyte.")
                     .with("status", run.getStatus().wireName());
         }
-        // noted before the Airbyte call: a poll that sees the job cancelled must already know who asked. The note
-        // says what this call is about to do, so a loop that ends the run on it first (and whose outcome write may
-        // come after ours) records the whole sentence; a cancel Airbyte refuses is corrected below
-        String asked = "Cancelled through the API by " + caller + ": job " + run.getJobId();
-        cancels.request(runId, asked + "; it was cancelled in Airbyte.");
-        String error = asked + ending.cancelJob(run, ".");
-        cancels.request(runId, error);
         if (!store.endIfOpen(runId, RunStatus.CANCELLED, error, clock.instant())) {
-            // the loop may have ended it first, on this cancel's note; any other outcome stands
-            cancels.withdraw(runId);
+            // the loop ended it first: on this cancel's note, or with an outcome of its own that stands
             Run ended = find(runId);
-            if (ended.getStatus() != RunStatus.CANCELLED
-                    || ended.getError() == null
-                    || !ended.getError().startsWith(asked)) {
-                throw ended(ended);
-            }
-            if (!error.equals(ended.getError())) {
-                ended.setError(error);
-                store.update(ended);
+            if (ended.getStatus() != RunStatus.CANCELLED || !error.equals(ended.getError())) {
+                throw cannotCancel(ended);
             }
         }
         LOG.warn("Pipeline {}: run {} {}", run.getPipeline(), runId, error);
@@ -73,11 +91,19 @@ final class RunCancelling {
                         404, "No run has id '" + runId + "'; GET /api/runs lists the runs with their runId."));
     }
 
-    private static ApiProblem ended(Run run) {
-        return new ApiProblem(
-                        409,
-                        "Run " + run.getRunId() + " already ended "
-                                + run.getStatus().wireName() + "; there is nothing left to cancel.")
-                .with("status", run.getStatus().wireName());
+    /** Why this run cannot be cancelled now, as a 409 with its status. */
+    private static ApiProblem cannotCancel(Run run) {
+        String status = run.getStatus().wireName();
+        String why;
+        if (run.isFinal()) {
+            why = "Run " + run.getRunId() + " already ended " + status + "; there is nothing left to cancel.";
+        } else if (run.getStatus() == RunStatus.POST_SYNC) {
+            why = "Run " + run.getRunId() + " is post_sync: its sync has finished and its post-sync checks are"
+                    + " running; they end on their own, and there is no Airbyte job left to cancel.";
+        } else {
+            why = "Run " + run.getRunId() + " is " + status
+                    + " and its request to start the Airbyte job is out; try again in a moment, once it has a job.";
+        }
+        return new ApiProblem(409, why).with("status", status);
     }
 }

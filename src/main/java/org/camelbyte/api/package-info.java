@@ -4,6 +4,6 @@
  * mapping, and how the API's authentication and the webhook's secret are chosen from settings.
  *
  * <p>Must not hold run or group logic: it turns HTTP into calls on {@code intake/}, {@code group/} and the run
- * records and back; it asks a run's loop to stop through {@link org.camelbyte.run.RunCancels}, never drives its steps.
+ * records and back; a cancel is written to the run record, which the run's loop reads, never by driving its steps.
  */
 package org.camelbyte.api;

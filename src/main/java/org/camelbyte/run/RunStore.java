@@ -64,12 +64,14 @@ public class RunStore {
         return findByRequestId(run.getRequestId()).orElseThrow();
     }
 
+    private static final String UPDATE =
+            "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
+                    + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
+                    + " job_status_since=?, progress_at=?, incomplete_attempts=?, connection_name=?, baseline_job_id=?,"
+                    + " waiting=?::jsonb, updated_at=now() WHERE run_id=?";
+
     public void update(Run run) {
-        String sql =
-                "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
-                        + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
-                        + " job_status_since=?, progress_at=?, incomplete_attempts=?, connection_name=?, baseline_job_id=?,"
-                        + " waiting=?::jsonb, updated_at=now() WHERE run_id=?";
+        String sql = UPDATE;
         try {
             commits.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -237,6 +239,105 @@ public class RunStore {
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new RunStoreException("could not end run " + runId, e);
+        }
+    }
+
+    /**
+     * Notes a cancel asked for a running run that has an Airbyte job, before the job is cancelled, so the
+     * instance following the run, which may be another one, ends it with this sentence when it sees the job
+     * cancelled; answers whether the run was still running.
+     */
+    public boolean noteCancel(String runId, String note) {
+        return write(
+                "UPDATE runs SET cancel_note=?, updated_at=now() WHERE run_id=? AND status='running' AND job_id IS NOT NULL",
+                runId,
+                ps -> ps.setString(1, note),
+                2);
+    }
+
+    /** Takes a cancel note back (Airbyte did not cancel the job, so the run goes on). */
+    public void withdrawCancel(String runId) {
+        write(
+                "UPDATE runs SET cancel_note=NULL, updated_at=now() WHERE run_id=? AND status='running'",
+                runId,
+                ps -> {},
+                1);
+    }
+
+    /** The cancel note of the run, if someone asked to cancel it. */
+    public Optional<String> cancelNote(String runId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT cancel_note FROM runs WHERE run_id=?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new RunStoreException("could not read run " + runId, e);
+        }
+    }
+
+    /**
+     * Ends a run cancelled before its job-creating POST went out, in one statement that holds only while no
+     * POST has: {@link #updateIfStillQueued} takes the same row first or not at all, so a start racing the
+     * cancel either POSTs and this answers false, or finds the run ended and never POSTs.
+     */
+    public boolean cancelIfUnstarted(String runId, String note, Instant endedAt) {
+        return write(
+                "UPDATE runs SET status='cancelled', error=?, cancel_note=?, ended_at=?, waiting=NULL, updated_at=now()"
+                        + " WHERE run_id=? AND status='queued' AND job_id IS NULL AND trigger_requested_at IS NULL",
+                runId,
+                ps -> {
+                    ps.setString(1, note);
+                    ps.setString(2, note);
+                    ps.setTimestamp(3, ts(endedAt));
+                },
+                4);
+    }
+
+    /**
+     * {@link #update} for the write that says the job-creating POST goes out: only while the run is still
+     * queued, so a run cancelled meanwhile is never started; answers whether it was.
+     */
+    public boolean updateIfStillQueued(Run run) {
+        return updateIf(run, " AND status='queued'");
+    }
+
+    /**
+     * {@link #update} for a poll's progress: only while the run has no outcome, so a cancel recorded meanwhile
+     * (by any instance) is not turned back into running before the loop sees the job cancelled.
+     */
+    public boolean updateWhileOpen(Run run) {
+        return updateIf(run, " AND status IN ('queued','running','post_sync')");
+    }
+
+    private boolean updateIf(Run run, String condition) {
+        String sql = UPDATE + condition;
+        try {
+            return commits.write(c -> {
+                        try (PreparedStatement ps = c.prepareStatement(sql)) {
+                            return bindUpdate(ps, run).executeUpdate();
+                        }
+                    })
+                    == 1;
+        } catch (SQLException e) {
+            throw new RunStoreException("could not update run " + run.getRunId(), e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** One conditional statement on one run; {@code runIdIndex} is where its run_id goes. */
+    private boolean write(String sql, String runId, Binder binder, int runIdIndex) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.setString(runIdIndex, runId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new RunStoreException("could not update run " + runId, e);
         }
     }
 

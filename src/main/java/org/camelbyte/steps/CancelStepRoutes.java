@@ -1,22 +1,25 @@
 package org.camelbyte.steps;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.camelbyte.airbyte.AirbyteJob;
+import org.camelbyte.airbyte.JobStatus;
 import org.camelbyte.run.Run;
-import org.camelbyte.run.RunCancels;
 import org.camelbyte.run.RunStatus;
+import org.camelbyte.run.RunStore;
 
 /**
  * {@code direct:run-cancel-requested}, in the poll loop after each status call: a run cancelled through the
- * API ends here, through the same path as a watchdog's cancel. Its Airbyte job was already cancelled by the
- * API call; ending it here stops the loop and writes the cancel over whatever the poll just wrote, so the
- * outcome stays the caller's.
+ * API ends here, through the same path as a watchdog's cancel, with the sentence naming who asked. The API
+ * call (on any instance) noted that sentence on the run record before it cancelled the Airbyte job, so
+ * when this loop sees the job cancelled it reads the note once: a read only at that moment, never per poll.
+ * Without a note the job was cancelled in Airbyte itself, and the outcome step says so.
  */
 public class CancelStepRoutes extends RouteBuilder {
-    private final RunCancels cancels;
+    private final RunStore store;
     private final RunEnding ending;
 
-    public CancelStepRoutes(RunCancels cancels, RunEnding ending) {
-        this.cancels = cancels;
+    public CancelStepRoutes(RunStore store, RunEnding ending) {
+        this.store = store;
         this.ending = ending;
     }
 
@@ -27,9 +30,13 @@ public class CancelStepRoutes extends RouteBuilder {
                 .routeId("run-cancel-requested")
                 .errorHandler(noErrorHandler())
                 .process(exchange -> {
+                    AirbyteJob job = exchange.getProperty(AirbyteJob.class.getName(), AirbyteJob.class);
+                    if (job == null || job.status() != JobStatus.CANCELLED) {
+                        return;
+                    }
                     Run run = exchange.getMessage().getBody(Run.class);
-                    cancels.take(run.getRunId())
-                            .ifPresent(error -> ending.endLoop(exchange, run, RunStatus.CANCELLED, error));
+                    store.cancelNote(run.getRunId())
+                            .ifPresent(note -> ending.endLoop(exchange, run, RunStatus.CANCELLED, note));
                 });
     }
 }

@@ -85,7 +85,9 @@ class PollStep implements Processor {
             // an ended job's status goes to the record with the run's next step (post_sync or the outcome), one
             // commit sooner; a crash in between resumes the run, which reads the ended job again
             if (!job.status().isTerminal() && (statusChanged || dueForProgressWrite(exchange, now))) {
-                store.update(run);
+                // a run ended meanwhile (a cancel through the API) keeps its outcome; this loop ends it on its next
+                // pass
+                store.updateWhileOpen(run);
                 exchange.setProperty(LAST_WRITE, now);
             }
         }

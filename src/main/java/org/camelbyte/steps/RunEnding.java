@@ -3,6 +3,7 @@ package org.camelbyte.steps;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.config.Durations;
@@ -43,7 +44,7 @@ public final class RunEnding {
     }
 
     /** Cancels the run's job inside the shared breaker; throws when Airbyte did not take it. */
-    void cancelJobOrThrow(Run run) {
+    public void cancelJobOrThrow(Run run) {
         breaker.executeRunnable(() -> airbyte.cancelJob(run.getJobId()));
     }
 
@@ -55,6 +56,25 @@ public final class RunEnding {
         }
         run.setEndedAt(clock.instant());
         store.update(run);
+    }
+
+    /**
+     * Ends a run cancelled before its job-creating POST went out (queued, or held behind another run), in one
+     * conditional statement; answers false when the start won the race, and the run then has or gets a job.
+     * The caller publishes the outcome: no route of this instance carries the run (a held run is in none).
+     */
+    public boolean endUnstarted(Run run, String error) {
+        Instant now = clock.instant();
+        if (!store.cancelIfUnstarted(run.getRunId(), error, now)) {
+            return false;
+        }
+        run.setStatus(RunStatus.CANCELLED);
+        run.setError(error);
+        run.setEndedAt(now);
+        run.setWaiting(null);
+        LOG.warn("Pipeline {}: run {} {}", run.getPipeline(), run.getRunId(), error);
+        logOutcome(run);
+        return true;
     }
 
     /** Ends the run from inside the poll loop (deadline, watchdog, a refused status): records it and stops the loop. */

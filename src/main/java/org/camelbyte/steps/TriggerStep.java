@@ -81,7 +81,16 @@ class TriggerStep implements Processor {
                 "Waiting for Airbyte to answer the request that starts the " + type.wireName() + " job",
                 exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1,
                 null));
-        store.update(run);
+        if (!store.updateIfStillQueued(run)) {
+            // cancelled while queued (POST /api/runs/{runId}/cancel): that call ended the run and published its
+            // outcome, so this route stops here without a job and without a second outcome
+            LOG.info(
+                    "Pipeline {}, run {}: ended before its job started; not starting one",
+                    run.getPipeline(),
+                    run.getRunId());
+            exchange.setRouteStop(true);
+            return;
+        }
         TriggeredJob triggered = breaker.executeSupplier(() -> airbyte.startJob(run.getConnectionId(), type));
         if (triggered.adopted()) {
             LOG.info(
