@@ -16,6 +16,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.camelbyte.airbyte.AirbyteWiring;
 import org.camelbyte.airbyte.AirbyteWiring.Airbyte;
+import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.api.AirbyteWatchWiring;
 import org.camelbyte.api.ApiWiring;
 import org.camelbyte.api.OperatorWiring;
@@ -82,7 +83,7 @@ public class Bootstrap extends MainListenerSupport {
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
         observe.watch(airbyte.breaker(), state.database(), json, closeAtStop);
 
-        AirbyteWatchWiring.configure(
+        JobWatcher watcher = AirbyteWatchWiring.configure(
                 main, settings, airbyte.client(), airbyte.breaker(), catalog, clock, dataDir, json, closeAtStop);
         runsAtStop = StepsWiring.wire(main, settings, catalog, airbyte, state, dataSources, json, clock);
         intake = IntakeWiring.wire(main, settings, catalog, state, json, clock);
@@ -103,6 +104,7 @@ public class Bootstrap extends MainListenerSupport {
                 context,
                 airbyte.client(),
                 airbyte.lookup(),
+                watcher,
                 context.getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class),
                 intake.requests(),
                 state.store());
