@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
+import org.camelbyte.airbyte.ChangeWaker;
 
 /**
  * Looks at something until it has ended or the deadline passes, holding no thread in between: each look
@@ -67,11 +68,8 @@ final class AsyncWait<T> {
     private final AtomicLong armed = new AtomicLong(DONE);
 
     private long rounds;
-    /**
-     * The change future the wake-up hangs on. A state that does not change for many looks keeps the same
-     * future; hooking it again at every look would pile one callback per look on it, so it is hooked once.
-     */
-    private CompletableFuture<?> hookedOn;
+    /** Hooks each change future once: a state unchanged for many looks keeps the same future. */
+    private final ChangeWaker waker = new ChangeWaker();
 
     private volatile ScheduledFuture<?> timer;
     private Exchange exchange;
@@ -124,14 +122,8 @@ final class AsyncWait<T> {
             callback.done(false);
             return;
         }
-        if (change == null) {
-            return;
-        }
-        if (change != hookedOn) {
-            hookedOn = change;
-            change.thenRun(this::resumeSoon);
-        } else if (change.isDone()) {
-            resumeSoon();
+        if (change != null) {
+            waker.wakeOn(change, this::resumeSoon);
         }
     }
 

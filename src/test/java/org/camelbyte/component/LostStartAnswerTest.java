@@ -5,35 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.camelbyte.standin.AirbyteStandIn;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The answer to airbyte:sync's job POST is lost (Airbyte creates the job at once but answers after the
  * client gave up): the exchange reports the job Airbyte created, and Airbyte has exactly one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LostStartAnswerTest extends CamelTestSupport {
+class LostStartAnswerTest extends StandInCamelTest {
     private static final String POST_JOBS = "POST /api/public/v1/jobs";
-    static AirbyteStandIn standIn;
-
-    @BeforeAll
-    static void startStandIn() {
-        standIn = ComponentScenario.start();
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.close();
-    }
 
     @AfterEach
     void answerPromptlyAgain() {
@@ -41,14 +23,9 @@ class LostStartAnswerTest extends CamelTestSupport {
     }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        AirbyteConfiguration configuration =
-                context.getComponent("airbyte", AirbyteComponent.class).getConfiguration();
-        configuration.setBaseUrl(standIn.publicApiUrl());
+    protected void configure(AirbyteConfiguration configuration) {
         // the POST's answer comes 1.5 s late, well past this
         configuration.setRequestTimeout("300ms");
-        return context;
     }
 
     @Override
