@@ -92,6 +92,7 @@ public class Bootstrap extends MainListenerSupport {
                 context,
                 airbyte.client(),
                 airbyte.lookup(),
+                airbyte.watcher(),
                 context.getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class),
                 intake.requests(),
                 state.store());

@@ -1,5 +1,7 @@
 package org.camelbyte.component;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
@@ -10,11 +12,15 @@ import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteClients;
 import org.camelbyte.airbyte.AirbyteSettings;
 import org.camelbyte.airbyte.ConnectionLookup;
+import org.camelbyte.airbyte.JobStart;
+import org.camelbyte.airbyte.JobWatcher;
 
 /**
- * The {@code airbyte:} component. Inside the Camelbyte app it shares the app's client, lookup cache,
- * scheduler and run queue (see {@link #AirbyteComponent(AirbyteClient, ConnectionLookup, ScheduledExecutorService, RunHandOff)});
- * on its own it builds them from its {@link AirbyteConfiguration} when the context starts.
+ * The {@code airbyte:} component. Inside the Camelbyte app it shares the app's client, lookup cache, job
+ * watcher, scheduler and run queue (see
+ * {@link #AirbyteComponent(AirbyteClient, ConnectionLookup, JobWatcher, ScheduledExecutorService, RunHandOff)});
+ * on its own it builds them from its {@link AirbyteConfiguration} when the context starts, and its job
+ * watcher when an exchange first waits for a job.
  */
 @Component("airbyte")
 public class AirbyteComponent extends DefaultComponent {
@@ -25,6 +31,9 @@ public class AirbyteComponent extends DefaultComponent {
 
     private AirbyteClient client;
     private ConnectionLookup lookup;
+    private JobStart jobStart;
+    private JobWatcher watcher;
+    private boolean ownWatcher;
     private ScheduledExecutorService scheduler;
     private boolean ownScheduler;
     private final RunHandOff runs;
@@ -34,11 +43,16 @@ public class AirbyteComponent extends DefaultComponent {
         this.runs = null;
     }
 
-    /** The app's component: one client, one lookup cache, one scheduler for the whole application. */
+    /** The app's component: one client, lookup cache, job watcher and scheduler for the whole application. */
     public AirbyteComponent(
-            AirbyteClient client, ConnectionLookup lookup, ScheduledExecutorService scheduler, RunHandOff runs) {
+            AirbyteClient client,
+            ConnectionLookup lookup,
+            JobWatcher watcher,
+            ScheduledExecutorService scheduler,
+            RunHandOff runs) {
         this.client = client;
         this.lookup = lookup;
+        this.watcher = watcher;
         this.scheduler = scheduler;
         this.runs = runs;
     }
@@ -59,6 +73,8 @@ public class AirbyteComponent extends DefaultComponent {
             client = AirbyteClients.create(settings, getCamelContext());
             lookup = new ConnectionLookup(client, settings.lookupCacheTtl());
         }
+        // the component's calls go to Airbyte directly (the app's run steps use its shared breaker)
+        jobStart = new JobStart(client, JobStart.Calls.DIRECT);
         if (scheduler == null) {
             scheduler = getCamelContext()
                     .getExecutorServiceManager()
@@ -69,6 +85,13 @@ public class AirbyteComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (ownWatcher) {
+                watcher.close();
+                watcher = null;
+                ownWatcher = false;
+            }
+        }
         if (ownScheduler) {
             getCamelContext().getExecutorServiceManager().shutdown(scheduler);
             scheduler = null;
@@ -83,6 +106,31 @@ public class AirbyteComponent extends DefaultComponent {
 
     ConnectionLookup lookup() {
         return lookup;
+    }
+
+    JobStart jobStart() {
+        return jobStart;
+    }
+
+    /** The app's watcher, or this component's own, started when first needed (most routes never wait). */
+    synchronized JobWatcher watcher() {
+        if (watcher == null) {
+            watcher = OwnJobWatcher.start(client, waitingPollIntervals());
+            ownWatcher = true;
+        }
+        return watcher;
+    }
+
+    /** The poll intervals of this component's endpoints that wait for a job, so the watcher looks as often. */
+    private List<Duration> waitingPollIntervals() {
+        return getCamelContext().getEndpoints().stream()
+                .filter(AirbyteEndpoint.class::isInstance)
+                .map(AirbyteEndpoint.class::cast)
+                .filter(e -> e.getComponent() == this
+                        && e.getOperation() == AirbyteOperation.SYNC
+                        && e.isWaitForCompletion())
+                .map(AirbyteEndpoint::pollIntervalDuration)
+                .toList();
     }
 
     ScheduledExecutorService scheduler() {

@@ -9,7 +9,6 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteConnection;
 import org.camelbyte.airbyte.AirbyteJob;
-import org.camelbyte.airbyte.AirbyteUnavailableException;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.airbyte.JobStatus;
 import org.camelbyte.airbyte.JobType;
@@ -19,9 +18,9 @@ import org.camelbyte.run.RunStatus;
 /**
  * Does an endpoint's operation. The calls themselves are short and made on the caller's thread; waiting for
  * a job or run to end is an {@link AsyncWait} on the shared scheduler, so a waiting exchange holds no thread.
+ * A waiting sync follows its job through the {@link org.camelbyte.airbyte.JobWatcher}, not by calls of its own.
  */
 class AirbyteProducer extends DefaultAsyncProducer {
-    /** Airbyte's clock and ours differ, and it reports creation to the second: look a little earlier. */
     private final AirbyteEndpoint endpoint;
 
     private final Clock clock = Clock.systemUTC();
@@ -71,20 +70,26 @@ class AirbyteProducer extends DefaultAsyncProducer {
     private boolean sync(Exchange exchange, AsyncCallback callback) {
         Message message = exchange.getMessage();
         AirbyteConnection connection = lookup().resolve(connectionName(message));
-        AirbyteJob started = startJob(connection.connectionId(), JobType.parse(endpoint.getJobType()));
+        // one job per exchange: a 409 adopts the running job, a lost answer the job Airbyte created
+        AirbyteJob started = endpoint.getComponent()
+                .jobStart()
+                .startOnce(connection.connectionId(), JobType.parse(endpoint.getJobType()))
+                .job();
         answer(message, started);
         if (!endpoint.isWaitForCompletion()) {
             callback.done(true);
             return true;
         }
+        WatchedJob watched = new WatchedJob(endpoint.getComponent().watcher(), started);
         new AsyncWait<AirbyteJob>(
                         scheduler(),
                         endpoint.pollIntervalDuration(),
                         endpoint.timeoutDuration(),
                         clock,
-                        () -> readJob(started.jobId()),
+                        watched,
                         job -> job.status().isTerminal(),
                         job -> {
+                            watched.stop();
                             answer(message, job);
                             return job.status() == JobStatus.SUCCEEDED
                                     ? null
@@ -97,6 +102,7 @@ class AirbyteProducer extends DefaultAsyncProducer {
                                             Bodies.job(job));
                         },
                         last -> {
+                            watched.stop();
                             answer(message, last);
                             String cancelled = endpoint.isCancelOnTimeout()
                                     ? cancel(last.jobId())
@@ -108,33 +114,6 @@ class AirbyteProducer extends DefaultAsyncProducer {
                         })
                 .start(started, exchange, callback);
         return false;
-    }
-
-    /**
-     * The one place a waiting sync reads its job's state. The batched job watcher (one list call per
-     * interval for every waiting job) can take its place without touching the rest.
-     */
-    private AirbyteJob readJob(long jobId) {
-        return client().getJob(jobId);
-    }
-
-    /**
-     * Starts the job; a 409 "already running" adopts the running job (in the client). An answer lost on the
-     * way back may hide a job Airbyte did create: look for it before giving up, never POST again blindly.
-     */
-    private AirbyteJob startJob(String connectionId, JobType type) {
-        // Airbyte's own job ids, never its clock: the newest id before the POST, a newer one after a lost answer
-        long baseline = client().newestJobId(connectionId).orElse(0L);
-        try {
-            return client().startJob(connectionId, type).job();
-        } catch (AirbyteUnavailableException lost) {
-            if (!lost.outcomeUnknown()) {
-                throw lost;
-            }
-            return client().jobsAfter(connectionId, type, baseline).stream()
-                    .findFirst()
-                    .orElseThrow(() -> lost);
-        }
     }
 
     private String cancel(long jobId) {
@@ -164,7 +143,8 @@ class AirbyteProducer extends DefaultAsyncProducer {
                         endpoint.pollIntervalDuration(),
                         endpoint.timeoutDuration(),
                         clock,
-                        () -> runs.find(accepted.getRunId()).orElse(null),
+                        AsyncWait.Source.polled(
+                                () -> runs.find(accepted.getRunId()).orElse(null)),
                         Run::isFinal,
                         run -> {
                             answer(message, run);

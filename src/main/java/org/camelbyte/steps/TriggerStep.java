@@ -2,13 +2,13 @@ package org.camelbyte.steps;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteJob;
+import org.camelbyte.airbyte.JobStart;
 import org.camelbyte.airbyte.JobType;
 import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.airbyte.TriggeredJob;
@@ -28,24 +28,18 @@ import org.slf4j.LoggerFactory;
  */
 class TriggerStep implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerStep.class);
-    /**
-     * Only for run records written before job ids were noted: Airbyte's and our clocks differ, and Airbyte
-     * reports creation to the second; look a little before our own timestamp.
-     */
-    private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
 
     static final String STEP = "trigger";
 
-    private final AirbyteClient airbyte;
-    private final CircuitBreaker breaker;
+    private final JobStart jobStart;
     private final RunStore store;
     private final Clock clock;
     private final JobWatcher watcher;
 
     TriggerStep(AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, Clock clock, JobWatcher watcher) {
         this.watcher = watcher;
-        this.airbyte = airbyte;
-        this.breaker = breaker;
+        // every call inside the shared breaker, as the run's other Airbyte calls
+        this.jobStart = new JobStart(airbyte, breaker::executeSupplier);
         this.store = store;
         this.clock = clock;
     }
@@ -70,9 +64,7 @@ class TriggerStep implements Processor {
                 return;
             }
         } else {
-            long baseline = breaker.executeSupplier(() -> airbyte.newestJobId(run.getConnectionId()))
-                    .orElse(0L);
-            run.setBaselineJobId(baseline);
+            run.setBaselineJobId(jobStart.baseline(run.getConnectionId()));
             run.setTriggerRequestedAt(clock.instant());
         }
         // committed before the POST: a lost answer is then resolved from the record, even after a restart
@@ -91,7 +83,8 @@ class TriggerStep implements Processor {
             exchange.setRouteStop(true);
             return;
         }
-        TriggeredJob triggered = breaker.executeSupplier(() -> airbyte.startJob(run.getConnectionId(), type));
+        // a lost answer throws here; the redelivery (or the next start) finds the job from the record
+        TriggeredJob triggered = jobStart.post(run.getConnectionId(), type);
         if (triggered.adopted()) {
             LOG.info(
                     "Pipeline {}: a {} was already running on '{}'; following its job {}",
@@ -104,20 +97,16 @@ class TriggerStep implements Processor {
     }
 
     /**
-     * The job an earlier POST of this run created, if any: Airbyte's newest job of this type numbered after
-     * the noted baseline that no other run follows; by creation time only for records without a baseline.
+     * The job an earlier POST of this run created, if any, that no other run follows: by the noted baseline,
+     * or by creation time for records written before baselines were noted.
      */
     private Optional<AirbyteJob> jobOfEarlierAttempt(Run run, JobType type) {
-        if (run.getBaselineJobId() != null) {
-            return breaker
-                    .executeSupplier(() -> airbyte.jobsAfter(run.getConnectionId(), type, run.getBaselineJobId()))
-                    .stream()
-                    .filter(job -> !store.jobFollowedByAnotherRun(job.jobId(), run.getRunId()))
-                    .findFirst();
-        }
-        return breaker.executeSupplier(() -> airbyte.findJobCreatedSince(
-                        run.getConnectionId(), type, run.getTriggerRequestedAt().minus(CLOCK_SLACK)))
-                .filter(job -> !store.jobFollowedByAnotherRun(job.jobId(), run.getRunId()));
+        return jobStart.hiddenJob(
+                run.getConnectionId(),
+                type,
+                run.getBaselineJobId(),
+                run.getTriggerRequestedAt(),
+                jobId -> store.jobFollowedByAnotherRun(jobId, run.getRunId()));
     }
 
     private void started(Exchange exchange, Run run, AirbyteJob job) {

@@ -6,11 +6,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.camelbyte.airbyte.AirbyteRejectedException;
+import org.camelbyte.airbyte.ChangeWaker;
 import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.run.Run;
 
@@ -22,7 +22,7 @@ import org.camelbyte.run.Run;
 class WaitStep extends AsyncProcessorSupport {
     /** The watcher's future for the job's next change, taken by the poll step before it read the snapshot. */
     static final String NEXT_CHANGE = "jobNextChange";
-    /** The run's {@link Waker}, kept on the exchange from one wait to the next. */
+    /** The run's {@link ChangeWaker}, kept on the exchange from one wait to the next. */
     static final String WAKER = "jobChangeWaker";
 
     private final JobWatcher watcher;
@@ -69,41 +69,13 @@ class WaitStep extends AsyncProcessorSupport {
         return false;
     }
 
-    private static Waker wakerOf(Exchange exchange) {
-        Waker waker = exchange.getProperty(WAKER, Waker.class);
+    private static ChangeWaker wakerOf(Exchange exchange) {
+        ChangeWaker waker = exchange.getProperty(WAKER, ChangeWaker.class);
         if (waker == null) {
-            waker = new Waker();
+            waker = new ChangeWaker();
             exchange.setProperty(WAKER, waker);
         }
         return waker;
-    }
-
-    /**
-     * A run's one hook on its job's next-change future. A job that does not change for many polls keeps the
-     * same future, and a hook added at every wait would pile up on it until the job changes (a long sync
-     * holds thousands); so each run hooks each future once and each wait only swaps in its own wake-up.
-     */
-    static final class Waker {
-        private final AtomicReference<Runnable> wakeUp = new AtomicReference<>();
-        private CompletableFuture<?> hookedOn;
-
-        synchronized void wakeOn(CompletableFuture<?> change, Runnable wake) {
-            wakeUp.set(wake);
-            if (change != hookedOn) {
-                hookedOn = change;
-                change.thenRun(this::fire);
-            } else if (change.isDone()) {
-                // it changed while the run was looking, after the hook's last wake-up: wake now, as a new hook would
-                fire();
-            }
-        }
-
-        private void fire() {
-            Runnable current = wakeUp.getAndSet(null);
-            if (current != null) {
-                current.run();
-            }
-        }
     }
 
     /** The first wait of a run: none at all when the watcher already holds news of the job. */

@@ -5,43 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelbyte.airbyte.ConnectionLookupException;
-import org.camelbyte.standin.AirbyteStandIn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Each operation of the airbyte: component in Java DSL routes, in a plain Camel context against the stand-in. */
-// one context for the class (CamelTestSupport reads the lifecycle): a context per test costs a second each
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AirbyteComponentTest extends CamelTestSupport {
-    static AirbyteStandIn standIn;
-
-    @BeforeAll
-    static void startStandIn() {
-        standIn = ComponentScenario.start();
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.close();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        // resolved from META-INF/services, configured as camel.component.airbyte.configuration.* would
-        context.getComponent("airbyte", AirbyteComponent.class)
-                .getConfiguration()
-                .setBaseUrl(standIn.publicApiUrl());
-        return context;
-    }
+class AirbyteComponentTest extends StandInCamelTest {
 
     @Override
     protected RouteBuilder createRouteBuilder() {

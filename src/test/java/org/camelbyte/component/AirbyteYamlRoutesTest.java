@@ -8,16 +8,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.camelbyte.standin.AirbyteStandIn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The airbyte: operations as teams write them: YAML routes, options as parameters. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AirbyteYamlRoutesTest extends CamelTestSupport {
+class AirbyteYamlRoutesTest extends StandInCamelTest {
     static final String ROUTES = """
             - route:
                 from:
@@ -61,24 +55,10 @@ class AirbyteYamlRoutesTest extends CamelTestSupport {
                             steps:
                               - setBody: { simple: "caught ${exception.status}" }
             """;
-    static AirbyteStandIn standIn;
-
-    @BeforeAll
-    static void startStandIn() {
-        standIn = ComponentScenario.start();
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.close();
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("airbyte", AirbyteComponent.class)
-                .getConfiguration()
-                .setBaseUrl(standIn.publicApiUrl());
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("airbyte.camel.yaml", ROUTES));
         return context;
     }

@@ -1,0 +1,95 @@
+package org.camelbyte.airbyte;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
+
+/**
+ * Starts a job on a connection so that one start never makes two Airbyte jobs, for the app's runs and the
+ * {@code airbyte:sync} component alike. The job-creating POST is the one call that is not safe to repeat:
+ * its answer may be lost (a timeout, a dropped connection) after Airbyte created the job. So:
+ * <ol>
+ *   <li>{@link #baseline} reads the connection's newest job id before the POST;</li>
+ *   <li>{@link #post} POSTs; a 409 "already running" adopts the running job (in the client);</li>
+ *   <li>after a lost answer, {@link #hiddenJob} finds the job the POST created: the newest of its type
+ *       numbered above the baseline that nobody else follows. Airbyte numbers jobs in creation order
+ *       whatever its clock says, so times are never compared (except for callers that noted no baseline).</li>
+ * </ol>
+ * A caller that keeps the baseline elsewhere between the steps (the app's run record, committed before the
+ * POST) calls them one by one; a caller with no later attempt uses {@link #startOnce}.
+ */
+public final class JobStart {
+    /**
+     * Only for callers that noted a time instead of a baseline: Airbyte's clock and ours differ, and Airbyte
+     * reports creation to the second; look a little before our own timestamp.
+     */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+
+    /** How each Airbyte call is made: through the app's shared circuit breaker, or directly. */
+    @FunctionalInterface
+    public interface Calls {
+        /** Calls Airbyte straight, for a caller with no circuit breaker. */
+        Calls DIRECT = Supplier::get;
+
+        <T> T call(Supplier<T> airbyteCall);
+    }
+
+    private final AirbyteClient airbyte;
+    private final Calls calls;
+
+    public JobStart(AirbyteClient airbyte, Calls calls) {
+        this.airbyte = airbyte;
+        this.calls = calls;
+    }
+
+    /** The id of the connection's newest job of any type, 0 when it has none: read before the POST. */
+    public long baseline(String connectionId) {
+        return calls.call(() -> airbyte.newestJobId(connectionId)).orElse(0L);
+    }
+
+    /**
+     * The job-creating POST, once. A 409 "already running" answers the running job ({@link TriggeredJob#adopted()}).
+     * A lost answer throws {@link AirbyteUnavailableException} with {@code outcomeUnknown()}: ask
+     * {@link #hiddenJob} before POSTing again.
+     */
+    public TriggeredJob post(String connectionId, JobType type) {
+        return calls.call(() -> airbyte.startJob(connectionId, type));
+    }
+
+    /**
+     * The job an earlier POST whose answer was lost created, if any: the newest job of {@code type} numbered
+     * after {@code baseline} that {@code followedElsewhere} does not claim. With no baseline (null), the newest
+     * created since {@code requestedAt}, a little earlier for the clocks' difference.
+     */
+    public Optional<AirbyteJob> hiddenJob(
+            String connectionId, JobType type, Long baseline, Instant requestedAt, LongPredicate followedElsewhere) {
+        if (baseline != null) {
+            return calls.call(() -> airbyte.jobsAfter(connectionId, type, baseline)).stream()
+                    .filter(job -> !followedElsewhere.test(job.jobId()))
+                    .findFirst();
+        }
+        return calls.call(() -> airbyte.findJobCreatedSince(connectionId, type, requestedAt.minus(CLOCK_SLACK)))
+                .filter(job -> !followedElsewhere.test(job.jobId()));
+    }
+
+    /**
+     * The whole start for a caller with no later attempt and nothing to record (the component): baseline, POST,
+     * and a lost answer resolved at once from the jobs Airbyte numbered after the baseline; when it created
+     * none, the loss is thrown as it came (never a second POST).
+     */
+    public TriggeredJob startOnce(String connectionId, JobType type) {
+        long baseline = baseline(connectionId);
+        try {
+            return post(connectionId, type);
+        } catch (AirbyteUnavailableException lost) {
+            if (!lost.outcomeUnknown()) {
+                throw lost;
+            }
+            return hiddenJob(connectionId, type, baseline, null, jobId -> false)
+                    .map(job -> new TriggeredJob(job, false))
+                    .orElseThrow(() -> lost);
+        }
+    }
+}
