@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +17,24 @@ import java.util.stream.Collectors;
  * does not list every workspace on each run.
  */
 public final class ConnectionLookup {
-    private record Snapshot(List<AirbyteConnection> connections, Instant readAt) {}
+    /** The listing, indexed by name and by id: thousands of runs resolve names against thousands of connections. */
+    private record Snapshot(
+            List<AirbyteConnection> connections,
+            Map<String, List<AirbyteConnection>> byName,
+            Map<String, List<AirbyteConnection>> byId,
+            Instant readAt) {
+        static Snapshot of(List<AirbyteConnection> connections, Instant readAt) {
+            return new Snapshot(
+                    List.copyOf(connections),
+                    connections.stream()
+                            .filter(c -> c.name() != null)
+                            .collect(Collectors.groupingBy(AirbyteConnection::name)),
+                    connections.stream()
+                            .filter(c -> c.connectionId() != null)
+                            .collect(Collectors.groupingBy(c -> c.connectionId().toLowerCase(Locale.ROOT))),
+                    readAt);
+        }
+    }
 
     public static final Duration DEFAULT_MISS_REFRESH = Duration.ofSeconds(30);
 
@@ -101,15 +119,14 @@ public final class ConnectionLookup {
             return now;
         }
         Instant readAt = clock.instant();
-        snapshot = new Snapshot(List.copyOf(client.listConnections()), readAt);
+        snapshot = Snapshot.of(client.listConnections(), readAt);
         return snapshot;
     }
 
     private static List<AirbyteConnection> matching(Snapshot snapshot, String wanted) {
-        boolean byId = WorkspaceRef.looksLikeId(wanted);
-        return snapshot.connections().stream()
-                .filter(c -> byId ? wanted.equalsIgnoreCase(c.connectionId()) : wanted.equals(c.name()))
-                .toList();
+        return WorkspaceRef.looksLikeId(wanted)
+                ? snapshot.byId().getOrDefault(wanted.toLowerCase(Locale.ROOT), List.of())
+                : snapshot.byName().getOrDefault(wanted, List.of());
     }
 
     private static ConnectionLookupException notFound(String wanted, Snapshot snapshot) {
