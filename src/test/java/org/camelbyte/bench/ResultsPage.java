@@ -31,7 +31,7 @@ final class ResultsPage {
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "\n"
                 + "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB\n"
-                + "- Command: `bench/run.sh " + sizeList + "` from the repository root\n"
+                + "- Command: `" + heapSetting() + "bench/run.sh " + sizeList + "` from the repository root\n"
                 + "- Workload: N concurrent syncs on N connections, all requested at once from 16 client threads: up to N = 2,000"
                 + " each 10 s at the stand-in (1 s pending, 9 s running) polled every 1 s; above, 60 s syncs polled every 10 s,"
                 + " app only. The stand-in runs in the same JVM, so its 32 server threads are in every thread count and its"
@@ -45,5 +45,11 @@ final class ResultsPage {
                         os.getSystemLoadAverage(),
                         Runtime.getRuntime().availableProcessors())
                 + table;
+    }
+
+    /** The heap cap the run was started with (bench/run.sh's BENCH_HEAP), as it was typed. */
+    private static String heapSetting() {
+        String heap = System.getenv("BENCH_HEAP");
+        return heap == null || heap.isBlank() ? "" : "BENCH_HEAP=" + heap + " ";
     }
 }
