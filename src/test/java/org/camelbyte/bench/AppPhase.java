@@ -39,6 +39,9 @@ final class AppPhase {
                         // the baseline starts every sync at once; Airbyte's own limit is the operator's choice
                         .property("runs.max-starts-per-second", "5000")
                         .property("runs.concurrent-starts", "32")
+                        // each start holds one connection at a time; camel-http's default 20 per host made 12 of
+                        // the 32 wait for a socket (config/application.properties says how to size it)
+                        .property("camel.component.http.connections-per-route", "64")
                         // the run route blocks on commits and the outcome's JMS send; more threads, still flat in N
                         .property("runs.scheduler-threads", "32")
                         .property("airbyte.webhook-secret", WEBHOOK_SECRET)
