@@ -3,6 +3,7 @@ package org.camelbyte.airbyte;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -26,6 +27,14 @@ public interface AirbyteClient {
      * so a lost answer is judged by Airbyte's own job ids, never by comparing clocks.
      */
     Optional<Long> newestJobId(String connectionId);
+
+    /**
+     * The id of the newest job of any connection in the workspaces this client sees, 0 when there is none;
+     * empty when this server cannot list jobs across connections (then ask {@link #newestJobId} instead).
+     * Airbyte numbers every job from one sequence, so any id read before a job POST is below the id of the
+     * job the POST creates: one read serves every start that happens at the same moment ({@link JobStart}).
+     */
+    OptionalLong newestJobIdOverall();
 
     /** This connection's jobs of {@code type} with an id above {@code afterJobId}, newest first. */
     List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId);

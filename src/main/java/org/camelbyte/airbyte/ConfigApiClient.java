@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -25,7 +26,10 @@ public final class ConfigApiClient implements AirbyteClient {
     private final AirbyteHttp http;
     private final String workspace;
     private final ConfigWorkspaces workspaces;
-    /** Servers before {@code jobs/list_for_workspaces} answer 404 to it; then jobs are listed per connection. */
+    /**
+     * Servers before {@code jobs/list_for_workspaces} answer 404 to it; then jobs are listed, and baselines
+     * read, per connection.
+     */
     private volatile boolean perConnectionListing;
 
     private volatile List<String> watchedWorkspaceIds;
@@ -78,6 +82,36 @@ public final class ConfigApiClient implements AirbyteClient {
         return recentJobs(connectionId, JOB_CONFIG_TYPES, 1).stream()
                 .map(AirbyteJob::jobId)
                 .findFirst();
+    }
+
+    /**
+     * {@code jobs/list_for_workspaces} of the watched workspaces, newest first, one job; empty (ask per
+     * connection) on a server without it, which answers 404 (remembered, as the watcher does).
+     */
+    @Override
+    public OptionalLong newestJobIdOverall() {
+        if (perConnectionListing) {
+            return OptionalLong.empty();
+        }
+        ObjectNode body = Json.object();
+        JOB_CONFIG_TYPES.forEach(body.putArray("configTypes")::add);
+        workspaceIds().forEach(body.putArray("workspaceIds")::add);
+        body.putObject("pagination").put("pageSize", 1).put("rowOffset", 0);
+        body.put("orderByField", "createdAt").put("orderByMethod", "DESC");
+        ApiRequest request = ApiRequest.post("/jobs/list_for_workspaces", body);
+        ApiAnswer answer = http.exchange(request);
+        if (answer.status() == 404) {
+            perConnectionListing = true;
+            return OptionalLong.empty();
+        }
+        if (!answer.isSuccess()) {
+            throw http.failures().fromAnswer(request, answer);
+        }
+        long newest = 0;
+        for (JsonNode node : Json.array(answer.json(), "jobs")) {
+            newest = Math.max(newest, Json.number(node.path("job"), "id"));
+        }
+        return OptionalLong.of(newest);
     }
 
     @Override

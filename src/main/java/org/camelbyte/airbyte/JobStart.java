@@ -3,6 +3,7 @@ package org.camelbyte.airbyte;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
@@ -11,11 +12,15 @@ import java.util.function.Supplier;
  * {@code airbyte:sync} component alike. The job-creating POST is the one call that is not safe to repeat:
  * its answer may be lost (a timeout, a dropped connection) after Airbyte created the job. So:
  * <ol>
- *   <li>{@link #baseline} reads the connection's newest job id before the POST;</li>
+ *   <li>{@link #baseline} reads the newest job id overall before the POST, one read shared by the starts
+ *       that ask at the same moment ({@link SharedBaseline}): Airbyte numbers every job, of every connection,
+ *       from one sequence, so an id read before the POST is below the id of the job the POST creates;</li>
  *   <li>{@link #post} POSTs; a 409 "already running" adopts the running job (in the client);</li>
- *   <li>after a lost answer, {@link #hiddenJob} finds the job the POST created: the newest of its type
- *       numbered above the baseline that nobody else follows. Airbyte numbers jobs in creation order
- *       whatever its clock says, so times are never compared (except for callers that noted no baseline).</li>
+ *   <li>after a lost answer, {@link #hiddenJob} finds the job the POST created: the newest of its type on
+ *       its connection numbered above the baseline that nobody else follows. Other connections' jobs numbered
+ *       above the baseline are never candidates: the listing is of this connection. Airbyte numbers jobs in
+ *       creation order whatever its clock says, so times are never compared (except for callers that noted
+ *       no baseline).</li>
  * </ol>
  * A caller that keeps the baseline elsewhere between the steps (the app's run record, committed before the
  * POST) calls them one by one; a caller with no later attempt uses {@link #startOnce}.
@@ -38,14 +43,24 @@ public final class JobStart {
 
     private final AirbyteClient airbyte;
     private final Calls calls;
+    private final SharedBaseline sharedBaseline;
 
     public JobStart(AirbyteClient airbyte, Calls calls) {
         this.airbyte = airbyte;
         this.calls = calls;
+        this.sharedBaseline = new SharedBaseline(() -> calls.call(airbyte::newestJobIdOverall));
     }
 
-    /** The id of the connection's newest job of any type, 0 when it has none: read before the POST. */
+    /**
+     * A job id no job a POST made after this returns can be numbered at or below, 0 when Airbyte has no job:
+     * the newest job id overall, from a read shared with the starts asking at the same moment. On a server
+     * that cannot list jobs across connections, the connection's own newest job id.
+     */
     public long baseline(String connectionId) {
+        OptionalLong overall = sharedBaseline.newestJobId();
+        if (overall.isPresent()) {
+            return overall.getAsLong();
+        }
         return calls.call(() -> airbyte.newestJobId(connectionId)).orElse(0L);
     }
 

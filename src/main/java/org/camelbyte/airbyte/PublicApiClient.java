@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,7 +23,10 @@ public final class PublicApiClient implements AirbyteClient {
 
     private final AirbyteHttp http;
     private final String workspace;
-    /** The configured workspace's id, resolved on the watcher's first look (null: every visible workspace). */
+    /**
+     * The configured workspace's id, resolved on the first look of the watcher or of a start's baseline (null:
+     * every visible workspace).
+     */
     private volatile List<String> watchedWorkspaceIds;
 
     PublicApiClient(AirbyteSettings settings, AirbyteHttp http) {
@@ -77,6 +81,21 @@ public final class PublicApiClient implements AirbyteClient {
     @Override
     public Optional<Long> newestJobId(String connectionId) {
         return recentJobs(connectionId, null, 1).stream().map(AirbyteJob::jobId).findFirst();
+    }
+
+    /**
+     * {@code GET /jobs?orderBy=createdAt|DESC&limit=1} with no connection, of the configured workspace (the
+     * watcher's {@code workspaceIds}) or of every workspace the credentials see.
+     */
+    @Override
+    public OptionalLong newestJobIdOverall() {
+        Query query = Query.path("/jobs").with("orderBy", NEWEST_FIRST).with("limit", 1);
+        workspaceIds().forEach(id -> query.with("workspaceIds", id));
+        long newest = 0;
+        for (JsonNode node : Json.array(http.call(ApiRequest.get(query.toString())), "data")) {
+            newest = Math.max(newest, Json.number(node, "jobId"));
+        }
+        return OptionalLong.of(newest);
     }
 
     @Override

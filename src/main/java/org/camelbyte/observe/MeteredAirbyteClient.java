@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -48,6 +49,11 @@ public class MeteredAirbyteClient implements AirbyteClient {
     @Override
     public Optional<Long> newestJobId(String connectionId) {
         return timed("newest_job", () -> client.newestJobId(connectionId));
+    }
+
+    @Override
+    public OptionalLong newestJobIdOverall() {
+        return timed("newest_job_overall", client::newestJobIdOverall);
     }
 
     @Override

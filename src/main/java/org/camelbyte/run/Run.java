@@ -261,8 +261,10 @@ public class Run {
     }
 
     /**
-     * The connection's newest job id when this run first POSTed its job (0: it had none). A job with a
-     * greater id is the one a POST whose answer was lost created.
+     * A job id read before this run first POSTed its job: no job of this run is numbered at or below it (0:
+     * Airbyte had no job). The newest job id overall, shared by the starts of that moment (on servers that
+     * cannot list across connections, the connection's own); older records hold the connection's newest. A
+     * job of this run's connection with a greater id is the one a POST whose answer was lost created.
      */
     @JsonIgnore
     public Long getBaselineJobId() {

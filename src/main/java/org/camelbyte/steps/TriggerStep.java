@@ -20,11 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the Airbyte job, or finds the one an earlier attempt started. Before the first POST the
- * connection's newest job id is written to the run record; any later attempt (a redelivery after a
- * timeout or a dropped connection, or a restarted app) first adopts a job Airbyte numbered after it that
- * no other run follows, and POSTs again only when there is none. Job ids, unlike Airbyte's timestamps,
- * do not depend on its clock or its precision, so a lost answer never leads to a second sync.
+ * Starts the Airbyte job, or finds the one an earlier attempt started. Before the first POST a baseline is
+ * written to the run record: the newest job id overall, read once for the starts happening at the same
+ * moment (Airbyte numbers all jobs from one sequence, so the job this run's POST creates is numbered above
+ * it). Any later attempt (a redelivery after a timeout or a dropped connection, or a restarted app) first
+ * adopts a job of the run's connection Airbyte numbered after it that no other run follows, and POSTs again
+ * only when there is none. Job ids, unlike Airbyte's timestamps, do not depend on its clock or its
+ * precision, so a lost answer never leads to a second sync.
  */
 class TriggerStep implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerStep.class);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,6 +119,11 @@ class ConnectionLookupTest {
 
         @Override
         public Optional<Long> newestJobId(String connectionId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public OptionalLong newestJobIdOverall() {
             throw new UnsupportedOperationException();
         }
 

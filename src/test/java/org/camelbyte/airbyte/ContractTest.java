@@ -39,6 +39,8 @@ class ContractTest {
         long jobId = client.startJob(slow, JobType.SYNC).job().jobId();
         client.startJob(slow, JobType.SYNC);
         client.findJobCreatedSince(slow, JobType.SYNC, before);
+        client.newestJobIdOverall();
+        client.newestJobId(slow);
         client.getJob(jobId);
         client.cancelJob(jobId);
         long resetId = client.startJob(customers, JobType.RESET).job().jobId();
