@@ -52,11 +52,6 @@ class StandInContractTest {
         client.publicGet("/jobs?orderBy=createdAt%7CDESC&limit=1");
         client.publicGet("/jobs?orderBy=createdAt%7CDESC&limit=1&workspaceIds=aaaaaaaa-0000-0000-0000-000000000001");
 
-        // the job listings are checked here: the 404 of GET /jobs/12345 carries the problem body Airbyte sends,
-        // which v1.6.0/api.yaml does not declare, and the calls are cleared below before the whole-list check
-        standIn.calls().stream()
-                .filter(call -> call.method().equals("GET") && call.path().equals("/api/public/v1/jobs"))
-                .forEach(AirbyteContract.get()::assertValid);
         assertThat(standIn.calls()).hasSize(15);
         com.fasterxml.jackson.databind.JsonNode connection =
                 json(client.publicGet("/connections/" + TestScenarios.FLAKY));
@@ -74,8 +69,12 @@ class StandInContractTest {
                         "configurations",
                         "createdAt",
                         "tags");
-        standIn.clearCalls();
-        AirbyteContract.get().assertAllValid(standIn.calls());
+        // every request and answer against the spec, but GET /jobs/12345's 404: it carries the problem body
+        // Airbyte sends, which v1.6.0/api.yaml does not declare
+        AirbyteContract.get()
+                .assertAllValid(standIn.calls().stream()
+                        .filter(call -> !call.path().endsWith("/jobs/12345"))
+                        .toList());
     }
 
     @Test
