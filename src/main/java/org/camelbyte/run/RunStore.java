@@ -311,6 +311,15 @@ public class RunStore {
         return updateIf(run, " AND status IN ('queued','running','post_sync')");
     }
 
+    /**
+     * {@link #update} for the loop of a run the API cancelled while it ran ({@link #noteCancel}, then {@link
+     * #endIfOpen} with the same sentence): that call leaves the outcome to the loop following the run, which
+     * writes the figures it has and publishes it; only while the record is still that cancel.
+     */
+    public boolean updateIfCancelLeftToLoop(Run run) {
+        return updateIf(run, " AND status='cancelled' AND job_id IS NOT NULL AND error = cancel_note");
+    }
+
     private boolean updateIf(Run run, String condition) {
         String sql = UPDATE + condition;
         try {

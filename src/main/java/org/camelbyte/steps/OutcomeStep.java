@@ -19,16 +19,18 @@ class OutcomeStep implements Processor {
         Run run = exchange.getMessage().getBody(Run.class);
         if (!run.isFinal()) {
             AirbyteJob job = exchange.getProperty(AirbyteJob.class.getName(), AirbyteJob.class);
-            switch (job.status()) {
-                case SUCCEEDED -> ending.record(run, RunStatus.SUCCEEDED, null);
+            boolean ours = switch (job.status()) {
+                case SUCCEEDED -> ending.end(exchange, run, RunStatus.SUCCEEDED, null);
                 case CANCELLED ->
-                    ending.record(
+                    ending.end(
+                            exchange,
                             run,
                             RunStatus.CANCELLED,
                             "Job " + job.jobId() + " was cancelled in Airbyte before it finished.");
                 // a reason the poll step already read from Airbyte is kept
                 default ->
-                    ending.record(
+                    ending.end(
+                            exchange,
                             run,
                             RunStatus.FAILED,
                             run.getError() != null
@@ -36,6 +38,10 @@ class OutcomeStep implements Processor {
                                     : "Airbyte reports job " + job.jobId()
                                             + " failed without giving a reason (the public API"
                                             + " reports none); read the job's logs in Airbyte.");
+            };
+            if (!ours) {
+                // it had already ended (its record has the outcome); the route stops without publishing
+                return;
             }
         }
         RunEnding.logOutcome(run);

@@ -65,7 +65,11 @@ class PostSyncStep implements Processor {
             return;
         }
         run.setStatus(RunStatus.POST_SYNC);
-        store.update(run);
+        if (!store.updateWhileOpen(run)) {
+            // ended meanwhile (cancelled through the API as its job finished): no checks; that outcome stands
+            ending.takeRecordedEnd(exchange, run);
+            return;
+        }
         RunStatus status = RunStatus.SUCCEEDED;
         String error = null;
         try {
@@ -85,7 +89,7 @@ class PostSyncStep implements Processor {
             error = "The sync succeeded (job " + run.getJobId() + ", " + run.getRowsSynced()
                     + " rows) but a post-sync step failed: " + e.getMessage();
         }
-        ending.record(run, status, error);
+        ending.end(exchange, run, status, error);
     }
 
     /** Destination tables of the streams that committed rows (all streams when the API gives no per-stream stats). */

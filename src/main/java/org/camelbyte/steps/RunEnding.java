@@ -48,14 +48,72 @@ public final class RunEnding {
         breaker.executeRunnable(() -> airbyte.cancelJob(run.getJobId()));
     }
 
-    /** Records the run's end: its status, the reason (null keeps the one it has), the end time. */
-    void record(Run run, RunStatus status, String error) {
+    /**
+     * Records the run's end: its status, the reason (null keeps the one it has), the end time; answers whether
+     * the outcome is this caller's to publish. The write holds only while the run has no outcome on its record:
+     * a run already ended (a cancel through the API, on any instance, while its lookup or a retry was under way)
+     * is never overwritten by a later ending of its own loop. The run then takes the recorded outcome instead,
+     * see {@link #takeRecordedEnd}.
+     */
+    boolean record(Run run, RunStatus status, String error) {
         run.setStatus(status);
         if (error != null) {
             run.setError(error);
         }
         run.setEndedAt(clock.instant());
-        store.update(run);
+        return store.updateWhileOpen(run) || takeRecordedEnd(run);
+    }
+
+    /**
+     * The run has an outcome on its record that this loop did not write: the run takes it. Answers true only for
+     * the cancel of a running run through the API, which records {@code cancelled} and leaves publishing to the
+     * loop following the run (it writes its figures and publishes once); any other outcome (a queued run
+     * cancelled, whose outcome the API published) is left as it stands, and nothing more is published.
+     */
+    boolean takeRecordedEnd(Run run) {
+        Run recorded = store.find(run.getRunId())
+                .orElseThrow(() -> new IllegalStateException("run " + run.getRunId() + " has no record"));
+        run.setStatus(recorded.getStatus());
+        run.setError(recorded.getError());
+        run.setEndedAt(recorded.getEndedAt());
+        run.setWaiting(null);
+        if (store.updateIfCancelLeftToLoop(run)) {
+            return true;
+        }
+        LOG.info(
+                "Pipeline {}: run {} had already ended {}; keeping that outcome ({})",
+                run.getPipeline(),
+                run.getRunId(),
+                run.getStatus().wireName(),
+                run.getError());
+        return false;
+    }
+
+    /**
+     * Ends the run from a step of its route; answers whether the route goes on to publish the outcome. When it
+     * does not (the record already had an outcome, or this route already ended the run once), the route stops
+     * here: no second outcome is published.
+     */
+    boolean end(Exchange exchange, Run run, RunStatus status, String error) {
+        return ours(exchange, !endedByThisRoute(exchange) && record(run, status, error));
+    }
+
+    /** The run's record got an outcome while its route was between steps: takes it, as {@link #end} would. */
+    boolean takeRecordedEnd(Exchange exchange, Run run) {
+        return ours(exchange, !endedByThisRoute(exchange) && takeRecordedEnd(run));
+    }
+
+    private static boolean endedByThisRoute(Exchange exchange) {
+        return exchange.getProperty(RunProperties.ENDED, false, Boolean.class);
+    }
+
+    private static boolean ours(Exchange exchange, boolean ours) {
+        if (ours) {
+            exchange.setProperty(RunProperties.ENDED, true);
+        } else {
+            exchange.setRouteStop(true);
+        }
+        return ours;
     }
 
     /**
@@ -79,15 +137,27 @@ public final class RunEnding {
 
     /** Ends the run from inside the poll loop (deadline, watchdog, a refused status): records it and stops the loop. */
     public void endLoop(Exchange exchange, Run run, RunStatus status, String error) {
-        LOG.warn("Pipeline {}: {}", run.getPipeline(), error);
-        record(run, status, error);
         exchange.setProperty(RunProperties.JOB_DONE, true);
+        if (end(exchange, run, status, error)) {
+            LOG.warn("Pipeline {}: {}", run.getPipeline(), error);
+        }
     }
 
-    /** Ends a run that leaves the template here (retries used up, stopped with cancel): records and logs its outcome. */
+    /**
+     * Ends a run that leaves the template here (retries used up): records and logs its outcome, or stops the
+     * route when the run had already ended.
+     */
+    void endNow(Exchange exchange, Run run, RunStatus status, String error) {
+        if (end(exchange, run, status, error)) {
+            logOutcome(run);
+        }
+    }
+
+    /** Ends a run outside its route (stopped with {@code runs.on-stop: cancel}): records and logs its outcome. */
     void endNow(Run run, RunStatus status, String error) {
-        record(run, status, error);
-        logOutcome(run);
+        if (record(run, status, error)) {
+            logOutcome(run);
+        }
     }
 
     /** The one outcome line per run. */

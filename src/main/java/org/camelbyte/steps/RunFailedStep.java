@@ -17,7 +17,11 @@ class RunFailedStep implements Processor {
     public void process(Exchange exchange) {
         Run run = exchange.getMessage().getBody(Run.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // a run ended meanwhile (cancelled through the API while its lookup or a retry was under way) keeps that
+        // outcome, and its route stops here: the route configuration's direct:run-outcome after this step is not
+        // reached, so no second outcome is published
         ending.endNow(
+                exchange,
                 run,
                 RunStatus.FAILED,
                 cause == null

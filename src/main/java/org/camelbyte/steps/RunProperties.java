@@ -12,5 +12,8 @@ final class RunProperties {
     /** When this run started or adopted its job (or, after a restart, resumed following it). */
     static final String JOB_FOLLOWED_SINCE = "jobFollowedSince";
 
+    /** Set once this route recorded (or took) the run's outcome: a later ending of the same route publishes none. */
+    static final String ENDED = "camelbyteRunEnded";
+
     private RunProperties() {}
 }
