@@ -76,10 +76,10 @@ class CancelEdgesTest {
                 .property("datasource.warehouse.jdbc-url", url)
                 // every run lists the connections, so a fault on that listing holds a run in its lookup, queued
                 .property("airbyte.lookup-cache-ttl", "1ms")
-                // a lookup failing with 500s is retried every second, four times, then fails the run for good
+                // a lookup failing with 500s is retried every second, eight times, then fails the run for good
                 .property("runs.retry.first-delay", "1s")
                 .property("runs.retry.max-delay", "1s")
-                .property("runs.retry.max-attempts", "4")
+                .property("runs.retry.max-attempts", "8")
                 .start();
         api = new CamelbyteContract(app);
     }
@@ -173,7 +173,7 @@ class CancelEdgesTest {
      * The race: the cancel ends the queued run while its lookup is being retried; the retries are then used up and
      * the lookup fails for good. The failure step's ending used to overwrite {@code cancelled} with {@code failed}
      * and publish a second outcome. The cancel lands a few milliseconds after the first failed try, the retries
-     * are used up four seconds after it: a margin, not a latch (the stand-in's faults cannot hold a call until
+     * are used up eight seconds after it: a margin, not a latch (the stand-in's faults cannot hold a call until
      * released), and ample on a loaded machine. (A non-retried failure after retried ones is redelivered all the
      * same, so switching the fault to a 403 does not end the retries sooner.)
      */
