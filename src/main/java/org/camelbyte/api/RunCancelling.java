@@ -74,8 +74,9 @@ final class RunCancelling {
                                     + " the job in Airbyte.")
                     .with("status", run.getStatus().wireName());
         }
-        if (!store.endIfOpen(runId, RunStatus.CANCELLED, error, clock.instant())) {
-            // the loop ended it first: on this cancel's note, or with an outcome of its own that stands
+        if (!store.endIfRunning(runId, RunStatus.CANCELLED, error, clock.instant())) {
+            // the loop got there first: it ended the run on this cancel's note, or the sync had ended and the
+            // run's outcome (or its post-sync checks) stands
             Run ended = find(runId);
             if (ended.getStatus() != RunStatus.CANCELLED || !error.equals(ended.getError())) {
                 throw cannotCancel(ended);

@@ -224,12 +224,13 @@ public class RunStore {
     }
 
     /**
-     * Ends a run that has no outcome yet, in one statement, so an outcome recorded meanwhile is never
-     * overwritten; answers whether this call ended it.
+     * Ends a run still following its job, in one statement, so an outcome recorded meanwhile is never
+     * overwritten, nor a run whose sync ended and went on to its post-sync checks; answers whether this call
+     * ended it.
      */
-    public boolean endIfOpen(String runId, RunStatus status, String error, Instant endedAt) {
+    public boolean endIfRunning(String runId, RunStatus status, String error, Instant endedAt) {
         String sql = "UPDATE runs SET status=?, error=?, ended_at=?, updated_at=now()"
-                + " WHERE run_id=? AND status IN ('queued','running','post_sync')";
+                + " WHERE run_id=? AND status='running'";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, status.wireName());
@@ -313,7 +314,7 @@ public class RunStore {
 
     /**
      * {@link #update} for the loop of a run the API cancelled while it ran ({@link #noteCancel}, then {@link
-     * #endIfOpen} with the same sentence): that call leaves the outcome to the loop following the run, which
+     * #endIfRunning} with the same sentence): that call leaves the outcome to the loop following the run, which
      * writes the figures it has and publishes it; only while the record is still that cancel.
      */
     public boolean updateIfCancelLeftToLoop(Run run) {
