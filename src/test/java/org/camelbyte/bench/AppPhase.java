@@ -19,8 +19,10 @@ import org.camelbyte.standin.StandInScenario;
 /**
  * N syncs through the real app: each request goes to {@link RunRequests} (what the HTTP API and the queue
  * call), from 16 client threads at once as independent callers would, so the run is recorded, handed off
- * and followed by the YAML run route. The app's start-up is not timed; the clock runs from the first
- * request to the last outcome. With {@code webhooks}, the stand-in sends Airbyte's sync notification.
+ * and followed by the YAML run route. The app's start-up is not timed, nor one warm-up run on a connection
+ * of its own (the run path's first classes, connections and compiled code, which the poller has by the time
+ * it runs after the app phases in this JVM); the clock runs from the first request to the last outcome.
+ * With {@code webhooks}, the stand-in sends Airbyte's sync notification.
  */
 final class AppPhase {
     private static final String PIPELINES = "defaults:\n  pollInterval: %dms\n  timeout: 30m\npipelines: []\n";
@@ -54,6 +56,13 @@ final class AppPhase {
             }
             RunRequests requests = app.context().getRegistry().lookupByNameAndType("runRequests", RunRequests.class);
             RunCounts counts = new RunCounts(app.property("state.jdbc-url"), app.property("state.username"));
+            requests.accept(new RunRequest("bench-warm-up-" + w.n(), null, BenchScenario.WARM_UP, null, null, "bench"));
+            if (counts.awaitOutcomes(
+                            1, System.nanoTime() + Duration.ofMinutes(1).toNanos())
+                    != 1) {
+                throw new IllegalStateException("The warm-up run did not succeed; see target/bench-app.log");
+            }
+            Map<String, Long> callsBefore = StatusCalls.byOperation(standIn);
             ExecutorService clients = Executors.newFixedThreadPool(16);
             long start;
             int succeeded;
@@ -70,7 +79,8 @@ final class AppPhase {
                 for (Future<?> f : sent) {
                     f.get();
                 }
-                succeeded = counts.awaitOutcomes(w.n(), start + w.limit().toNanos());
+                // the warm-up run is one of the outcomes and one of the successes
+                succeeded = counts.awaitOutcomes(w.n() + 1, start + w.limit().toNanos()) - 1;
             } finally {
                 clients.shutdownNow();
             }
@@ -84,7 +94,7 @@ final class AppPhase {
                     sampler.peakThreads(),
                     sampler.peakHeapMb(),
                     sampler.peakHeapAfterGcMb(),
-                    StatusCalls.byOperation(standIn),
+                    StatusCalls.since(callsBefore, standIn),
                     succeeded,
                     lags(standIn, scenario, counts.endedAtByJob()),
                     cpu);
@@ -93,7 +103,7 @@ final class AppPhase {
 
     private static Lags lags(AirbyteStandIn standIn, StandInScenario scenario, Map<Long, Instant> recorded) {
         List<Long> lags = new ArrayList<>();
-        for (ScenarioConnection c : scenario.connections()) {
+        for (ScenarioConnection c : BenchScenario.measured(scenario)) {
             for (StandInJob job : standIn.jobsOf(c.id())) {
                 Instant run = recorded.get(job.id());
                 job.endedAt().ifPresent(end -> {

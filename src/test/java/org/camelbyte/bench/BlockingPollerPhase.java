@@ -2,6 +2,7 @@ package org.camelbyte.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +30,14 @@ final class BlockingPollerPhase {
         try (AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0)) {
             AirbyteClient client = AirbyteClients.create(
                     AirbyteSettings.builder().baseUrl(standIn.publicApiUrl()).build());
-            List<String> ids =
-                    scenario.connections().stream().map(ScenarioConnection::id).toList();
+            List<String> ids = BenchScenario.measured(scenario).stream()
+                    .map(ScenarioConnection::id)
+                    .toList();
+            // untimed, as the app's warm-up run: one sync followed the same way first
+            if (follow(client, BenchScenario.warmUpId(scenario), pollInterval) != JobStatus.SUCCEEDED) {
+                throw new IllegalStateException("The poller's warm-up sync did not succeed");
+            }
+            Map<String, Long> callsBefore = StatusCalls.byOperation(standIn);
             CountDownLatch done = new CountDownLatch(n);
             AtomicInteger succeeded = new AtomicInteger();
             List<Long> lags = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -70,7 +77,7 @@ final class BlockingPollerPhase {
                     sampler.peakThreads(),
                     sampler.peakHeapMb(),
                     sampler.peakHeapAfterGcMb(),
-                    StatusCalls.byOperation(standIn),
+                    StatusCalls.since(callsBefore, standIn),
                     succeeded.get(),
                     Lags.of(lags),
                     Cpu.seconds() - cpuBefore);

@@ -14,6 +14,13 @@ final class StatusCalls {
 
     private StatusCalls() {}
 
+    /** The calls made since {@code before} (an earlier {@link #byOperation} of the same stand-in). */
+    static Map<String, Long> since(Map<String, Long> before, AirbyteStandIn standIn) {
+        Map<String, Long> now = byOperation(standIn);
+        now.replaceAll((op, n) -> n - before.getOrDefault(op, 0L));
+        return now;
+    }
+
     static Map<String, Long> byOperation(AirbyteStandIn standIn) {
         Map<String, Long> counts = standIn.callCounts();
         Map<String, Long> ops = new LinkedHashMap<>();
