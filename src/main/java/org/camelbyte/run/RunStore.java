@@ -71,16 +71,7 @@ public class RunStore {
                     + " waiting=?::jsonb, updated_at=now() WHERE run_id=?";
 
     public void update(Run run) {
-        String sql = UPDATE;
-        try {
-            commits.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    return bindUpdate(ps, run).executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            throw new RunStoreException("could not update run " + run.getRunId(), e);
-        }
+        updateIf(run, "");
     }
 
     private PreparedStatement bindUpdate(PreparedStatement ps, Run run) throws SQLException {
