@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AirbyteWiring {
     private static final Logger LOG = LoggerFactory.getLogger(AirbyteWiring.class);
-    /** More often than this, the watcher's looks cost Airbyte more than the runs gain. */
-    private static final Duration MIN_WATCH_INTERVAL = Duration.ofMillis(100);
 
     /** Everything the rest of the app uses of Airbyte; {@code standIn} is present when it was started here. */
     public record Airbyte(
@@ -94,7 +92,7 @@ public final class AirbyteWiring {
                         breaker,
                         clock,
                         settings.getDuration(
-                                "airbyte.watch.interval", atLeast(MIN_WATCH_INTERVAL, shortestPollInterval)),
+                                "airbyte.watch.interval", atLeast(JobWatcher.MIN_INTERVAL, shortestPollInterval)),
                         settings.getDuration("airbyte.watch.single-read-after"),
                         settings.getDuration("airbyte.watch.overlap"))
                 .start();

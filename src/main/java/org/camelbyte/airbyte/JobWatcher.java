@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class JobWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
 
+    /** The shortest default interval: looking more often costs Airbyte more than the followers gain. */
+    public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+
     private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
     private static final int READERS = 4;
 

@@ -13,8 +13,6 @@ import org.camelbyte.airbyte.JobWatcher;
  * component, looking as often as its most eager waiting endpoint asks.
  */
 final class OwnJobWatcher {
-    /** More often than this, the looks cost Airbyte more than the exchanges gain (as the app's watcher). */
-    private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     /** With no waiting endpoint known yet: the pollInterval default. */
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     /** The app's defaults (airbyte.watch.single-read-after, airbyte.watch.overlap). */
@@ -28,7 +26,7 @@ final class OwnJobWatcher {
     static JobWatcher start(AirbyteClient client, Collection<Duration> pollIntervals) {
         Duration interval = pollIntervals.stream()
                 .min(Duration::compareTo)
-                .map(d -> d.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : d)
+                .map(d -> d.compareTo(JobWatcher.MIN_INTERVAL) < 0 ? JobWatcher.MIN_INTERVAL : d)
                 .orElse(DEFAULT_INTERVAL);
         return new JobWatcher(client, neverOpens(), Clock.systemUTC(), interval, SINGLE_READ_AFTER, OVERLAP).start();
     }
