@@ -44,6 +44,11 @@ class LostTriggerAnswerTest {
         standIn = AirbyteStandIn.start(scenario, 0);
         app = TestApp.with(standIn, PIPELINES)
                 .property("airbyte.request-timeout", "300ms")
+                // the first retry comes after Airbyte has created the job (as with the shipped 1 s first delay);
+                // the tests' 100 ms made it race the 900 ms creation on a loaded machine: POSTs timing out until
+                // the breaker opened and the retries ran out (never a second job: the stand-in answered 409)
+                .property("runs.retry.first-delay", "2s")
+                .property("runs.retry.max-delay", "4s")
                 .start();
         standIn.faults().slowJobCreation(Duration.ofMillis(900));
 
