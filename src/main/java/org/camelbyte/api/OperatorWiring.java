@@ -7,7 +7,6 @@ import org.apache.camel.main.BaseMainSupport;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.RunStore;
-import org.camelbyte.steps.CancelStepRoutes;
 import org.camelbyte.steps.RunEnding;
 
 /** Adds the operator's API, the status page and the run loop's cancel check to the app. */
@@ -23,7 +22,6 @@ public final class OperatorWiring {
             Clock clock,
             ObjectMapper json) {
         RunEnding ending = new RunEnding(airbyte, breaker, store, clock);
-        main.configure().addRoutesBuilder(new CancelStepRoutes(store, ending));
         main.configure()
                 .addRoutesBuilder(new OperatorApiRoutes(
                         store,

@@ -57,7 +57,8 @@ public class GroupRunStore {
 
     /** Ends a running group run; answers false when it had already ended (another thread or node closed it). */
     public boolean close(String groupRunId, GroupRunStatus status, Instant endedAt) {
-        String sql = "UPDATE group_runs SET status=?, ended_at=? WHERE group_run_id=? AND status='running'";
+        String sql =
+                "UPDATE group_runs SET status=?, ended_at=?, outcome_pending=true WHERE group_run_id=? AND status='running'";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, status.wireName());

@@ -15,12 +15,7 @@ public class PipelineRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (Pipeline p : catalog.routed()) {
-            templatedRoute("airbyte-sync")
-                    .routeId("pipeline-" + p.name())
-                    .parameter("pipeline", p.name())
-                    .parameter("pollIntervalMs", String.valueOf(p.pollInterval().toMillis()))
-                    .parameter("timeoutMs", String.valueOf(p.timeout().toMillis()))
-                    .parameter("cancelOnTimeout", String.valueOf(p.cancelOnTimeout()));
+            templatedRoute("airbyte-sync").routeId("pipeline-" + p.name()).parameter("pipeline", p.name());
             if (p.schedule() != null) {
                 templatedRoute("pipeline-schedule")
                         .routeId("schedule-" + p.name())

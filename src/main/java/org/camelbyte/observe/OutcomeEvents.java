@@ -8,7 +8,8 @@ import org.camelbyte.run.Run;
 
 /**
  * The JSON of the events on {@code outcomes.uri}: a run's JSON or a group run's summary, each with a
- * leading {@code "kind"} ({@code run} or {@code group-run}) so one consumer can read both.
+ * leading {@code "kind"} ({@code run} or {@code group-run}) so one consumer can read both, and an {@code
+ * "eventId"}.
  */
 public class OutcomeEvents {
     private final ObjectMapper json;
@@ -18,15 +19,19 @@ public class OutcomeEvents {
     }
 
     public String run(Run run) throws JsonProcessingException {
-        return event("run", run);
+        return event("run", "run:" + run.getRunId(), run);
     }
 
     public String groupRun(GroupRunView groupRun) throws JsonProcessingException {
-        return event("group-run", groupRun);
+        return event("group-run", "group-run:" + groupRun.groupRunId(), groupRun);
     }
 
-    private String event(String kind, Object body) throws JsonProcessingException {
-        ObjectNode event = json.createObjectNode().put("kind", kind);
+    /**
+     * {@code eventId} is stable (the same run always gives the same id), so a consumer can drop the repeat an
+     * at-least-once delivery may bring.
+     */
+    private String event(String kind, String eventId, Object body) throws JsonProcessingException {
+        ObjectNode event = json.createObjectNode().put("kind", kind).put("eventId", eventId);
         event.setAll((ObjectNode) json.valueToTree(body));
         return json.writeValueAsString(event);
     }

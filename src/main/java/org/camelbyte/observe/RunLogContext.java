@@ -28,7 +28,8 @@ public class RunLogContext implements InterceptStrategy {
         return new DelegateAsyncProcessor(AsyncProcessorConverterHelper.convert(target)) {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
-                if (!(exchange.getMessage().getBody() instanceof Run run)) {
+                Run run = runOf(exchange);
+                if (run == null) {
                     return processor.process(exchange, callback);
                 }
                 Map<String, String> previous = MDC.getCopyOfContextMap();
@@ -46,6 +47,12 @@ public class RunLogContext implements InterceptStrategy {
                 }
             }
         };
+    }
+
+    /** A run's route carries it in its variable; the outcome route in its body. */
+    private static Run runOf(Exchange exchange) {
+        Run run = exchange.getVariable(Run.VARIABLE, Run.class);
+        return run != null ? run : exchange.getMessage().getBody() instanceof Run body ? body : null;
     }
 
     private static void put(String key, String value) {

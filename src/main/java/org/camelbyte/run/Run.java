@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One run of a pipeline: the record that is written before every next step, so a restarted app can
@@ -28,10 +31,14 @@ import java.time.Instant;
     "attempts",
     "jobStatus",
     "postSync",
+    "results",
     "error",
     "waiting"
 })
 public class Run {
+    /** The exchange variable a run's route carries the run in (docs/pipelines.md). */
+    public static final String VARIABLE = "run";
+
     private String runId;
     private String requestId;
     private String pipeline;
@@ -58,6 +65,7 @@ public class Run {
     private int incompleteAttempts;
     private Long baselineJobId;
     private RunWaiting waiting;
+    private Map<String, String> results;
 
     public String getRunId() {
         return runId;
@@ -281,6 +289,20 @@ public class Run {
 
     public void setWaiting(RunWaiting waiting) {
         this.waiting = waiting;
+    }
+
+    /**
+     * What the team's own steps in the run template kept on the run: each exchange variable named
+     * {@code result.<key>}, as text (docs/pipelines.md). Shown in the run JSON, its history and its outcome event.
+     */
+    public Map<String, String> getResults() {
+        return results;
+    }
+
+    public void setResults(Map<String, String> results) {
+        // sorted, so the run JSON lists them the same way every time
+        this.results =
+                results == null || results.isEmpty() ? null : Collections.unmodifiableMap(new TreeMap<>(results));
     }
 
     @JsonIgnore

@@ -1,5 +1,7 @@
 package org.camelbyte.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -23,7 +26,9 @@ public class RunStore {
             + " job_type, trigger, held, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
             + " post_sync, error, trigger_requested_at, deadline, group_run_id, job_status_since, progress_at, incomplete_attempts";
     /** Columns read but not inserted: a new run has neither. */
-    private static final String READ_COLUMNS = COLUMNS + ", baseline_job_id, waiting";
+    private static final String READ_COLUMNS = COLUMNS + ", baseline_job_id, waiting, results";
+
+    private static final TypeReference<Map<String, String>> RESULTS = new TypeReference<>() {};
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -43,15 +48,17 @@ public class RunStore {
      * so a duplicate request answers with the run it already started.
      */
     public Run insertOrGetExisting(Run run) {
-        String sql = "INSERT INTO runs (" + COLUMNS + ", owner, lease_until)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?, now() + ? * interval '1 millisecond')"
+        String sql = "INSERT INTO runs (" + COLUMNS + ", owner, lease_until, outcome_pending)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?, now() + ? * interval '1 millisecond', ?)"
                 + " ON CONFLICT (request_id) DO NOTHING";
         try {
             int inserted = commits.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     int next = bindAll(ps, run);
                     ps.setString(next++, lease.owner());
-                    ps.setLong(next, lease.duration().toMillis());
+                    ps.setLong(next++, lease.duration().toMillis());
+                    // a run recorded already ended (a skipped member of a group run) has its outcome event due
+                    ps.setBoolean(next, run.isFinal());
                     return ps.executeUpdate();
                 }
             });
@@ -68,13 +75,18 @@ public class RunStore {
             "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
                     + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
                     + " job_status_since=?, progress_at=?, incomplete_attempts=?, connection_name=?, baseline_job_id=?,"
-                    + " waiting=?::jsonb, updated_at=now() WHERE run_id=?";
+                    + " waiting=?::jsonb, results=?::jsonb, outcome_pending = outcome_pending OR ?, updated_at=now()"
+                    + " WHERE run_id=?";
 
     public void update(Run run) {
-        updateIf(run, "");
+        updateIf(run, "", false);
     }
 
-    private PreparedStatement bindUpdate(PreparedStatement ps, Run run) throws SQLException {
+    /**
+     * {@code endsRun}: this write records the run's outcome (the statement's condition holds only while no other
+     * write did), so its outcome event becomes due in the same statement: the outbox ({@link OutcomeOutbox}).
+     */
+    private PreparedStatement bindUpdate(PreparedStatement ps, Run run, boolean endsRun) throws SQLException {
         int i = 1;
         ps.setBoolean(i++, run.isHeld());
         ps.setString(i++, run.getConnectionId());
@@ -96,6 +108,8 @@ public class RunStore {
         setLong(ps, i++, run.getBaselineJobId());
         // a run that has ended waits for nothing
         ps.setString(i++, waitingJson(run.isFinal() ? null : run.getWaiting()));
+        ps.setString(i++, run.getResults() == null ? null : toJson(run.getResults()));
+        ps.setBoolean(i++, endsRun && run.isFinal());
         ps.setString(i, run.getRunId());
         return ps;
     }
@@ -122,10 +136,15 @@ public class RunStore {
     }
 
     private String waitingJson(RunWaiting waiting) {
+        return waiting == null ? null : toJson(waiting);
+    }
+
+    private String toJson(Object value) {
         try {
-            return waiting == null ? null : json.writeValueAsString(waiting);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a waiting note could not be written as JSON", e);
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "a " + value.getClass().getSimpleName() + " could not be written as JSON", e);
         }
     }
 
@@ -214,6 +233,15 @@ public class RunStore {
         return query(sql.toString(), args);
     }
 
+    /** Keeps the results of the team's steps on a run that had already ended (docs/pipelines.md). */
+    public void recordResults(String runId, Map<String, String> results) {
+        write(
+                "UPDATE runs SET results=?::jsonb, updated_at=now() WHERE run_id=?",
+                runId,
+                ps -> ps.setString(1, toJson(results)),
+                2);
+    }
+
     /**
      * Ends a run still following its job, in one statement, so an outcome recorded meanwhile is never
      * overwritten, nor a run whose sync ended and went on to its post-sync checks; answers whether this call
@@ -276,7 +304,8 @@ public class RunStore {
      */
     public boolean cancelIfUnstarted(String runId, String note, Instant endedAt) {
         return write(
-                "UPDATE runs SET status='cancelled', error=?, cancel_note=?, ended_at=?, waiting=NULL, updated_at=now()"
+                "UPDATE runs SET status='cancelled', error=?, cancel_note=?, ended_at=?, waiting=NULL, outcome_pending=true,"
+                        + " updated_at=now()"
                         + " WHERE run_id=? AND status='queued' AND job_id IS NULL AND trigger_requested_at IS NULL",
                 runId,
                 ps -> {
@@ -292,7 +321,7 @@ public class RunStore {
      * queued, so a run cancelled meanwhile is never started; answers whether it was.
      */
     public boolean updateIfStillQueued(Run run) {
-        return updateIf(run, " AND status='queued'");
+        return updateIf(run, " AND status='queued'", false);
     }
 
     /**
@@ -300,7 +329,7 @@ public class RunStore {
      * (by any instance) is not turned back into running before the loop sees the job cancelled.
      */
     public boolean updateWhileOpen(Run run) {
-        return updateIf(run, " AND status IN ('queued','running','post_sync')");
+        return updateIf(run, " AND status IN ('queued','running','post_sync')", true);
     }
 
     /**
@@ -309,15 +338,15 @@ public class RunStore {
      * writes the figures it has and publishes it; only while the record is still that cancel.
      */
     public boolean updateIfCancelLeftToLoop(Run run) {
-        return updateIf(run, " AND status='cancelled' AND job_id IS NOT NULL AND error = cancel_note");
+        return updateIf(run, " AND status='cancelled' AND job_id IS NOT NULL AND error = cancel_note", true);
     }
 
-    private boolean updateIf(Run run, String condition) {
+    private boolean updateIf(Run run, String condition, boolean endsRun) {
         String sql = UPDATE + condition;
         try {
             return commits.write(c -> {
                         try (PreparedStatement ps = c.prepareStatement(sql)) {
-                            return bindUpdate(ps, run).executeUpdate();
+                            return bindUpdate(ps, run, endsRun).executeUpdate();
                         }
                     })
                     == 1;
@@ -440,6 +469,14 @@ public class RunStore {
         run.setIncompleteAttempts(rs.getInt("incomplete_attempts"));
         long baseline = rs.getLong("baseline_job_id");
         run.setBaselineJobId(rs.wasNull() ? null : baseline);
+        String results = rs.getString("results");
+        if (results != null) {
+            try {
+                run.setResults(json.readValue(results, RESULTS));
+            } catch (IOException e) {
+                throw new RunStoreException("run " + run.getRunId() + " has unreadable step results", e);
+            }
+        }
         String waiting = rs.getString("waiting");
         if (waiting != null) {
             try {

@@ -20,7 +20,7 @@ class DeadlineStep implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Run run = exchange.getMessage().getBody(Run.class);
+        Run run = RunVariable.of(exchange);
         if (Boolean.TRUE.equals(exchange.getProperty(RunProperties.JOB_DONE, Boolean.class))
                 || run.getDeadline() == null
                 || clock.instant().isBefore(run.getDeadline())) {

@@ -16,7 +16,7 @@ class LookupStep implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Run run = exchange.getMessage().getBody(Run.class);
+        Run run = RunVariable.of(exchange);
         if (run.getConnectionId() != null) {
             return;
         }

@@ -19,7 +19,7 @@ class PollFailedStep implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Run run = exchange.getMessage().getBody(Run.class);
+        Run run = RunVariable.of(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ending.endLoop(
                 exchange,

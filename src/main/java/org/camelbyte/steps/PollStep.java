@@ -43,7 +43,7 @@ class PollStep implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Run run = exchange.getMessage().getBody(Run.class);
+        Run run = RunVariable.of(exchange);
         long jobId = run.getJobId();
         watcher.watch(jobId, run.getConnectionId());
         // taken before the read, so a change landing between the two still wakes the next wait

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
@@ -25,13 +26,15 @@ import org.camelbyte.poststep.TableNames;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
+import org.camelbyte.run.RunWaiting;
 
 /**
  * After a successful sync: refresh statistics of the tables that received rows and run the pipeline's
- * checks; the results go on the run, and a failed {@code fail}-severity check fails it. A step that
- * throws fails the run with its reason while the sync's own figures stay on the record.
+ * checks, on the post-sync pool ({@code runs.post-sync-threads}), so a slow warehouse holds only its own
+ * workers. The results go on the run, and a failed {@code fail}-severity check fails it. A step that throws
+ * fails the run with its reason while the sync's own figures stay on the record.
  */
-class PostSyncStep implements Processor {
+public class PostSyncStep implements Processor {
     private final PipelineCatalog catalog;
     private final Map<String, DataSource> dataSources;
     private final ConnectionLookup lookup;
@@ -39,6 +42,7 @@ class PostSyncStep implements Processor {
     private final RunEnding ending;
     private final ObjectMapper json;
     private final PostSyncRunner runner = new PostSyncRunner();
+    private final ThreadPoolExecutor workers;
 
     PostSyncStep(
             PipelineCatalog catalog,
@@ -46,7 +50,9 @@ class PostSyncStep implements Processor {
             ConnectionLookup lookup,
             RunStore store,
             RunEnding ending,
-            ObjectMapper json) {
+            ObjectMapper json,
+            ThreadPoolExecutor workers) {
+        this.workers = workers;
         this.catalog = catalog;
         this.dataSources = dataSources;
         this.lookup = lookup;
@@ -55,23 +61,50 @@ class PostSyncStep implements Processor {
         this.json = json;
     }
 
+    /** Whether the run goes through post-sync: its job succeeded and its pipeline has {@code postSync:}. */
+    public boolean due(Exchange exchange) {
+        Run run = RunVariable.of(exchange);
+        AirbyteJob job = exchange.getProperty(AirbyteJob.class.getName(), AirbyteJob.class);
+        return !run.isFinal()
+                && job != null
+                && job.status() == JobStatus.SUCCEEDED
+                && catalog.find(run.getPipeline()).map(Pipeline::postSync).isPresent();
+    }
+
+    /**
+     * Before the hand-over to the post-sync pool: the run shows {@code post_sync}, and while every post-sync
+     * worker is busy, that it waits for one. A run ended meanwhile (cancelled through the API as its job
+     * finished) keeps that outcome and gets no checks.
+     */
+    public void queued(Exchange exchange) {
+        Run run = RunVariable.of(exchange);
+        run.setStatus(RunStatus.POST_SYNC);
+        if (workers.getActiveCount() >= workers.getMaximumPoolSize()) {
+            run.setWaiting(new RunWaiting(
+                    "post_sync",
+                    "Waiting for a free post-sync worker: all " + workers.getMaximumPoolSize()
+                            + " are busy (runs.post-sync-threads), "
+                            + workers.getQueue().size()
+                            + " runs wait before this one.",
+                    1,
+                    null));
+        }
+        if (!store.updateWhileOpen(run)) {
+            ending.takeRecordedEnd(exchange, run);
+        }
+    }
+
+    /**
+     * Refreshes statistics and runs the checks, on a post-sync worker. The verdict is left on the exchange for
+     * the finish step, which records it with the run's outcome (and the team's steps' results) in one write.
+     */
     @Override
     public void process(Exchange exchange) {
-        Run run = exchange.getMessage().getBody(Run.class);
+        Run run = RunVariable.of(exchange);
         AirbyteJob job = exchange.getProperty(AirbyteJob.class.getName(), AirbyteJob.class);
         PostSyncSpec spec =
-                catalog.find(run.getPipeline()).map(Pipeline::postSync).orElse(null);
-        if (run.isFinal() || job == null || job.status() != JobStatus.SUCCEEDED || spec == null) {
-            return;
-        }
-        run.setStatus(RunStatus.POST_SYNC);
-        if (!store.updateWhileOpen(run)) {
-            // ended meanwhile (cancelled through the API as its job finished): no checks; that outcome stands
-            ending.takeRecordedEnd(exchange, run);
-            return;
-        }
-        RunStatus status = RunStatus.SUCCEEDED;
-        String error = null;
+                catalog.find(run.getPipeline()).map(Pipeline::postSync).orElseThrow();
+        run.setWaiting(null);
         try {
             PostSyncResult result = runner.run(
                     dataSources.get(spec.dataSource()),
@@ -81,15 +114,16 @@ class PostSyncStep implements Processor {
             ObjectNode node = json.valueToTree(result);
             run.setPostSync(node);
             if (result.failed()) {
-                status = RunStatus.FAILED;
-                error = result.failureSentence().orElse("A post-sync check failed.");
+                exchange.setProperty(
+                        RunProperties.POST_SYNC_FAILURE,
+                        result.failureSentence().orElse("A post-sync check failed."));
             }
         } catch (RuntimeException e) {
-            status = RunStatus.FAILED;
-            error = "The sync succeeded (job " + run.getJobId() + ", " + run.getRowsSynced()
-                    + " rows) but a post-sync step failed: " + e.getMessage();
+            exchange.setProperty(
+                    RunProperties.POST_SYNC_FAILURE,
+                    "The sync succeeded (job " + run.getJobId() + ", " + run.getRowsSynced()
+                            + " rows) but a post-sync step failed: " + e.getMessage());
         }
-        ending.end(exchange, run, status, error);
     }
 
     /** Destination tables of the streams that committed rows (all streams when the API gives no per-stream stats). */

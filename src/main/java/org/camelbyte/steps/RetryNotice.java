@@ -61,7 +61,7 @@ public final class RetryNotice implements Processor {
         Long retryAfter = exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
         long delayMs = retryAfter != null ? retryAfter : backoffMs(failedAttempt);
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delayMs);
-        Run run = exchange.getMessage().getBody(Run.class);
+        Run run = exchange.getVariable(RunVariable.NAME, Run.class);
         if (run == null) {
             return;
         }

@@ -144,13 +144,15 @@ public final class RunEnding {
     }
 
     /**
-     * Ends a run that leaves the template here (retries used up): records and logs its outcome, or stops the
-     * route when the run had already ended.
+     * Ends a run that leaves the template here (retries used up, a step failed): records and logs its outcome and
+     * answers true, or stops the route when the run had already ended.
      */
-    void endNow(Exchange exchange, Run run, RunStatus status, String error) {
+    boolean endNow(Exchange exchange, Run run, RunStatus status, String error) {
         if (end(exchange, run, status, error)) {
             logOutcome(run);
+            return true;
         }
+        return false;
     }
 
     /** Ends a run outside its route (stopped with {@code runs.on-stop: cancel}): records and logs its outcome. */

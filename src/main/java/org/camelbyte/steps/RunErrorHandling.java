@@ -12,7 +12,9 @@ import org.camelbyte.run.RunStoreException;
 /**
  * How a run's route treats failures: transient ones (Airbyte down, slow or rate-limiting, the breaker
  * open, the state database away for a moment) are retried with exponential backoff and jitter, without
- * holding a thread; anything else, or retries used up, fails the run with the reason.
+ * holding a thread; anything else, or retries used up, fails the run with the reason. A team's own step in the
+ * template is under the same rules: an exception it throws fails the run with its message (the job id and the
+ * figures stay), unless it is one of the transient kinds above. {@code direct:run-failed} publishes the outcome.
  */
 public class RunErrorHandling extends RouteConfigurationBuilder {
     public static final String ID = "airbyte-run-errors";
@@ -47,12 +49,12 @@ public class RunErrorHandling extends RouteConfigurationBuilder {
                 .logRetryStackTrace(false)
                 .logExhausted(false)
                 .handled(true)
-                .to("direct:run-failed", "direct:run-outcome")
+                .to("direct:run-failed")
                 .end()
                 .onException(Exception.class)
                 .logStackTrace(false)
                 .logExhausted(false)
                 .handled(true)
-                .to("direct:run-failed", "direct:run-outcome");
+                .to("direct:run-failed");
     }
 }

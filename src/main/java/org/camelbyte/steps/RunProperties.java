@@ -1,6 +1,6 @@
 package org.camelbyte.steps;
 
-/** Names of the exchange properties the run route and its steps share; the YAML template sets the first three. */
+/** Names of the exchange properties the run route and its steps share; {@link RunHandOver} sets the first four. */
 final class RunProperties {
     static final String POLL_INTERVAL_MS = "pollIntervalMs";
     static final String TIMEOUT_MS = "timeoutMs";
@@ -11,6 +11,11 @@ final class RunProperties {
     static final String LAST_PROGRESS_LOG = "lastProgressLog";
     /** When this run started or adopted its job (or, after a restart, resumed following it). */
     static final String JOB_FOLLOWED_SINCE = "jobFollowedSince";
+
+    /** The post-sync steps' failure sentence, for the finish step to record; absent when they passed. */
+    static final String POST_SYNC_FAILURE = "postSyncFailure";
+    /** Set once the finish step published the run's outcome: a second call (the run queue's safety net) does nothing. */
+    static final String PUBLISHED = "camelbyteRunPublished";
 
     /** Set once this route recorded (or took) the run's outcome: a later ending of the same route publishes none. */
     static final String ENDED = "camelbyteRunEnded";

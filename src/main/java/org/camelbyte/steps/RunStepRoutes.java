@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -18,11 +19,16 @@ import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.RunStore;
 
 /**
- * The reusable steps of a run, each behind a {@code direct:} endpoint that the YAML template calls.
- * They carry no error handler of their own: a failure goes back to the calling route, whose
- * route configuration decides between retrying and failing the run.
+ * The reusable steps of a run, each behind a {@code direct:} endpoint that the YAML template calls, and the
+ * run queue that starts every run's route. The steps carry no error handler of their own: a failure goes back
+ * to the calling route, whose route configuration decides between retrying and failing the run.
  */
 public class RunStepRoutes extends RouteBuilder {
+    /** Where the template's steps after the job's end run: never on the run scheduler, which follows every job. */
+    static final String STEP_POOL = "runStepPool";
+    /** Where post-sync statistics and checks run: a slow warehouse holds only these threads. */
+    static final String POST_SYNC_POOL = "postSyncPool";
+
     private final AirbyteClient airbyte;
     private final ConnectionLookup lookup;
     private final CircuitBreaker breaker;
@@ -30,11 +36,11 @@ public class RunStepRoutes extends RouteBuilder {
     private final RunStore store;
     private final Clock clock;
     private final Duration progressEvery;
-    private final Processor postSync;
+    private final PostSyncStep postSync;
     private final PipelineCatalog catalog;
-
     private final RunEnding ending;
     private final int maxStartsPerSecond;
+    private final int concurrentStarts;
 
     public RunStepRoutes(
             AirbyteClient airbyte,
@@ -46,9 +52,11 @@ public class RunStepRoutes extends RouteBuilder {
             Clock clock,
             Duration progressEvery,
             int maxStartsPerSecond,
+            int concurrentStarts,
             PipelineCatalog catalog,
             Map<String, DataSource> dataSources,
-            ObjectMapper json) {
+            ObjectMapper json,
+            ThreadPoolExecutor postSyncWorkers) {
         this.airbyte = airbyte;
         this.lookup = lookup;
         this.breaker = breaker;
@@ -57,34 +65,85 @@ public class RunStepRoutes extends RouteBuilder {
         this.clock = clock;
         this.progressEvery = progressEvery;
         this.maxStartsPerSecond = maxStartsPerSecond;
+        this.concurrentStarts = concurrentStarts;
         this.ending = ending;
-        this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, ending, json);
+        this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, ending, json, postSyncWorkers);
         this.catalog = catalog;
     }
 
     @Override
     public void configure() {
-        step("run-lookup", remembersRetryAfter(new LookupStep(lookup)));
+        OutcomeHandOff outcomes = new OutcomeHandOff(getContext().createProducerTemplate());
+        Processor finish = new OutcomeStep(ending, store, outcomes);
+        // every accepted run is handed off here, so no trigger waits for a sync; a few consumers start jobs, and a
+        // run waiting for its job holds no thread, so these few serve thousands of runs
+        from("seda:runs?concurrentConsumers=" + concurrentStarts)
+                .routeId("run-queue")
+                // a team's route that lost the run's error handling still fails the run with the step's message
+                .onException(Exception.class)
+                .handled(true)
+                .to("direct:run-failed")
+                .end()
+                .process(new RunHandOver(catalog))
+                .toD("direct:pipeline-${variable.run.pipeline}")
+                // a template without direct:run-finish still gives every run its outcome (the step is idempotent)
+                .process(finish);
+
+        Processor lookupStep = remembersRetryAfter(new LookupStep(lookup));
+        from("direct:run-lookup")
+                .routeId("run-lookup")
+                .errorHandler(noErrorHandler())
+                .process(lookupStep);
         // starts are limited by what Airbyte should take (runs.max-starts-per-second), waiting without a thread
         from("direct:run-trigger")
                 .routeId("run-trigger")
                 .errorHandler(noErrorHandler())
+                // a template without direct:run-lookup still resolves the connection first
+                .process(lookupStep)
                 .throttle(maxStartsPerSecond)
                 .totalRequestsMode()
                 .timePeriodMillis(1000)
                 .asyncDelayed()
                 .executorService(Beans.RUN_SCHEDULER)
                 .process(remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock, watcher)));
+
         ScheduledExecutorService scheduler =
                 getContext().getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);
-        // the job watcher reads every job in batches; a run waits on it and only reads its snapshot
-        step("run-wait", new WaitStep(watcher, scheduler));
-        step("run-poll", new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(ending)));
-        step("run-deadline", new DeadlineStep(ending, clock));
-        step("run-watchdog", new WatchdogStep(catalog, ending, clock));
-        step("run-post-sync", postSync);
-        step("run-finish", new OutcomeStep(ending));
-        step("run-failed", new RunFailedStep(ending));
+        // follow the job to its end, one step for the template: wait without holding a thread (the poll interval,
+        // or less when the job watcher sees the job change), read the job's latest snapshot (the watcher follows
+        // every job with batched calls through the shared breaker), then the cancels, deadline and watchdogs
+        from("direct:run-follow")
+                .routeId("run-follow")
+                .errorHandler(noErrorHandler())
+                .loopDoWhile(exchangeProperty(RunProperties.JOB_DONE).isNotEqualTo(true))
+                .breakOnShutdown()
+                .process(new WaitStep(watcher, scheduler))
+                .process(new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(ending)))
+                .process(new CancelRequestedStep(store, ending))
+                .process(new DeadlineStep(ending, clock))
+                .process(new WatchdogStep(catalog, ending, clock))
+                .end()
+                // the app is stopping mid-job: the run stays as it is, and the next start resumes the same job
+                .filter(exchangeProperty(RunProperties.JOB_DONE).isNotEqualTo(true))
+                .stop()
+                .end()
+                // what follows in the template runs off the run scheduler
+                .threads()
+                .executorService(STEP_POOL);
+
+        from("direct:run-post-sync")
+                .routeId("run-post-sync")
+                .errorHandler(noErrorHandler())
+                .filter(method(postSync, "due"))
+                .process(postSync::queued)
+                .threads()
+                .executorService(POST_SYNC_POOL)
+                .process(postSync)
+                // back to the step pool: the template's next steps do not hold a post-sync worker
+                .threads()
+                .executorService(STEP_POOL);
+        step("run-finish", finish);
+        step("run-failed", new RunFailedStep(ending, outcomes));
     }
 
     private void step(String name, Processor processor) {

@@ -1,9 +1,12 @@
 package org.camelbyte.steps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -17,8 +20,9 @@ import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.StateWiring.State;
 
 /**
- * Wires the run steps behind {@code direct:run-*}, the run's error handling ({@code runs.retry.*}), the one
- * scheduler for poll delays and retries ({@code runs.scheduler-threads}), and what a stop does to runs.
+ * Wires the run queue and the run steps behind {@code direct:run-*}, the run's error handling ({@code
+ * runs.retry.*}), the one scheduler for poll delays and retries ({@code runs.scheduler-threads}), the pools for
+ * work after a job's end ({@code runs.step-threads}, {@code runs.post-sync-threads}), and what a stop does to runs.
  */
 public final class StepsWiring {
     private StepsWiring() {}
@@ -45,6 +49,13 @@ public final class StepsWiring {
                         state.store(),
                         clock));
         RunEnding ending = new RunEnding(airbyte.client(), airbyte.breaker(), state.store(), clock);
+        context.getRegistry()
+                .bind(
+                        RunStepRoutes.STEP_POOL,
+                        pool(context, RunStepRoutes.STEP_POOL, settings.getInt("runs.step-threads")));
+        ThreadPoolExecutor postSyncWorkers =
+                pool(context, RunStepRoutes.POST_SYNC_POOL, settings.getInt("runs.post-sync-threads"));
+        context.getRegistry().bind(RunStepRoutes.POST_SYNC_POOL, postSyncWorkers);
         main.configure()
                 .addRoutesBuilder(new RunStepRoutes(
                         airbyte.client(),
@@ -56,11 +67,36 @@ public final class StepsWiring {
                         clock,
                         settings.getDuration("runs.progress-every"),
                         settings.getInt("runs.max-starts-per-second"),
+                        settings.getInt("runs.concurrent-starts"),
                         catalog,
                         dataSources,
-                        json));
+                        json,
+                        postSyncWorkers));
         return new RunsAtStop(
                 RunsAtStop.Policy.parse(settings.require("runs.on-stop")), ending, state.store(), state.leases());
+    }
+
+    /**
+     * A bounded pool for blocking work after a job's end ({@code runs.step-threads}, {@code
+     * runs.post-sync-threads}): a fixed number of threads and an unbounded queue, so runs wait their turn
+     * instead of being refused, and a stalled warehouse or slow team step holds only these threads.
+     */
+    static ThreadPoolExecutor pool(CamelContext context, String name, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfileBuilder(name)
+                .poolSize(threads)
+                .maxPoolSize(threads)
+                .maxQueueSize(-1)
+                .build();
+        ThreadPoolExecutor pool = (ThreadPoolExecutor)
+                context.getExecutorServiceManager().newThreadPool(StepsWiring.class, name, profile);
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (registry != null) {
+            Gauge.builder("camelbyte.run.pool.queued", pool, p -> p.getQueue().size())
+                    .description("Runs waiting for a thread of a pool for work after a job's end, by pool")
+                    .tag("pool", name)
+                    .register(registry);
+        }
+        return pool;
     }
 
     /**

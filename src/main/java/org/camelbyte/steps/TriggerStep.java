@@ -48,7 +48,7 @@ class TriggerStep implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Run run = exchange.getMessage().getBody(Run.class);
+        Run run = RunVariable.of(exchange);
         if (run.getJobId() != null) {
             exchange.setProperty(RunProperties.JOB_FOLLOWED_SINCE, clock.instant());
             return;

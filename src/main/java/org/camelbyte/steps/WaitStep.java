@@ -39,7 +39,7 @@ class WaitStep extends AsyncProcessorSupport {
         CompletableFuture<?> change = exchange.getProperty(NEXT_CHANGE, CompletableFuture.class);
         exchange.removeProperty(NEXT_CHANGE);
         if (change == null) {
-            Run run = exchange.getMessage().getBody(Run.class);
+            Run run = RunVariable.of(exchange);
             change = run.getJobId() == null ? new CompletableFuture<>() : watchFirst(run);
         }
         AtomicBoolean once = new AtomicBoolean();

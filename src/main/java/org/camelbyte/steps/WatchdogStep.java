@@ -41,7 +41,7 @@ class WatchdogStep implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Run run = exchange.getMessage().getBody(Run.class);
+        Run run = RunVariable.of(exchange);
         if (Boolean.TRUE.equals(exchange.getProperty(RunProperties.JOB_DONE, Boolean.class))
                 || run.getJobId() == null) {
             return;
