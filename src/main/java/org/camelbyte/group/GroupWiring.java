@@ -29,7 +29,7 @@ public final class GroupWiring {
                 context.createProducerTemplate(),
                 clock);
         context.getRegistry().bind(Beans.GROUP_RUNS, groupRuns);
-        main.configure().addRoutesBuilder(new GroupRoutes(catalog));
+        main.configure().addRoutesBuilder(new GroupRoutes(catalog, groupRuns));
         return groupRuns;
     }
 }

@@ -30,12 +30,11 @@ public final class IntakeWiring {
         CamelContext context = main.getCamelContext();
         RunRequests requests =
                 new RunRequests(catalog, state.store(), state.leases(), context.createProducerTemplate(), clock);
-        RunTakeover takeover = new RunTakeover(state.leases(), state.store(), requests);
         context.getRegistry().bind(Beans.RUN_REQUESTS, requests);
-        context.getRegistry().bind(Beans.RUN_REQUEST_PARSER, new RunRequestParser(json));
-        context.getRegistry()
-                .bind(Beans.REQUEST_ID_REPOSITORY, new JdbcMessageIdRepository(state.database(), "run-requests"));
-        main.configure().addRoutesBuilder(new PipelineRoutes(catalog));
+        RunTakeover takeover = new RunTakeover(state.leases(), state.store(), requests);
+        JdbcMessageIdRepository requestIds = new JdbcMessageIdRepository(state.database(), "run-requests");
+        main.configure().addRoutesBuilder(new QueueTriggerRoutes(new RunRequestParser(json), requests, requestIds));
+        main.configure().addRoutesBuilder(new PipelineRoutes(catalog, requests));
         main.configure()
                 .addRoutesBuilder(new RunLeaseRoutes(takeover, state.lease().duration()));
         QuartzWiring.configure(

@@ -26,6 +26,19 @@ public final class QuartzFirings implements Processor {
     }
 
     /**
+     * The Quartz endpoint of one schedule, in the clustered job store: with several instances each firing runs on
+     * one of them ({@code stateful}: never two at once), a firing whose instance died runs again on another
+     * ({@code recoverableJob}), and a missed firing follows the schedule's {@code misfire}.
+     */
+    public static String uri(String group, String name, Schedule schedule) {
+        return "quartz:" + group + "/" + name + "?cron="
+                + schedule.cron().trim().replace(' ', '+')
+                + "&trigger.timeZone=" + schedule.timeZone()
+                + "&trigger.misfireInstruction=" + misfireInstruction(schedule)
+                + "&stateful=true&recoverableJob=true";
+    }
+
+    /**
      * Quartz re-runs a firing whose replica died mid-firing on another replica, under a recovery trigger
      * with a time of its own. Putting back the original time keeps the request id
      * ({@code schedule:<name>:<time>}) the dead replica may already have recorded, so no second run starts.

@@ -7,7 +7,6 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
-import org.camelbyte.config.Beans;
 import org.camelbyte.config.Settings;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
@@ -50,7 +49,6 @@ final class QuartzWiring {
         component.setProperties(quartz);
         component.setPrefixInstanceName(false);
         context.addComponent("quartz", component);
-        context.getRegistry().bind(Beans.QUARTZ_FIRINGS, new QuartzFirings());
         try {
             context.addStartupListener(new StaleSchedules());
         } catch (Exception e) {

@@ -18,11 +18,15 @@ import org.slf4j.LoggerFactory;
  * Removes, once the app has started, the schedules of pipelines and groups that config/pipelines.yaml no
  * longer has. The clustered job store keeps a trigger when its route stops (another instance may still
  * serve it), so without this a removed schedule would go on firing into no route. Only the trigger groups
- * of the schedule templates are looked at; teams' own quartz routes are left alone.
+ * of our schedule routes are looked at; teams' own quartz routes are left alone.
  */
 public final class StaleSchedules implements StartupListener {
-    /** The trigger groups of routes/pipeline-schedule.camel.yaml and routes/group-schedule.camel.yaml. */
-    private static final List<String> GROUPS = List.of("camelbyte", "camelbyte-groups");
+    /** The trigger group of the pipelines' schedules ({@link PipelineRoutes}). */
+    public static final String PIPELINES = "camelbyte";
+    /** The trigger group of the groups' schedules. */
+    public static final String GROUPS_OF_PIPELINES = "camelbyte-groups";
+
+    private static final List<String> GROUPS = List.of(PIPELINES, GROUPS_OF_PIPELINES);
 
     private static final Logger LOG = LoggerFactory.getLogger(StaleSchedules.class);
 

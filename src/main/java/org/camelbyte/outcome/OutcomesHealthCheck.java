@@ -5,8 +5,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness detail for outcome events: how many wait in the state database and why. Always UP: the events
- * are safe in the outbox and the app keeps running syncs; the broker's own check says when it is down.
+ * Readiness as far as outcome events go: DOWN, saying how many wait in the state database and why, while the
+ * relay cannot deliver them (the events are safe in the outbox and go out once it can); UP otherwise, with the
+ * number waiting as a detail.
  */
 class OutcomesHealthCheck extends AbstractHealthCheck {
     private final OutcomeRelay relay;
@@ -25,9 +26,12 @@ class OutcomesHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("waiting", relay.waiting());
         String failure = relay.failure();
-        if (failure != null) {
-            builder.message(relay.waiting() + " outcome events wait for the broker: " + failure);
+        if (failure == null) {
+            builder.up();
+        } else {
+            builder.message(relay.waiting() + " outcome events wait in the state database until outcomes.uri takes"
+                            + " them (none is lost): " + failure)
+                    .down();
         }
-        builder.up();
     }
 }

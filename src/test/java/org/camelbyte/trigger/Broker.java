@@ -9,24 +9,24 @@ import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** A plain JMS client of the app's broker, as a team's own system would be. */
-final class Broker implements AutoCloseable {
+public final class Broker implements AutoCloseable {
     private final Connection connection;
     private final Session session;
 
-    Broker(String url) throws JMSException {
+    public Broker(String url) throws JMSException {
         connection = new ActiveMQConnectionFactory(url).createConnection();
         connection.start();
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     }
 
-    void send(String queue, String body) throws JMSException {
+    public void send(String queue, String body) throws JMSException {
         try (var producer = session.createProducer(session.createQueue(queue))) {
             producer.send(session.createTextMessage(body));
         }
     }
 
     /** The next message on the queue, or null after the wait. */
-    TextMessage receive(String queue, long waitMillis) throws JMSException {
+    public TextMessage receive(String queue, long waitMillis) throws JMSException {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
             Message m = consumer.receive(waitMillis);
             return (TextMessage) m;
