@@ -79,13 +79,14 @@ public class RunStepRoutes extends RouteBuilder {
         // run waiting for its job holds no thread, so these few serve thousands of runs
         from("seda:runs?concurrentConsumers=" + concurrentStarts)
                 .routeId("run-queue")
-                // a team's route that lost the run's error handling still fails the run with the step's message
-                .onException(Exception.class)
-                .handled(true)
-                .to("direct:run-failed")
-                .end()
+                // a team's route without the run's route configuration still fails the run with the step's message
+                // (doTry: an exception its own error handler gave up on is not handed to this route's)
+                .doTry()
                 .process(new RunHandOver(catalog))
                 .toD("direct:pipeline-${variable.run.pipeline}")
+                .doCatch(Exception.class)
+                .to("direct:run-failed")
+                .end()
                 // a template without direct:run-finish still gives every run its outcome (the step is idempotent)
                 .process(finish);
 

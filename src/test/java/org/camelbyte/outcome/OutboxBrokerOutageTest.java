@@ -28,6 +28,7 @@ import org.camelbyte.standin.StandInScenario;
 import org.camelbyte.trigger.Broker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -35,6 +36,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Outcome events survive a broker outage: 50 runs end while the broker is down, their events wait in the
  * state database (the outbox, shown by the readiness check), and all 50 arrive once the broker is back.
  */
+@Tag("load")
 class OutboxBrokerOutageTest {
     static final int RUNS = 50;
     static final ObjectMapper JSON = new ObjectMapper();

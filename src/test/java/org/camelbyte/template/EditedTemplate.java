@@ -39,6 +39,16 @@ final class EditedTemplate {
         return this;
     }
 
+    /** Removes the line {@code - to: <endpoint>} (or any other whole line) from the template. */
+    EditedTemplate without(String line) {
+        String whole = template.lines()
+                .filter(l -> l.trim().equals(line))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the shipped template has no line '" + line + "'"));
+        template = template.replace(whole + "\n", "");
+        return this;
+    }
+
     /** Writes the edited template; answers the value for {@code camel.main.routes-include-pattern}. */
     String write() throws IOException {
         Files.writeString(dir.resolve("airbyte-sync.camel.yaml"), template);

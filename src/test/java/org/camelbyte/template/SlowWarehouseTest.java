@@ -15,6 +15,7 @@ import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -22,6 +23,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A stalled warehouse delays only the runs that need it: one run's post-sync query is held by a lock while 200
  * runs of fast jobs, with post-sync checks of their own, reach their outcome.
  */
+@Tag("load")
 class SlowWarehouseTest {
     static final int FAST_PIPELINES = 10;
     static final int RUNS_EACH = 20;
