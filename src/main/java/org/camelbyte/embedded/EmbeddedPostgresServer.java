@@ -36,6 +36,9 @@ public class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // the app stops it last, after releasing run leases; the library's own JVM hook stopped it at the
+                    // first moment of a SIGTERM, while runs, Quartz and the pools were still writing
+                    .setRegisterShutdownHook(false)
                     // the library's defaults suit throwaway test databases; run records must survive a crash
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on");
