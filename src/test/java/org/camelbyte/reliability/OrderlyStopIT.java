@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * SIGTERM during 20 running runs, the app on its embedded PostgreSQL and broker (a child JVM, as users run
  * it): the stop ends within stop.grace-period with no ERROR line, every lease is released and the embedded
  * PostgreSQL is stopped (not left running), and a second instance (another instance id) on the same state
- * database takes every run over at its start, long before a lease could have passed, on the same jobs.
+ * database takes every run over at its start, long before a lease could have passed, on the same jobs; killed
+ * with kill -9, it leaves its PostgreSQL running, which the next start on the data dir stops and replaces.
  * Slow (two app starts on an embedded PostgreSQL): in the replicas profile. Logs in target/orderly-stop/.
  */
 class OrderlyStopIT {
@@ -141,7 +142,23 @@ class OrderlyStopIT {
                         .as("Airbyte jobs created")
                         .isEqualTo(RUNS);
             } finally {
-                second.stop();
+                second.kill();
+            }
+
+            // kill -9 left the embedded PostgreSQL running on the data dir: the next start reclaims it
+            Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+            long orphan = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
+                    .as("PostgreSQL left running by kill -9")
+                    .isTrue();
+            ChildApp third = ChildApp.start(env, logs.resolve("third.log")).awaitReady(Duration.ofSeconds(90));
+            try {
+                assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
+                        .as("the PostgreSQL of the killed app, after the next start")
+                        .isFalse();
+                assertThat(run(third, runIds.get(0)).get("status").asText()).isEqualTo("succeeded");
+            } finally {
+                third.stop();
             }
         }
     }
