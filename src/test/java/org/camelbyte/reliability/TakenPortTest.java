@@ -1,6 +1,7 @@
 package org.camelbyte.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.camelbyte.app.FreePort;
 import org.camelbyte.app.TestPostgres;
+import org.camelbyte.embedded.EmbeddedBroker;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,20 @@ class TakenPortTest {
     @Test
     void aTakenBrokerPortStopsTheStartNamingThePortAndItsKey() throws Exception {
         assertRefused("BROKER_EMBEDDED_PORT", "broker.embedded.port");
+    }
+
+    /** A port taken between the check and the bind: Artemis would log it and run on without the acceptor. */
+    @Test
+    void theEmbeddedBrokerRefusesAPortItCouldNotBind() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("localhost", 0));
+            int port = taken.getLocalPort();
+            Path dataDir = Files.createTempDirectory("camelbyte-taken-broker-port");
+            assertThatThrownBy(() -> EmbeddedBroker.start(dataDir, "localhost", port))
+                    .hasMessage("Port " + port + " (broker.embedded.port) is already in use on localhost; stop what"
+                            + " holds it or set broker.embedded.port to a free port, or broker.url to an external"
+                            + " broker.");
+        }
     }
 
     private static void assertRefused(String envVar, String key) throws Exception {
