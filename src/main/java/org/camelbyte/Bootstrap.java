@@ -63,6 +63,14 @@ public class Bootstrap extends MainListenerSupport {
         CamelContext context = main.getCamelContext();
         Settings settings = new Settings(context);
         gracePeriod = settings.getDuration("stop.grace-period");
+        int shutdownTimeout = settings.getInt("camel.main.shutdown-timeout");
+        if (Duration.ofSeconds(shutdownTimeout).compareTo(gracePeriod) >= 0) {
+            // the process would end while Camel still waited for runs, before leases and embedded services
+            throw new IllegalStateException("Config key " + settings.describe("camel.main.shutdown-timeout") + " is "
+                    + shutdownTimeout + " (seconds) but must be less than " + settings.describe("stop.grace-period")
+                    + ", " + gracePeriod.toSeconds() + "s, which also covers releasing leases and stopping the"
+                    + " embedded services: lower the one or raise the other.");
+        }
         // before anything starts: a taken port stops the start at once, with nothing to close
         Ports.requireFree(settings);
         if (settings.getBoolean("stop.with-parent")) {
