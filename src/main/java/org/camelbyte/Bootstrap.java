@@ -127,6 +127,9 @@ public class Bootstrap extends MainListenerSupport {
 
     @Override
     public void beforeStop(BaseMainSupport main) {
+        if (intake != null) {
+            intake.pauseSchedules();
+        }
         if (runsAtStop != null) {
             try {
                 runsAtStop.apply();
