@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,12 @@ import org.camelbyte.api.ApiWiring;
 import org.camelbyte.api.OperatorWiring;
 import org.camelbyte.component.ComponentWiring;
 import org.camelbyte.config.Beans;
+import org.camelbyte.config.Ports;
 import org.camelbyte.config.Settings;
 import org.camelbyte.embedded.BrokerWiring;
 import org.camelbyte.embedded.DataSourcesWiring;
 import org.camelbyte.embedded.DemoWarehouse;
+import org.camelbyte.embedded.EmbeddedBroker;
 import org.camelbyte.embedded.EmbeddedPostgresServer;
 import org.camelbyte.group.GroupRuns;
 import org.camelbyte.group.GroupWiring;
@@ -52,11 +55,28 @@ public class Bootstrap extends MainListenerSupport {
     private Intake intake;
     private GroupRuns groupRuns;
     private RunsAtStop runsAtStop;
+    private AutoCloseable jobWatcher;
+    /** Read at configure; until then (a start failing early) the shipped default. */
+    private volatile Duration gracePeriod = Duration.ofSeconds(10);
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         Settings settings = new Settings(context);
+        gracePeriod = settings.getDuration("stop.grace-period");
+        int shutdownTimeout = settings.getInt("camel.main.shutdown-timeout");
+        if (Duration.ofSeconds(shutdownTimeout).compareTo(gracePeriod) >= 0) {
+            // the process would end while Camel still waited for runs, before leases and embedded services
+            throw new IllegalStateException("Config key " + settings.describe("camel.main.shutdown-timeout") + " is "
+                    + shutdownTimeout + " (seconds) but must be less than " + settings.describe("stop.grace-period")
+                    + ", " + gracePeriod.toSeconds() + "s, which also covers releasing leases and stopping the"
+                    + " embedded services: lower the one or raise the other.");
+        }
+        // before anything starts: a taken port stops the start at once, with nothing to close
+        Ports.requireFree(settings);
+        if (settings.getBoolean("stop.with-parent")) {
+            OrderlyStop.whenParentEnds();
+        }
         ObserveWiring observe = ObserveWiring.start(context, settings);
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper()
@@ -80,6 +100,7 @@ public class Bootstrap extends MainListenerSupport {
                 standIn.onJobSucceeded(new DemoWarehouse(warehouse));
             }
         });
+        jobWatcher = airbyte.watcher();
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
         observe.watch(airbyte.breaker(), state.database(), json, closeAtStop);
 
@@ -108,6 +129,9 @@ public class Bootstrap extends MainListenerSupport {
 
     @Override
     public void beforeStop(BaseMainSupport main) {
+        if (intake != null) {
+            intake.pauseSchedules();
+        }
         if (runsAtStop != null) {
             try {
                 runsAtStop.apply();
@@ -117,6 +141,15 @@ public class Bootstrap extends MainListenerSupport {
                 LOG.warn(
                         "Applying runs.on-stop failed ({}); the app stops anyway and its runs are resumed later",
                         e.getMessage());
+            }
+        }
+        if (jobWatcher != null) {
+            // its batched looks go through camel-http, which stops with Camel: a look after that failed with
+            // "Connection pool shut down"; the runs it wakes are not waited for by a stop anyway
+            try {
+                jobWatcher.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping the job watcher failed: {}", e.getMessage());
             }
         }
     }
@@ -133,14 +166,32 @@ public class Bootstrap extends MainListenerSupport {
                         e.getMessage());
             }
         }
+        closeAll();
+    }
+
+    /** How long a stop may take, from the signal to the embedded services stopped ({@code stop.grace-period}). */
+    public Duration gracePeriod() {
+        return gracePeriod;
+    }
+
+    /**
+     * Closes what the wiring opened, newest first, and the embedded broker and PostgreSQL last, whatever
+     * their place: pools, the stand-in and the outcome senders may still talk to them while they close.
+     * Also called when the start failed, so no embedded PostgreSQL outlives a refused start.
+     */
+    public synchronized void closeAll() {
+        List<AutoCloseable> order = new ArrayList<>();
+        List<AutoCloseable> embedded = new ArrayList<>();
         for (int i = closeAtStop.size() - 1; i >= 0; i--) {
+            AutoCloseable c = closeAtStop.get(i);
+            (c instanceof EmbeddedBroker || c instanceof EmbeddedPostgresServer ? embedded : order).add(c);
+        }
+        order.addAll(embedded);
+        for (AutoCloseable c : order) {
             try {
-                closeAtStop.get(i).close();
+                c.close();
             } catch (Exception e) {
-                LOG.warn(
-                        "Closing {} at stop failed: {}",
-                        closeAtStop.get(i).getClass().getSimpleName(),
-                        e.getMessage());
+                LOG.warn("Closing {} at stop failed: {}", c.getClass().getSimpleName(), e.getMessage());
             }
         }
         closeAtStop.clear();

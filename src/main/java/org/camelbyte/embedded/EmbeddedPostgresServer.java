@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,9 @@ public class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // the app stops it last, after releasing run leases; the library's own JVM hook stopped it at the
+                    // first moment of a SIGTERM, while runs, Quartz and the pools were still writing
+                    .setRegisterShutdownHook(false)
                     // the library's defaults suit throwaway test databases; run records must survive a crash
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on");
@@ -59,7 +63,9 @@ public class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Stops a server still running on this data dir: PostgreSQL is a process of its own, so a kill -9 of
-     * the app leaves it behind, holding the data dir, and the next start could not open it.
+     * the app leaves it behind, holding the data dir, and the next start could not open it. Only a postgres
+     * process that the pid file names for this very data dir (its second line), so a pid reused by another
+     * server is left alone.
      */
     private static void stopOrphan(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -68,8 +74,13 @@ public class EmbeddedPostgresServer implements AutoCloseable {
         }
         long pid;
         try {
-            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        } catch (RuntimeException unreadable) {
+            List<String> lines = Files.readAllLines(pidFile);
+            pid = Long.parseLong(lines.get(0).trim());
+            if (lines.size() > 1 && !Files.isSameFile(Path.of(lines.get(1).trim()), dataDir)) {
+                return;
+            }
+        } catch (RuntimeException | IOException unreadable) {
+            // PostgreSQL itself handles a stale or half-written pid file
             return;
         }
         Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
@@ -85,7 +96,7 @@ public class EmbeddedPostgresServer implements AutoCloseable {
                 "Embedded PostgreSQL (pid {}) from an earlier run is still using {}; stopping it first",
                 pid,
                 dataDir.toAbsolutePath());
-        orphan.get().destroy();
+        fastShutdown(orphan.get());
         try {
             orphan.get().onExit().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -94,6 +105,26 @@ public class EmbeddedPostgresServer implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("the old PostgreSQL (pid " + pid + ") did not stop within 30 s; stop it by hand", e);
         }
+    }
+
+    /**
+     * SIGINT, PostgreSQL's fast shutdown: SIGTERM (ProcessHandle.destroy) is its smart shutdown, which waits
+     * for every session to end, so a client still connected (a psql, a replica) held the start for good.
+     */
+    private static void fastShutdown(ProcessHandle postmaster) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(postmaster.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // no kill command (not a Unix): the smart shutdown below still ends a server nobody uses
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postmaster.destroy();
     }
 
     /** JDBC URL of {@code database}, created first if missing. */

@@ -16,7 +16,12 @@ import org.camelbyte.run.StateWiring.State;
  */
 public final class IntakeWiring {
     /** What the app calls at start ({@code takeover}), at stop, and what other areas start runs with. */
-    public record Intake(RunRequests requests, RunTakeover takeover) {}
+    public record Intake(RunRequests requests, RunTakeover takeover, CamelContext context) {
+        /** The first step of a stop: schedules fire no more (the queue and HTTP consumers stop with Camel). */
+        public void pauseSchedules() {
+            QuartzWiring.standby(context);
+        }
+    }
 
     private IntakeWiring() {}
 
@@ -39,6 +44,6 @@ public final class IntakeWiring {
                 .addRoutesBuilder(new RunLeaseRoutes(takeover, state.lease().duration()));
         QuartzWiring.configure(
                 context, settings, state.database(), state.lease().owner());
-        return new Intake(requests, takeover);
+        return new Intake(requests, takeover, context);
     }
 }

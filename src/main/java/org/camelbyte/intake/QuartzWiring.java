@@ -8,8 +8,11 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.camelbyte.config.Settings;
+import org.quartz.SchedulerException;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code quartz} component on Quartz's clustered JDBC job store in the state database (tables from
@@ -18,6 +21,8 @@ import org.quartz.utils.DBConnectionManager;
  * One instance alone is a cluster of one, so the embedded default needs no setup.
  */
 final class QuartzWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(QuartzWiring.class);
+
     private QuartzWiring() {}
 
     static void configure(CamelContext context, Settings settings, DataSource stateDb, String instanceId) {
@@ -53,6 +58,21 @@ final class QuartzWiring {
             context.addStartupListener(new StaleSchedules());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot register the stale schedules clean-up: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first thing a stop does: no firing from here on. A firing that came while Camel stopped the routes
+     * found its endpoint gone ("Cannot find existing QuartzEndpoint"); in the clustered store a firing this
+     * instance does not take stays for another instance, or for the next start's misfire handling.
+     */
+    static void standby(CamelContext context) {
+        if (context.hasComponent("quartz") instanceof QuartzComponent quartz && quartz.getScheduler() != null) {
+            try {
+                quartz.getScheduler().standby();
+            } catch (SchedulerException e) {
+                LOG.warn("Pausing the schedules at stop failed ({}); the stop goes on", e.getMessage());
+            }
         }
     }
 

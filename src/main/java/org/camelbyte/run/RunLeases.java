@@ -28,11 +28,12 @@ public class RunLeases {
     }
 
     /**
-     * Open runs nobody holds: no owner, or a lease that has passed. With {@code includingOwn}, also those
-     * this instance id owns, which at start are the runs of its previous process.
+     * Open runs nobody holds: no owner, or a lease that has passed (ended at once by a peer's graceful stop).
+     * With {@code includingOwn}, also those this instance id owns, which at start are the runs of its
+     * previous process.
      */
     public List<String> claimable(boolean includingOwn) {
-        String mine = includingOwn ? "owner=?" : "(owner<>? AND lease_until < now())";
+        String mine = includingOwn ? "(owner=? OR lease_until < now())" : "(owner<>? AND lease_until < now())";
         return ids("SELECT run_id FROM runs WHERE " + OPEN + " AND (owner IS NULL OR lease_until IS NULL OR " + mine
                 + ") ORDER BY started_at");
     }

@@ -47,9 +47,16 @@ public final class AirbyteStandIn implements AutoCloseable {
         scenario.faults().forEach(f -> f.applyTo(faults));
         this.behaviours = new ServerBehaviours();
         scenario.behaviours().applyTo(behaviours);
-        this.notifier = new SuccessNotifier(job -> describe(scenario, job));
-        this.jobs =
-                new JobStore(scenario.timeScale(), clock, notifier, journal == null ? null : new JobJournal(journal));
+        JobJournal journalFile = journal == null ? null : new JobJournal(journal);
+        this.notifier = new SuccessNotifier(
+                job -> describe(scenario, job), journalFile == null ? id -> {} : journalFile::delivered);
+        if (journalFile != null) {
+            // before the jobs come back: a success delivered in an earlier life is not owed again
+            journalFile.entries().stream()
+                    .filter(entry -> entry[0].equals("delivered") && entry.length == 2)
+                    .forEach(entry -> notifier.alreadyDelivered(Long.parseLong(entry[1])));
+        }
+        this.jobs = new JobStore(scenario.timeScale(), clock, notifier, journalFile);
         this.webhooks = new WebhookSender(scenario, "http://127.0.0.1:" + this.port);
         jobs.onCreated(webhooks::watch);
         jobs.restore(scenario);
@@ -131,7 +138,11 @@ public final class AirbyteStandIn implements AutoCloseable {
         authenticator.expireAllTokens();
     }
 
-    /** Called once per sync job that succeeds, before any client can see it succeeded. */
+    /**
+     * Called once per sync job that succeeds, before any client can see it succeeded. The first listener
+     * also gets, before this returns, every success the stand-in owes: jobs of its journal that ended while
+     * it was down and whose success no listener got yet.
+     */
     public void onJobSucceeded(Consumer<FinishedSync> listener) {
         notifier.addListener(listener);
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The stand-in's jobs on disk, one line per creation or cancel, so a stand-in restarted with the app finds
+ * The stand-in's jobs on disk, one line per creation, cancel or delivered success, so a stand-in restarted with the app finds
  * the jobs it had, as a real Airbyte would, and a resumed run can follow its job to the end.
  */
 final class JobJournal {
@@ -22,6 +22,11 @@ final class JobJournal {
     synchronized void created(StandInJob job) {
         append("created " + job.id() + " " + job.connectionId() + " " + job.jobType() + " "
                 + job.createdAt().toEpochMilli());
+    }
+
+    /** The job's success reached the listeners (its demo rows landed): a restart owes it nothing. */
+    synchronized void delivered(long jobId) {
+        append("delivered " + jobId);
     }
 
     synchronized void cancelled(StandInJob job, Instant at) {

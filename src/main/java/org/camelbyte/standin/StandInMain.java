@@ -27,6 +27,10 @@ public final class StandInMain {
             standIn.close();
             stopped.countDown();
         }));
+        if ("true".equalsIgnoreCase(System.getenv("STOP_WITH_PARENT"))) {
+            // forked by mvn exec:exec, which sets it: end with Maven rather than outlive it holding the port
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+        }
         System.out.println("Airbyte stand-in running. Public API: " + standIn.publicApiUrl() + "  Config API: "
                 + standIn.configApiUrl() + "  (Ctrl-C stops it)");
         stopped.await();

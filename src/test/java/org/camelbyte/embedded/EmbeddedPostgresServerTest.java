@@ -11,7 +11,10 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The embedded default's PostgreSQL keeps its data across starts, even when the last one left its server running. */
+/**
+ * The embedded default's PostgreSQL keeps its data across starts, even when the last one left its server running
+ * (the app killed with kill -9), with a session still open on it.
+ */
 class EmbeddedPostgresServerTest {
 
     @Test
@@ -31,8 +34,13 @@ class EmbeddedPostgresServerTest {
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
                 .as("left running")
                 .isTrue();
+        String orphanPort =
+                Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim();
 
-        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDir, 0)) {
+        // a session still open on the old server (a psql, a replica): a smart shutdown would wait for it for good
+        try (Connection session = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + orphanPort + "/postgres", "postgres", null);
+                EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dataDir, 0)) {
             assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
                     .isFalse();
             assertThat(restarted.port()).isPositive();

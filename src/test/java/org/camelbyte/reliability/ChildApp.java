@@ -55,12 +55,22 @@ final class ChildApp implements AutoCloseable {
                 log);
     }
 
+    /**
+     * The README's run command, {@code mvn -q compile exec:exec}, in the project folder: Maven forks the app
+     * as a JVM of its own ({@link #stopMavenAndAwaitApp}).
+     */
+    static ChildApp startWithMaven(Map<String, String> env, Path log) throws IOException {
+        return launch(new ProcessBuilder("mvn", "-q", "compile", "exec:exec"), env, log);
+    }
+
     private static ChildApp launch(ProcessBuilder builder, Map<String, String> env, Path log) throws IOException {
-        int httpPort = FreePort.find();
-        Map<String, String> all = new LinkedHashMap<>(env);
-        all.put("CAMEL_SERVER_PORT", String.valueOf(httpPort));
+        // free ports unless the test names its own (a taken one, to see the app refuse it)
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("CAMEL_SERVER_PORT", String.valueOf(FreePort.find()));
         all.put("API_TOKEN", TestApp.API_TOKEN);
         all.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePort.find()));
+        all.putAll(env);
+        int httpPort = Integer.parseInt(all.get("CAMEL_SERVER_PORT"));
         Files.createDirectories(log.getParent());
         builder.redirectErrorStream(true)
                 .redirectOutput(
@@ -71,6 +81,20 @@ final class ChildApp implements AutoCloseable {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits until the HTTP API answers; kills the app and fails when it does not within {@code timeout}. */
+    ChildApp awaitReady(Duration timeout) throws InterruptedException {
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(this::ready);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
     }
 
     /** Whether the HTTP API answers yet. */
@@ -122,12 +146,47 @@ final class ChildApp implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /** The exit status once the app has ended by itself within {@code timeout}; empty while it still runs. */
+    java.util.OptionalInt exitWithin(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
+    }
+
+    /**
+     * SIGTERM, or with {@code forcibly} SIGKILL, to this process alone (Maven, for {@link #startWithMaven}),
+     * then waits for every process it had started (the app) to end; the time that took.
+     */
+    Duration stopMavenAndAwaitApp(boolean forcibly, Duration timeout) throws InterruptedException {
+        var started = process.descendants().toList();
+        long start = System.nanoTime();
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        process.waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle child : started) {
+            try {
+                child.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                child.destroyForcibly();
+                throw new AssertionError(
+                        "process " + child.pid() + " " + child.info().command().orElse("")
+                                + " started by Maven still runs " + timeout.toSeconds() + " s after Maven was stopped");
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     boolean alive() {
         return process.isAlive();
     }
 
     @Override
     public void close() throws InterruptedException {
+        // the app Maven forked, when Maven launched it
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         if (process.isAlive()) {
             kill();
         }

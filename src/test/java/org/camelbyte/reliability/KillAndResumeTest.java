@@ -160,16 +160,8 @@ class KillAndResumeTest {
         }
 
         ChildApp start() throws Exception {
-            ChildApp started = ChildApp.start(env, Path.of("target", "kill-and-resume", name + ".log"));
-            try {
-                await().atMost(Duration.ofSeconds(40))
-                        .pollInterval(Duration.ofMillis(100))
-                        .until(started::ready);
-            } catch (RuntimeException e) {
-                started.close();
-                throw e;
-            }
-            return started;
+            return ChildApp.start(env, Path.of("target", "kill-and-resume", name + ".log"))
+                    .awaitReady(Duration.ofSeconds(40));
         }
 
         String runColumn(String runId, String column) throws SQLException {
