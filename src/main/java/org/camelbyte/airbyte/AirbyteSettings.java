@@ -58,6 +58,14 @@ public record AirbyteSettings(
     }
 
     /** The public API sits beside the Config API on self-managed Airbyte, so its token endpoint does too. */
+    /**
+     * Which Airbyte instance this is, as a run record notes it next to its job id: job ids are only unique
+     * within one instance (and one state database pointed at a new Airbyte meets the same ids again).
+     */
+    public String instance() {
+        return baseUrl + (workspace == null ? "" : " workspace " + workspace);
+    }
+
     private static String publicBase(URI baseUrl) {
         String text = baseUrl.toString();
         if (text.endsWith(CONFIG_API_SUFFIX)) {

@@ -94,7 +94,8 @@ public final class AirbyteWiring {
                         settings.getDuration(
                                 "airbyte.watch.interval", atLeast(JobWatcher.MIN_INTERVAL, shortestPollInterval)),
                         settings.getDuration("airbyte.watch.single-read-after"),
-                        settings.getDuration("airbyte.watch.overlap"))
+                        settings.getDuration("airbyte.watch.overlap"),
+                        airbyteSettings.instance())
                 .start();
         closeAtStop.add(watcher);
         return new Airbyte(

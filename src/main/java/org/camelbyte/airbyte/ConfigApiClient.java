@@ -65,14 +65,15 @@ public final class ConfigApiClient implements AirbyteClient {
             throw ConflictReading.inactive(http.failures(), request, answer, connectionId);
         }
         if (answer.status() == 409) {
-            return new TriggeredJob(runningJob(connectionId, request), true);
+            return new TriggeredJob(runningJob(connectionId, type, request), true);
         }
         throw http.failures().fromAnswer(request, answer);
     }
 
-    private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
-        return JobPicks.firstUnfinished(
+    private AirbyteJob runningJob(String connectionId, JobType type, ApiRequest refused) {
+        return JobPicks.runningOfType(
                 recentJobs(connectionId, JOB_CONFIG_TYPES, RECENT_JOBS),
+                type,
                 http.failures().where(refused),
                 connectionId);
     }
@@ -116,12 +117,17 @@ public final class ConfigApiClient implements AirbyteClient {
 
     @Override
     public List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId) {
-        return JobPicks.after(recentJobs(connectionId, List.of(JobTypes.configApiName(type)), RECENT_JOBS), afterJobId);
+        return JobPicks.after(
+                recentJobs(connectionId, List.of(JobTypes.configApiName(type)), RECENT_JOBS),
+                connectionId,
+                type,
+                afterJobId);
     }
 
     @Override
     public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
-        return JobPicks.createdSince(recentJobs(connectionId, List.of(JobTypes.configApiName(type)), 1), since);
+        return JobPicks.createdSince(
+                recentJobs(connectionId, List.of(JobTypes.configApiName(type)), 1), connectionId, type, since);
     }
 
     private List<AirbyteJob> recentJobs(String connectionId, List<String> configTypes, int limit) {

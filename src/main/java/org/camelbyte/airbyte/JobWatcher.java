@@ -73,6 +73,9 @@ public final class JobWatcher implements AutoCloseable {
 
     private volatile boolean warned;
 
+    /** The Airbyte instance the jobs live on ({@link AirbyteSettings#instance()}); null when not told. */
+    private final String instance;
+
     /**
      * @param overlap how far each look reaches back before the previous one, for Airbyte's clock not being
      *                ours and for changes committed while the previous look ran
@@ -84,6 +87,19 @@ public final class JobWatcher implements AutoCloseable {
             Duration interval,
             Duration singleReadAfter,
             Duration overlap) {
+        this(client, breaker, clock, interval, singleReadAfter, overlap, null);
+    }
+
+    /** @param instance the Airbyte instance the jobs live on, as run records note it (may be null) */
+    public JobWatcher(
+            AirbyteClient client,
+            CircuitBreaker breaker,
+            Clock clock,
+            Duration interval,
+            Duration singleReadAfter,
+            Duration overlap,
+            String instance) {
+        this.instance = instance;
         this.client = client;
         this.breaker = breaker;
         this.clock = clock;
@@ -96,6 +112,14 @@ public final class JobWatcher implements AutoCloseable {
     public JobWatcher start() {
         looks.scheduleAtFixedRate(this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * The Airbyte instance this watcher follows jobs on (base URL and workspace), null when unknown: a job id
+     * means a job only together with it.
+     */
+    public String instance() {
+        return instance;
     }
 
     public void watch(long jobId) {

@@ -64,7 +64,7 @@ public final class PublicApiClient implements AirbyteClient {
             throw ConflictReading.inactive(http.failures(), request, answer, connectionId);
         }
         if (answer.status() == 409 && ConflictReading.alreadyRunning(answer)) {
-            return new TriggeredJob(runningJob(connectionId, request), true);
+            return new TriggeredJob(runningJob(connectionId, type, request), true);
         }
         throw http.failures().fromAnswer(request, answer);
     }
@@ -73,9 +73,12 @@ public final class PublicApiClient implements AirbyteClient {
      * Lists the newest jobs without a status filter: one call sees pending, queued, running and
      * incomplete alike, where filtering would need a call per status.
      */
-    private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
-        return JobPicks.firstUnfinished(
-                recentJobs(connectionId, null, RECENT_JOBS), http.failures().where(refused), connectionId);
+    private AirbyteJob runningJob(String connectionId, JobType type, ApiRequest refused) {
+        return JobPicks.runningOfType(
+                recentJobs(connectionId, null, RECENT_JOBS),
+                type,
+                http.failures().where(refused),
+                connectionId);
     }
 
     @Override
@@ -100,12 +103,12 @@ public final class PublicApiClient implements AirbyteClient {
 
     @Override
     public List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId) {
-        return JobPicks.after(recentJobs(connectionId, type, RECENT_JOBS), afterJobId);
+        return JobPicks.after(recentJobs(connectionId, type, RECENT_JOBS), connectionId, type, afterJobId);
     }
 
     @Override
     public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
-        return JobPicks.createdSince(recentJobs(connectionId, type, 1), since);
+        return JobPicks.createdSince(recentJobs(connectionId, type, 1), connectionId, type, since);
     }
 
     private List<AirbyteJob> recentJobs(String connectionId, JobType type, int limit) {

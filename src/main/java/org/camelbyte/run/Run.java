@@ -58,6 +58,7 @@ public class Run {
     private int incompleteAttempts;
     private Long baselineJobId;
     private RunWaiting waiting;
+    private String airbyteInstance;
 
     public String getRunId() {
         return runId;
@@ -286,5 +287,15 @@ public class Run {
     @JsonIgnore
     public boolean isFinal() {
         return status != null && status.isFinal();
+    }
+
+    /** The Airbyte instance (base URL and workspace) the job id belongs to; null before a job is recorded. */
+    @JsonIgnore
+    public String getAirbyteInstance() {
+        return airbyteInstance;
+    }
+
+    public void setAirbyteInstance(String airbyteInstance) {
+        this.airbyteInstance = airbyteInstance;
     }
 }

@@ -23,7 +23,7 @@ public class RunStore {
             + " job_type, trigger, held, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
             + " post_sync, error, trigger_requested_at, deadline, group_run_id, job_status_since, progress_at, incomplete_attempts";
     /** Columns read but not inserted: a new run has neither. */
-    private static final String READ_COLUMNS = COLUMNS + ", baseline_job_id, waiting";
+    private static final String READ_COLUMNS = COLUMNS + ", baseline_job_id, waiting, airbyte_instance";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -68,7 +68,7 @@ public class RunStore {
             "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
                     + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
                     + " job_status_since=?, progress_at=?, incomplete_attempts=?, connection_name=?, baseline_job_id=?,"
-                    + " waiting=?::jsonb, updated_at=now() WHERE run_id=?";
+                    + " waiting=?::jsonb, airbyte_instance=?, updated_at=now() WHERE run_id=?";
 
     public void update(Run run) {
         updateIf(run, "");
@@ -96,6 +96,7 @@ public class RunStore {
         setLong(ps, i++, run.getBaselineJobId());
         // a run that has ended waits for nothing
         ps.setString(i++, waitingJson(run.isFinal() ? null : run.getWaiting()));
+        ps.setString(i++, run.getAirbyteInstance());
         ps.setString(i, run.getRunId());
         return ps;
     }
@@ -440,6 +441,7 @@ public class RunStore {
         run.setIncompleteAttempts(rs.getInt("incomplete_attempts"));
         long baseline = rs.getLong("baseline_job_id");
         run.setBaselineJobId(rs.wasNull() ? null : baseline);
+        run.setAirbyteInstance(rs.getString("airbyte_instance"));
         String waiting = rs.getString("waiting");
         if (waiting != null) {
             try {

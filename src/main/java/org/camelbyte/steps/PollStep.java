@@ -61,6 +61,12 @@ class PollStep implements Processor {
             return;
         }
         AirbyteJob job = latest.get();
+        if (job.connectionId() != null && !job.connectionId().equals(run.getConnectionId())) {
+            // not this run's job (a record pointing at another Airbyte's job of the same id): its outcome is not ours
+            watcher.unwatch(jobId);
+            refused.notThisRunsJob(exchange, job.connectionId());
+            return;
+        }
         boolean statusChanged = !job.status().wireName().equals(run.getJobStatus())
                 || job.attempts() != run.getAttempts()
                 || run.getProgressAt() == null;

@@ -1,0 +1,97 @@
+package org.camelbyte.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.camelbyte.app.TestApp;
+import org.camelbyte.standin.AirbyteStandIn;
+import org.camelbyte.standin.StandInJob;
+import org.camelbyte.standin.StandInScenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run follows only a job that is provably its own: a 409 adopts a running job of the same type only, and a
+ * run resumed against another Airbyte instance is refused rather than following a stranger's job of that id.
+ */
+class JobOwnershipTest {
+    private static final String PIPELINES = """
+            defaults: { pollInterval: 50ms, timeout: 1m }
+            pipelines:
+              - { name: orders, connection: orders (TEST) }
+              - { name: orders-reset, connection: orders (TEST), jobType: reset }
+            """;
+    private static final String SCENARIO = """
+            timeScale: 0.01
+            workspaces:
+              - {name: Test}
+            connections:
+              - name: orders (TEST)
+                workspace: Test
+                job: [{status: pending, seconds: 50}, {status: running, seconds: %d}, {status: succeeded}]
+            """;
+    private AirbyteStandIn standIn;
+    private AirbyteStandIn otherStandIn;
+    private TestApp app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        standIn.close();
+        if (otherStandIn != null) {
+            otherStandIn.close();
+        }
+    }
+
+    @Test
+    void aResetMeetingARunningSyncIsNotMarkedSucceededOnTheSyncsJob() throws Exception {
+        StandInScenario scenario = StandInScenario.fromYaml(SCENARIO.formatted(300));
+        standIn = AirbyteStandIn.start(scenario, 0);
+        app = TestApp.with(standIn, PIPELINES).start();
+        String connectionId = scenario.connectionNamed("Test", "orders (TEST)").id();
+
+        String sync = app.startRun("orders");
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.run(sync).hasNonNull("jobId"));
+        long syncJob = app.run(sync).path("jobId").asLong();
+        JsonNode reset = Runs.awaitOutcome(app, app.startRun("orders-reset"));
+
+        assertThat(reset.path("status").asText()).isEqualTo("failed");
+        assertThat(reset.path("jobId").asLong(-1)).isNotEqualTo(syncJob);
+        assertThat(reset.path("error").asText())
+                .isEqualTo("Airbyte is already running a sync job (id " + syncJob + ") on connection " + connectionId
+                        + "; a reset cannot start on connection " + connectionId + " until it ends, so retry later.");
+        // the sync itself is untouched and ends as its own run
+        assertThat(Runs.awaitOutcome(app, sync).path("status").asText()).isEqualTo("succeeded");
+        assertThat(standIn.jobsOf(connectionId)).extracting(StandInJob::jobType).containsExactly("sync");
+    }
+
+    @Test
+    void aRunResumedOnAnotherAirbyteInstanceIsRefused() throws Exception {
+        StandInScenario scenario = StandInScenario.fromYaml(SCENARIO.formatted(3000));
+        standIn = AirbyteStandIn.start(scenario, 0);
+        TestApp first = TestApp.with(standIn, PIPELINES).start();
+        String runId = first.startRun("orders");
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.run(runId).hasNonNull("jobId"));
+        long jobId = first.run(runId).path("jobId").asLong();
+        first.close();
+
+        // the same state database, now pointed at another Airbyte that has a job of the same id on its own
+        otherStandIn = AirbyteStandIn.start(scenario, 0);
+        String connectionId = scenario.connectionNamed("Test", "orders (TEST)").id();
+        app = TestApp.with(otherStandIn, PIPELINES).sameStateAs(first).start();
+        JsonNode run = Runs.awaitOutcome(app, runId);
+
+        assertThat(run.path("status").asText()).isEqualTo("failed");
+        assertThat(run.path("jobId").asLong()).isEqualTo(jobId);
+        assertThat(run.path("error").asText())
+                .isEqualTo("Job " + jobId + " of this run lives on Airbyte " + standIn.publicApiUrl()
+                        + ", not on the configured " + otherStandIn.publicApiUrl()
+                        + ", so it is not followed; point airbyte.url (and airbyte.workspace) back at that instance"
+                        + " to resume it, or start a new run.");
+        assertThat(otherStandIn.jobsOf(connectionId)).isEmpty();
+    }
+}
