@@ -50,11 +50,12 @@ public interface AirbyteClient {
     void cancelJob(long jobId);
 
     /**
-     * The job watcher's batched look: every job changed at or after {@code since}, oldest change first, all
-     * pages read, each handed to {@code each} as its page arrives. {@code connectionIds} are the connections
-     * whose jobs are followed; only servers that can list jobs per connection alone need them. {@code since}
-     * is on Airbyte's clock (a time it showed), compared by the server with its own times. Not a default
-     * method: a wrapping client that forgot it would leave every run without news of its job.
+     * The job watcher's batched look: the jobs changed at or after {@code since}, each handed to {@code each} as
+     * its page arrives, at most {@code maxPages} pages; the answer says whether that saw every change and whether
+     * the server ignored the time filter ({@link ChangeListing}). {@code connectionIds} are the connections whose
+     * jobs are followed; only servers that can list jobs per connection alone need them. {@code since} is on
+     * Airbyte's clock (a time it showed), compared by the server with its own times. Not a default method: a
+     * wrapping client that forgot it would leave every run without news of its job.
      */
-    void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each);
+    JobListing listJobsChangedSince(Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each);
 }

@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows every job in flight on one Airbyte instance with batched calls, so thousands of runs cost a
  * handful of calls: every {@code interval}, one listing of the jobs changed since the last look
- * ({@link AirbyteClient#listJobsChangedSince}, all pages) inside the shared circuit breaker. A job the
- * batches have not reported for longer than {@code singleReadAfter} (or never, once a look has passed
- * since it was watched) is read on its own, so a listing gap never stalls a run.
+ * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages) inside the shared circuit
+ * breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a look
+ * has passed since it was watched), or that a listing cut at its page limit may have missed, is read on its
+ * own, at most {@link #SINGLE_READS} per look, so neither a listing gap nor a server that ignores the
+ * listing's filter stalls a run or makes a look unbounded.
  *
  * <p>The API, for the run's poll step and for any other follower of a job:
  * <ul>
@@ -44,6 +46,18 @@ public final class JobWatcher implements AutoCloseable {
 
     private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
     private static final int READERS = 4;
+
+    /** Pages one look reads at most: 2,000 changed jobs; a server that ignores the filter cannot make it more. */
+    static final int MAX_PAGES = 20;
+
+    /** Single reads one look queues at most, whatever the listing missed: the rest wait for the next looks. */
+    static final int SINGLE_READS = 20;
+
+    private final java.util.concurrent.atomic.LongAdder listingsIgnoringFilter =
+            new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder listingsCut = new java.util.concurrent.atomic.LongAdder();
+    private volatile boolean filterIgnoredSaid;
+    private volatile boolean cutSaid;
 
     private final AirbyteClient client;
     private final CircuitBreaker breaker;
@@ -195,7 +209,12 @@ public final class JobWatcher implements AutoCloseable {
         }
     }
 
-    /** One batched look, then single reads for jobs the batches left out too long. */
+    /**
+     * One batched look, then single reads for the jobs it could not vouch for. Whatever the server does, a look
+     * costs at most {@link #MAX_PAGES} listing calls and {@link #SINGLE_READS} single reads: a failed listing or
+     * one cut at the page limit still reads the jobs it is missing, a few per look, so a run never waits on pages
+     * the watcher did not get to.
+     */
     void look() {
         if (watched.isEmpty()) {
             return;
@@ -213,14 +232,16 @@ public final class JobWatcher implements AutoCloseable {
                 .map(w -> w.connectionId)
                 .filter(c -> c != null)
                 .collect(Collectors.toSet());
+        Set<Long> listed = ConcurrentHashMap.newKeySet();
+        JobListing listing;
         try {
-            breaker.executeRunnable(() -> client.listJobsChangedSince(since, connections, job -> {
+            listing = breaker.executeSupplier(() -> client.listJobsChangedSince(since, connections, MAX_PAGES, job -> {
                 Watched w = watched.get(job.jobId());
                 if (w != null) {
+                    listed.add(job.jobId());
                     update(w, job);
                 }
             }));
-            cursor = newestAtStart;
             if (warned) {
                 LOG.info("Airbyte job watcher: batched looks work again");
                 warned = false;
@@ -228,29 +249,81 @@ public final class JobWatcher implements AutoCloseable {
         } catch (CallNotPermittedException | AirbyteException e) {
             if (!warned) {
                 LOG.warn(
-                        "Airbyte job watcher: jobs not listed ({}); runs keep their last snapshot and the next look"
-                                + " asks again from {}",
+                        "Airbyte job watcher: jobs not listed ({}); runs keep their last snapshot, the jobs not read"
+                                + " for a while are read one by one, and the next look asks again from {}",
                         e.getMessage(),
                         since);
                 warned = true;
             }
+            // the cursor stays: the next look lists the same changes again
+            readMissing(started);
             return;
         }
+        noteListing(listing);
+        if (!listing.complete()) {
+            // the pages not read may hold changes of followed jobs: those jobs are read one by one
+            watched.values().stream()
+                    .filter(w -> !w.isTerminal() && !listed.contains(w.jobId))
+                    .forEach(w -> w.unsure = true);
+        }
+        cursor = newestAtStart;
         // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while
         Instant forgetBefore = started.minus(FORGET_ENDED_AFTER);
         watched.values().removeIf(w -> w.isTerminal() && w.seenAt.isBefore(forgetBefore));
         readMissing(started);
     }
 
-    /** Reads singly the jobs no look has reported yet and those the looks left out for too long. */
-    private void readMissing(Instant started) {
-        Instant missingSince = started.minus(singleReadAfter);
-        for (Watched w : watched.values()) {
-            boolean neverSeen = w.latest == null && w.refused == null && w.watchedAt.isBefore(started);
-            if (neverSeen || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal())) {
-                queueRead(w);
+    /** Records (and says once) that the server ignores the listing's filter, and that a listing was cut. */
+    private void noteListing(JobListing listing) {
+        if (listing.filterIgnored()) {
+            listingsIgnoringFilter.increment();
+            if (!filterIgnoredSaid) {
+                filterIgnoredSaid = true;
+                LOG.warn(
+                        "Airbyte job watcher: Airbyte ignores the job list's time filter (updatedAtStart) and lists"
+                                + " jobs changed long before; the watcher lists newest changes first, stops at the first old"
+                                + " job and at {} pages, and reads the rest one by one",
+                        MAX_PAGES);
             }
         }
+        if (!listing.complete()) {
+            listingsCut.increment();
+            if (!cutSaid) {
+                cutSaid = true;
+                LOG.warn(
+                        "Airbyte job watcher: a listing of changed jobs was cut at {} pages; the followed jobs it"
+                                + " did not show are read one by one, up to {} per look",
+                        MAX_PAGES,
+                        SINGLE_READS);
+            }
+        }
+    }
+
+    /** Listings that showed the server ignores their time filter, for health and the benchmark. */
+    public long listingsIgnoringFilter() {
+        return listingsIgnoringFilter.sum();
+    }
+
+    /** Listings cut at the page limit. */
+    public long listingsCut() {
+        return listingsCut.sum();
+    }
+
+    /**
+     * Reads singly, at most {@link #SINGLE_READS} per look and the longest unseen first: jobs never read yet,
+     * jobs a cut listing may have missed, and jobs the looks left out for longer than {@code singleReadAfter}.
+     */
+    private void readMissing(Instant started) {
+        Instant missingSince = started.minus(singleReadAfter);
+        watched.values().stream()
+                .filter(w -> !w.reading.get())
+                .filter(w -> (w.latest == null && w.refused == null && w.watchedAt.isBefore(started))
+                        || (!w.isTerminal() && w.refused == null && w.unsure)
+                        || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal()))
+                .sorted(java.util.Comparator.comparing(
+                        (Watched w) -> w.seenAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                .limit(SINGLE_READS)
+                .forEach(this::queueRead);
     }
 
     /** Keeps the snapshot and the newest time the server showed in it. */
@@ -309,6 +382,9 @@ public final class JobWatcher implements AutoCloseable {
         volatile AirbyteJob latest;
         volatile Instant seenAt;
         volatile AirbyteRejectedException refused;
+        /** A cut listing may have missed its change: read it singly. */
+        volatile boolean unsure;
+
         volatile CompletableFuture<Void> changed = new CompletableFuture<>();
         final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -326,6 +402,7 @@ public final class JobWatcher implements AutoCloseable {
         /** Keeps the newest state: a late, older answer never takes an ended job back to running. */
         synchronized void update(AirbyteJob job, Instant now) {
             seenAt = now;
+            unsure = false;
             if (job.equals(latest) || (isTerminal() && !job.status().isTerminal())) {
                 return;
             }

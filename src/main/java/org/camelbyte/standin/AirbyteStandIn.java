@@ -37,8 +37,10 @@ public final class AirbyteStandIn implements AutoCloseable {
     private final SuccessNotifier notifier;
     private final ServerBehaviours behaviours;
     private final WebhookSender webhooks;
+    private final StandInScenario scenario;
 
     private AirbyteStandIn(StandInScenario scenario, int port, Path journal) throws IOException {
+        this.scenario = scenario;
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         this.server = bind(port);
@@ -97,6 +99,14 @@ public final class AirbyteStandIn implements AutoCloseable {
     /** Every job created for this connection, oldest first. */
     public List<StandInJob> jobsOf(String connectionId) {
         return jobs.of(connectionId);
+    }
+
+    /**
+     * Gives this server {@code count} old sync jobs, created {@code ago} before now and ended since, spread over
+     * the scenario's connections: the thousands of jobs a long-lived Airbyte lists when it ignores a filter.
+     */
+    public void seedHistory(int count, Duration ago) {
+        jobs.seedHistory(scenario.connections(), count, Instant.now().minus(ago));
     }
 
     public int jobsCreated() {
