@@ -85,6 +85,9 @@ public final class JobWatcher implements AutoCloseable {
 
     private volatile Instant cursor;
 
+    /** When (our clock) the newest look whose listing was complete began: it vouches for every job it did not show. */
+    private volatile Instant lastCompleteLook;
+
     private volatile boolean warned;
 
     /** The Airbyte instance the jobs live on ({@link AirbyteSettings#instance()}); null when not told. */
@@ -168,6 +171,30 @@ public final class JobWatcher implements AutoCloseable {
             throw w.refused;
         }
         return Optional.ofNullable(w.latest);
+    }
+
+    /**
+     * Up to when (our clock) the watcher knows the job's state: its last read, or the start of the newest complete
+     * listing since it was followed (a change would have been on it); empty when it is not followed or was never
+     * read. A run compares it with its own deadline, both on our clock, to tell a job that ran past the timeout
+     * from one the watcher lost sight of.
+     */
+    public Optional<Instant> knownAsOf(long jobId) {
+        Watched w = watched.get(jobId);
+        if (w == null || w.latest == null) {
+            return Optional.empty();
+        }
+        Instant read = w.seenAt;
+        Instant complete = lastCompleteLook;
+        if (complete != null && !w.unsure && complete.isAfter(w.watchedAt) && complete.isAfter(read)) {
+            return Optional.of(complete);
+        }
+        return Optional.ofNullable(read);
+    }
+
+    /** How often the watcher looks. */
+    public Duration interval() {
+        return interval;
     }
 
     /** Completes when the job's snapshot changes (or at once when the job is not followed). */
@@ -265,6 +292,9 @@ public final class JobWatcher implements AutoCloseable {
             watched.values().stream()
                     .filter(w -> !w.isTerminal() && !listed.contains(w.jobId))
                     .forEach(w -> w.unsure = true);
+        }
+        if (listing.complete()) {
+            lastCompleteLook = started;
         }
         cursor = newestAtStart;
         // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while

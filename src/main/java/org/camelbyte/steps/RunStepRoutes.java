@@ -80,7 +80,7 @@ public class RunStepRoutes extends RouteBuilder {
         // the job watcher reads every job in batches; a run waits on it and only reads its snapshot
         step("run-wait", new WaitStep(watcher, scheduler));
         step("run-poll", new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(ending)));
-        step("run-deadline", new DeadlineStep(ending, clock));
+        step("run-deadline", new DeadlineStep(ending, clock, watcher, store));
         step("run-watchdog", new WatchdogStep(catalog, ending, clock));
         step("run-post-sync", postSync);
         step("run-finish", new OutcomeStep(ending));
