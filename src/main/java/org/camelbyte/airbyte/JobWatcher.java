@@ -5,6 +5,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import org.camelbyte.config.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +58,8 @@ public final class JobWatcher implements AutoCloseable {
     /** Single reads one look queues at most, whatever the listing missed: the rest wait for the next looks. */
     static final int SINGLE_READS = 20;
 
-    private final java.util.concurrent.atomic.LongAdder listingsIgnoringFilter =
-            new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder listingsCut = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder listingsIgnoringFilter = new LongAdder();
+    private final LongAdder listingsCut = new LongAdder();
     private volatile boolean filterIgnoredSaid;
     private volatile boolean cutSaid;
 
@@ -89,6 +93,12 @@ public final class JobWatcher implements AutoCloseable {
     private volatile Instant lastCompleteLook;
 
     private volatile boolean warned;
+
+    /** Looks whose listing failed in a row, since when, and the last failure: why a run's news may be old. */
+    private final AtomicInteger failedLooks = new AtomicInteger();
+
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
 
     /** The Airbyte instance the jobs live on ({@link AirbyteSettings#instance()}); null when not told. */
     private final String instance;
@@ -220,6 +230,23 @@ public final class JobWatcher implements AutoCloseable {
         return true;
     }
 
+    /**
+     * As {@link #hurry(long)}, for Airbyte's failure notification: its {@code errorMessage} is kept as the job's
+     * failure reason when Airbyte's own answer gives none (the public API never does), so the run records why.
+     */
+    public boolean hurry(long jobId, String failureReason) {
+        Watched w = watched.get(jobId);
+        if (w != null && failureReason != null && !failureReason.isBlank()) {
+            w.reasonGiven = failureReason;
+            AirbyteJob latest = w.latest;
+            if (latest != null && latest.status().isTerminal()) {
+                // already read as ended without a reason: give it the reason now (wakes the run)
+                w.update(latest, clock.instant());
+            }
+        }
+        return hurry(jobId);
+    }
+
     /** How many jobs are followed, for health and the benchmark. */
     public int size() {
         return watched.size();
@@ -272,9 +299,13 @@ public final class JobWatcher implements AutoCloseable {
             if (warned) {
                 LOG.info("Airbyte job watcher: batched looks work again");
                 warned = false;
+                failedLooks.set(0);
             }
         } catch (CallNotPermittedException | AirbyteException e) {
+            failedLooks.incrementAndGet();
+            lastFailure = e.getMessage();
             if (!warned) {
+                failingSince = started;
                 LOG.warn(
                         "Airbyte job watcher: jobs not listed ({}); runs keep their last snapshot, the jobs not read"
                                 + " for a while are read one by one, and the next look asks again from {}",
@@ -329,6 +360,21 @@ public final class JobWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Why the watcher's news may be old, as a clause for progress lines: the listings failing since when, how
+     * often, the last failure and when it tries again; empty while the looks work.
+     */
+    public Optional<String> trouble() {
+        int failed = failedLooks.get();
+        Instant since = failingSince;
+        if (!warned || failed == 0 || since == null) {
+            return Optional.empty();
+        }
+        return Optional.of("Airbyte's job listing failed " + failed + (failed == 1 ? " time" : " times") + " since "
+                + since.truncatedTo(ChronoUnit.SECONDS) + " (last: " + lastFailure
+                + "); the watcher tries again every " + Durations.format(interval));
+    }
+
     /** Listings that showed the server ignores their time filter, for health and the benchmark. */
     public long listingsIgnoringFilter() {
         return listingsIgnoringFilter.sum();
@@ -350,8 +396,7 @@ public final class JobWatcher implements AutoCloseable {
                 .filter(w -> (w.latest == null && w.refused == null && w.watchedAt.isBefore(started))
                         || (!w.isTerminal() && w.refused == null && w.unsure)
                         || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal()))
-                .sorted(java.util.Comparator.comparing(
-                        (Watched w) -> w.seenAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                .sorted(Comparator.comparing((Watched w) -> w.seenAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .limit(SINGLE_READS)
                 .forEach(this::queueRead);
     }
@@ -412,6 +457,8 @@ public final class JobWatcher implements AutoCloseable {
         volatile AirbyteJob latest;
         volatile Instant seenAt;
         volatile AirbyteRejectedException refused;
+        /** Why the job failed, as Airbyte's failure notification said (null: none came). */
+        volatile String reasonGiven;
         /** A cut listing may have missed its change: read it singly. */
         volatile boolean unsure;
 
@@ -430,14 +477,34 @@ public final class JobWatcher implements AutoCloseable {
         }
 
         /** Keeps the newest state: a late, older answer never takes an ended job back to running. */
-        synchronized void update(AirbyteJob job, Instant now) {
+        synchronized void update(AirbyteJob read, Instant now) {
             seenAt = now;
             unsure = false;
+            AirbyteJob job = withReasonGiven(read);
             if (job.equals(latest) || (isTerminal() && !job.status().isTerminal())) {
                 return;
             }
             latest = job;
             wake();
+        }
+
+        private AirbyteJob withReasonGiven(AirbyteJob job) {
+            String reason = reasonGiven;
+            if (reason == null || job.failureReason() != null || job.status() != JobStatus.FAILED) {
+                return job;
+            }
+            return new AirbyteJob(
+                    job.jobId(),
+                    job.connectionId(),
+                    job.jobType(),
+                    job.status(),
+                    job.createdAt(),
+                    job.rowsSynced(),
+                    job.bytesSynced(),
+                    job.attempts(),
+                    reason,
+                    job.streams(),
+                    job.updatedAt());
         }
 
         synchronized void wake() {
