@@ -48,7 +48,9 @@ class DeadlineStep implements Processor {
         // both times on our clock: when the watcher last knew the job's state, against the run's deadline
         Optional<Instant> known = watcher.knownAsOf(run.getJobId());
         if (known.isEmpty() || known.get().isBefore(run.getDeadline())) {
-            lostSight(run, known.orElse(null), now);
+            // never read since this app followed it (resumed past its deadline): the news is as old as the following
+            Instant followedSince = exchange.getProperty(RunProperties.JOB_FOLLOWED_SINCE, Instant.class);
+            lostSight(run, known.orElse(followedSince), now);
             return;
         }
         long timeoutMs = exchange.getProperty(RunProperties.TIMEOUT_MS, Long.class);
@@ -67,10 +69,9 @@ class DeadlineStep implements Processor {
      * Past the deadline with no news of the job since before it: whether the job ran past the timeout is not
      * known, so the run does not end; it says so once (its waiting note) and asks for the job at once.
      */
-    private void lostSight(Run run, Instant knownAsOf, Instant now) {
-        Instant since = knownAsOf != null ? knownAsOf : run.getProgressAt();
-        if (since != null
-                && Duration.between(since, now).compareTo(watcher.interval().multipliedBy(LOOKS_LATE)) < 0) {
+    private void lostSight(Run run, Instant newsAsOf, Instant now) {
+        if (newsAsOf != null
+                && Duration.between(newsAsOf, now).compareTo(watcher.interval().multipliedBy(LOOKS_LATE)) < 0) {
             return; // the next look is simply due
         }
         if (run.getWaiting() != null && STEP.equals(run.getWaiting().step())) {
@@ -81,7 +82,7 @@ class DeadlineStep implements Processor {
                 STEP,
                 "Lost sight of job " + run.getJobId() + " on Airbyte: last seen "
                         + (run.getJobStatus() == null ? "in an unknown state" : run.getJobStatus())
-                        + (since == null ? "" : " at " + since)
+                        + (run.getProgressAt() == null ? "" : " (its last change noted at " + run.getProgressAt() + ")")
                         + ", before the pipeline's deadline; the run keeps looking until Airbyte shows the job again"
                         + " and ends it then (timed_out only if the job is still running).",
                 0,

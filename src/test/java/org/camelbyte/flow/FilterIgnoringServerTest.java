@@ -12,7 +12,8 @@ import org.camelbyte.app.TestApp;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,9 @@ class FilterIgnoringServerTest {
         standIn.close();
     }
 
-    @Test
-    void fiftyRunsSucceedWithFewCallsEach() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"public", "config"})
+    void fiftyRunsSucceedWithFewCallsEach(String api) throws Exception {
         String connections =
                 IntStream.range(0, RUNS).mapToObj(i -> """
                           - name: c%d
@@ -54,6 +56,8 @@ class FilterIgnoringServerTest {
                         .mapToObj(i -> "  - { name: p%d, connection: c%d }\n".formatted(i, i))
                         .collect(Collectors.joining());
         app = TestApp.with(standIn, pipelines)
+                .property("airbyte.api", api)
+                .property("airbyte.url", api.equals("public") ? standIn.publicApiUrl() : standIn.configApiUrl())
                 .property("runs.retry.first-delay", "200ms")
                 .start();
         standIn.faults().rateLimitEvery(7, null);
@@ -73,7 +77,8 @@ class FilterIgnoringServerTest {
                 .filter(run -> run.path("status").asText().equals("succeeded"))
                 .count();
         LOG.info(
-                "{} of {} runs succeeded; {} Airbyte calls ({} per sync, {} answered 429): {}",
+                "{} API: {} of {} runs succeeded; {} Airbyte calls ({} per sync, {} answered 429): {}",
+                api,
                 succeeded,
                 RUNS,
                 calls,
