@@ -69,6 +69,31 @@ class JobOwnershipTest {
         assertThat(standIn.jobsOf(connectionId)).extracting(StandInJob::jobType).containsExactly("sync");
     }
 
+    /** The Config API's reset never answers 409: Airbyte cancels the running sync and starts the reset. */
+    @Test
+    void onTheConfigApiAResetFollowsItsOwnJobNotTheSyncItReplaced() throws Exception {
+        StandInScenario scenario = StandInScenario.fromYaml(SCENARIO.formatted(300));
+        standIn = AirbyteStandIn.start(scenario, 0);
+        app = TestApp.with(standIn, PIPELINES)
+                .property("airbyte.api", "config")
+                .property("airbyte.url", standIn.configApiUrl())
+                .start();
+        String connectionId = scenario.connectionNamed("Test", "orders (TEST)").id();
+
+        String sync = app.startRun("orders");
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.run(sync).hasNonNull("jobId"));
+        long syncJob = app.run(sync).path("jobId").asLong();
+        JsonNode reset = Runs.awaitOutcome(app, app.startRun("orders-reset"));
+
+        assertThat(reset.path("status").asText()).isEqualTo("succeeded");
+        assertThat(reset.path("jobId").asLong()).isNotEqualTo(syncJob);
+        assertThat(standIn.jobsOf(connectionId))
+                .filteredOn(job -> job.id() == reset.path("jobId").asLong())
+                .extracting(StandInJob::jobType)
+                .containsExactly("reset");
+        assertThat(Runs.awaitOutcome(app, sync).path("status").asText()).isEqualTo("cancelled");
+    }
+
     @Test
     void aRunResumedOnAnotherAirbyteInstanceIsRefused() throws Exception {
         StandInScenario scenario = StandInScenario.fromYaml(SCENARIO.formatted(3000));
@@ -81,7 +106,8 @@ class JobOwnershipTest {
 
         // the same state database, now pointed at another Airbyte that has a job of the same id on its own
         otherStandIn = AirbyteStandIn.start(scenario, 0);
-        String connectionId = scenario.connectionNamed("Test", "orders (TEST)").id();
+        // it has ended jobs of its own, numbered from 1 like the first one's: a job of the same id, succeeded
+        otherStandIn.seedHistory(5, Duration.ofDays(1));
         app = TestApp.with(otherStandIn, PIPELINES).sameStateAs(first).start();
         JsonNode run = Runs.awaitOutcome(app, runId);
 
@@ -92,6 +118,6 @@ class JobOwnershipTest {
                         + ", not on the configured " + otherStandIn.publicApiUrl()
                         + ", so it is not followed; point airbyte.url (and airbyte.workspace) back at that instance"
                         + " to resume it, or start a new run.");
-        assertThat(otherStandIn.jobsOf(connectionId)).isEmpty();
+        assertThat(otherStandIn.jobsCreated()).isEqualTo(5);
     }
 }
