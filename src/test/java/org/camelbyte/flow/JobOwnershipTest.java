@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import org.camelbyte.app.TestApp;
 import org.camelbyte.standin.AirbyteStandIn;
@@ -119,5 +122,47 @@ class JobOwnershipTest {
                         + ", so it is not followed; point airbyte.url (and airbyte.workspace) back at that instance"
                         + " to resume it, or start a new run.");
         assertThat(otherStandIn.jobsCreated()).isEqualTo(5);
+    }
+
+    /**
+     * A record from before the instance was noted points at a server where its job id is another connection's job:
+     * the snapshot's connection tells, and the run fails instead of reporting that job's outcome.
+     */
+    @Test
+    void aJobOfAnotherConnectionIsNotFollowed() throws Exception {
+        StandInScenario scenario = StandInScenario.fromYaml(SCENARIO.formatted(3000));
+        standIn = AirbyteStandIn.start(scenario, 0);
+        TestApp first = TestApp.with(standIn, PIPELINES).start();
+        String runId = first.startRun("orders");
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.run(runId).hasNonNull("jobId"));
+        long jobId = first.run(runId).path("jobId").asLong();
+        String connectionId = first.run(runId).path("connectionId").asText();
+        first.close();
+        try (Connection c = DriverManager.getConnection(first.stateJdbcUrl(), "postgres", null);
+                Statement update = c.createStatement()) {
+            update.executeUpdate("UPDATE runs SET airbyte_instance = NULL");
+        }
+
+        // another server whose job 1 is a sync of another connection
+        StandInScenario other = StandInScenario.fromYaml("""
+                timeScale: 0.01
+                workspaces:
+                  - {name: Test}
+                connections:
+                  - {name: billing (TEST), workspace: Test}
+                  - {name: orders (TEST), workspace: Test}
+                """);
+        otherStandIn = AirbyteStandIn.start(other, 0);
+        otherStandIn.seedHistory(2, Duration.ofDays(1));
+        String billing = other.connectionNamed("Test", "billing (TEST)").id();
+        app = TestApp.with(otherStandIn, PIPELINES).sameStateAs(first).start();
+        JsonNode run = Runs.awaitOutcome(app, runId);
+
+        assertThat(run.path("status").asText()).isEqualTo("failed");
+        assertThat(run.path("error").asText())
+                .isEqualTo("Airbyte's job " + jobId + " belongs to connection " + billing
+                        + ", not to this run's connection " + connectionId
+                        + ", so its outcome is not this run's; check that airbyte.url points at the Airbyte this run"
+                        + " started on, and start a new run.");
     }
 }
