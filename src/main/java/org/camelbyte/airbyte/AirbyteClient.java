@@ -17,8 +17,9 @@ public interface AirbyteClient {
     List<AirbyteConnection> listConnections();
 
     /**
-     * Starts a job. A 409 "already running" adopts the running job instead of failing
-     * ({@link TriggeredJob#adopted()} is then true).
+     * Starts a job. A 409 "already running" adopts the running job instead of failing when it is of the same
+     * type ({@link TriggeredJob#adopted()} is then true); a running job of another type is refused with an
+     * {@link AirbyteRejectedException} naming it, never reported as this start's job.
      */
     TriggeredJob startJob(String connectionId, JobType type);
 
