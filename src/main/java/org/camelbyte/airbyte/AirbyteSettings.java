@@ -63,7 +63,12 @@ public record AirbyteSettings(
      * within one instance (and one state database pointed at a new Airbyte meets the same ids again).
      */
     public String instance() {
-        return baseUrl + (workspace == null ? "" : " workspace " + workspace);
+        return instanceCalled(baseUrl.toString());
+    }
+
+    /** The instance of a server known by {@code server} rather than by its URL (the embedded stand-in's id). */
+    public String instanceCalled(String server) {
+        return server + (workspace == null ? "" : " workspace " + workspace);
     }
 
     private static String publicBase(URI baseUrl) {

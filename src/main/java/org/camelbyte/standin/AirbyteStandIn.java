@@ -38,9 +38,11 @@ public final class AirbyteStandIn implements AutoCloseable {
     private final ServerBehaviours behaviours;
     private final WebhookSender webhooks;
     private final StandInScenario scenario;
+    private final String serverId;
 
     private AirbyteStandIn(StandInScenario scenario, int port, Path journal) throws IOException {
         this.scenario = scenario;
+        this.serverId = StandInIdentity.of(journal);
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         this.server = bind(port);
@@ -82,6 +84,14 @@ public final class AirbyteStandIn implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Airbyte stand-in on port " + port, e);
         }
+    }
+
+    /**
+     * Which server this is: the same for a stand-in started again on the same journal, whatever its port, and
+     * different for any other stand-in (their job ids name different jobs).
+     */
+    public String serverId() {
+        return serverId;
     }
 
     public int port() {
