@@ -37,15 +37,7 @@ class EmbeddedStandInResumeTest {
     @Test
     void aRestartedAppResumesItsRunOnTheEmbeddedStandIn() throws Exception {
         Path scenario = Files.createTempFile("embedded-scenario", ".yaml");
-        Files.writeString(scenario, """
-                timeScale: 0.01
-                workspaces:
-                  - {name: Test}
-                connections:
-                  - name: orders (TEST)
-                    workspace: Test
-                    job: [{status: pending, seconds: 50}, {status: running, seconds: 600}, {status: succeeded}]
-                """);
+        Files.writeString(scenario, OneConnection.scenario(600));
         // the test app needs a stand-in to point at; the empty airbyte.url below starts the embedded one instead
         unused = AirbyteStandIn.start(StandInScenario.fromYaml("connections: []"), 0);
         TestApp first = TestApp.with(unused, PIPELINES)

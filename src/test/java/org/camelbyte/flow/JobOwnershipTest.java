@@ -26,15 +26,6 @@ class JobOwnershipTest {
               - { name: orders, connection: orders (TEST) }
               - { name: orders-reset, connection: orders (TEST), jobType: reset }
             """;
-    private static final String SCENARIO = """
-            timeScale: 0.01
-            workspaces:
-              - {name: Test}
-            connections:
-              - name: orders (TEST)
-                workspace: Test
-                job: [{status: pending, seconds: 50}, {status: running, seconds: %d}, {status: succeeded}]
-            """;
     private AirbyteStandIn standIn;
     private AirbyteStandIn otherStandIn;
     private TestApp app;
@@ -52,7 +43,7 @@ class JobOwnershipTest {
 
     @Test
     void aResetMeetingARunningSyncIsNotMarkedSucceededOnTheSyncsJob() throws Exception {
-        StandInScenario scenario = StandInScenario.fromYaml(SCENARIO.formatted(300));
+        StandInScenario scenario = StandInScenario.fromYaml(OneConnection.scenario(300));
         standIn = AirbyteStandIn.start(scenario, 0);
         app = TestApp.with(standIn, PIPELINES).start();
         String connectionId = scenario.connectionNamed("Test", "orders (TEST)").id();
@@ -75,7 +66,7 @@ class JobOwnershipTest {
     /** The Config API's reset never answers 409: Airbyte cancels the running sync and starts the reset. */
     @Test
     void onTheConfigApiAResetFollowsItsOwnJobNotTheSyncItReplaced() throws Exception {
-        StandInScenario scenario = StandInScenario.fromYaml(SCENARIO.formatted(300));
+        StandInScenario scenario = StandInScenario.fromYaml(OneConnection.scenario(300));
         standIn = AirbyteStandIn.start(scenario, 0);
         app = TestApp.with(standIn, PIPELINES)
                 .property("airbyte.api", "config")
@@ -99,7 +90,7 @@ class JobOwnershipTest {
 
     @Test
     void aRunResumedOnAnotherAirbyteInstanceIsRefused() throws Exception {
-        StandInScenario scenario = StandInScenario.fromYaml(SCENARIO.formatted(3000));
+        StandInScenario scenario = StandInScenario.fromYaml(OneConnection.scenario(3000));
         standIn = AirbyteStandIn.start(scenario, 0);
         TestApp first = TestApp.with(standIn, PIPELINES).start();
         String runId = first.startRun("orders");
@@ -130,7 +121,7 @@ class JobOwnershipTest {
      */
     @Test
     void aJobOfAnotherConnectionIsNotFollowed() throws Exception {
-        StandInScenario scenario = StandInScenario.fromYaml(SCENARIO.formatted(3000));
+        StandInScenario scenario = StandInScenario.fromYaml(OneConnection.scenario(3000));
         standIn = AirbyteStandIn.start(scenario, 0);
         TestApp first = TestApp.with(standIn, PIPELINES).start();
         String runId = first.startRun("orders");

@@ -16,15 +16,7 @@ import org.junit.jupiter.api.Test;
  * from before the deadline) says so in its waiting note, keeps looking, and ends as the job did.
  */
 class LostSightTest {
-    private final StandInScenario scenario = StandInScenario.fromYaml("""
-            timeScale: 0.01
-            workspaces:
-              - {name: Test}
-            connections:
-              - name: orders (TEST)
-                workspace: Test
-                job: [{status: pending, seconds: 50}, {status: running, seconds: 100}, {status: succeeded}]
-            """);
+    private final StandInScenario scenario = StandInScenario.fromYaml(OneConnection.scenario(100));
     private AirbyteStandIn standIn;
     private TestApp app;
 
