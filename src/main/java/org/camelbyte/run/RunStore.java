@@ -132,10 +132,22 @@ public class RunStore {
 
     /** Whether another run already follows this Airbyte job, so it cannot be the one our lost POST created. */
     public boolean jobFollowedByAnotherRun(long jobId, String runId) {
+        return jobFollowedByAnotherRun(jobId, runId, null);
+    }
+
+    /**
+     * As {@link #jobFollowedByAnotherRun(long, String)}, on {@code airbyteInstance} only (null: on any): a run of
+     * another Airbyte instance follows another job of the same id. Runs recorded before the instance was noted
+     * count on every instance, as nobody can tell.
+     */
+    public boolean jobFollowedByAnotherRun(long jobId, String runId, String airbyteInstance) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE job_id=? AND run_id<>?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE job_id=? AND run_id<>?"
+                        + " AND (?::text IS NULL OR airbyte_instance IS NULL OR airbyte_instance=?)")) {
             ps.setLong(1, jobId);
             ps.setString(2, runId);
+            ps.setString(3, airbyteInstance);
+            ps.setString(4, airbyteInstance);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

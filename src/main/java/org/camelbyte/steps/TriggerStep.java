@@ -110,7 +110,7 @@ class TriggerStep implements Processor {
                 type,
                 run.getBaselineJobId(),
                 run.getTriggerRequestedAt(),
-                jobId -> store.jobFollowedByAnotherRun(jobId, run.getRunId()));
+                jobId -> store.jobFollowedByAnotherRun(jobId, run.getRunId(), watcher.instance()));
     }
 
     /**

@@ -156,4 +156,35 @@ class JobOwnershipTest {
                         + ", so its outcome is not this run's; check that airbyte.url points at the Airbyte this run"
                         + " started on, and start a new run.");
     }
+
+    /**
+     * The state database pointed at a new Airbyte: a lost answer's job there may have the id an old run's job had
+     * on the old one. That old run does not claim it, so the run adopts its own job rather than POSTing again.
+     */
+    @Test
+    void aLostAnswerOnANewInstanceAdoptsItsJobThoughAnOldRunHadThatId() throws Exception {
+        StandInScenario scenario = StandInScenario.fromYaml(OneConnection.scenario(30));
+        standIn = AirbyteStandIn.start(scenario, 0);
+        TestApp first = TestApp.with(standIn, PIPELINES).start();
+        assertThat(Runs.awaitOutcome(first, first.startRun("orders"))
+                        .path("jobId")
+                        .asLong())
+                .isEqualTo(1);
+        first.close();
+
+        otherStandIn = AirbyteStandIn.start(scenario, 0);
+        // the job exists at once, its answer comes after the client gave up; it ends before the retry
+        otherStandIn.faults().slowJobAnswer(Duration.ofMillis(1500));
+        app = TestApp.with(otherStandIn, PIPELINES)
+                .sameStateAs(first)
+                .property("airbyte.request-timeout", "500ms")
+                .property("runs.retry.first-delay", "2s")
+                .property("runs.retry.max-delay", "4s")
+                .start();
+        JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
+
+        assertThat(run.path("status").asText()).as(run.path("error").asText()).isEqualTo("succeeded");
+        assertThat(run.path("jobId").asLong()).isEqualTo(1);
+        assertThat(otherStandIn.jobsCreated()).isEqualTo(1);
+    }
 }
