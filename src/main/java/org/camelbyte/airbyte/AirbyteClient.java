@@ -17,8 +17,9 @@ public interface AirbyteClient {
     List<AirbyteConnection> listConnections();
 
     /**
-     * Starts a job. A 409 "already running" adopts the running job instead of failing
-     * ({@link TriggeredJob#adopted()} is then true).
+     * Starts a job. A 409 "already running" adopts the running job instead of failing when it is of the same
+     * type ({@link TriggeredJob#adopted()} is then true); a running job of another type is refused with an
+     * {@link AirbyteRejectedException} naming it, never reported as this start's job.
      */
     TriggeredJob startJob(String connectionId, JobType type);
 
@@ -50,11 +51,12 @@ public interface AirbyteClient {
     void cancelJob(long jobId);
 
     /**
-     * The job watcher's batched look: every job changed at or after {@code since}, oldest change first, all
-     * pages read, each handed to {@code each} as its page arrives. {@code connectionIds} are the connections
-     * whose jobs are followed; only servers that can list jobs per connection alone need them. {@code since}
-     * is on Airbyte's clock (a time it showed), compared by the server with its own times. Not a default
-     * method: a wrapping client that forgot it would leave every run without news of its job.
+     * The job watcher's batched look: the jobs changed at or after {@code since}, each handed to {@code each} as
+     * its page arrives, at most {@code maxPages} pages; the answer says whether that saw every change and whether
+     * the server ignored the time filter ({@link ChangeListing}). {@code connectionIds} are the connections whose
+     * jobs are followed; only servers that can list jobs per connection alone need them. {@code since} is on
+     * Airbyte's clock (a time it showed), compared by the server with its own times. Not a default method: a
+     * wrapping client that forgot it would leave every run without news of its job.
      */
-    void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each);
+    JobListing listJobsChangedSince(Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each);
 }

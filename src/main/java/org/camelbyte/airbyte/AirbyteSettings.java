@@ -58,6 +58,19 @@ public record AirbyteSettings(
     }
 
     /** The public API sits beside the Config API on self-managed Airbyte, so its token endpoint does too. */
+    /**
+     * Which Airbyte instance this is, as a run record notes it next to its job id: job ids are only unique
+     * within one instance (and one state database pointed at a new Airbyte meets the same ids again).
+     */
+    public String instance() {
+        return instanceCalled(baseUrl.toString());
+    }
+
+    /** The instance of a server known by {@code server} rather than by its URL (the embedded stand-in's id). */
+    public String instanceCalled(String server) {
+        return server + (workspace == null ? "" : " workspace " + workspace);
+    }
+
     private static String publicBase(URI baseUrl) {
         String text = baseUrl.toString();
         if (text.endsWith(CONFIG_API_SUFFIX)) {

@@ -94,7 +94,12 @@ public final class AirbyteWiring {
                         settings.getDuration(
                                 "airbyte.watch.interval", atLeast(JobWatcher.MIN_INTERVAL, shortestPollInterval)),
                         settings.getDuration("airbyte.watch.single-read-after"),
-                        settings.getDuration("airbyte.watch.overlap"))
+                        settings.getDuration("airbyte.watch.overlap"),
+                        // the embedded stand-in listens on a port picked at each start (standin.port = 0): it is known
+                        // by the id kept with its jobs in the data dir, so a restarted app resumes its runs on it
+                        standIn == null
+                                ? airbyteSettings.instance()
+                                : airbyteSettings.instanceCalled("the embedded Airbyte stand-in " + standIn.serverId()))
                 .start();
         closeAtStop.add(watcher);
         return new Airbyte(

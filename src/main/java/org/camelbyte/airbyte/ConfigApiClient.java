@@ -34,6 +34,8 @@ public final class ConfigApiClient implements AirbyteClient {
 
     private volatile List<String> watchedWorkspaceIds;
 
+    private final ChangeListing changes = new ChangeListing(PublicApiClient.PAGE_SIZE);
+
     ConfigApiClient(AirbyteSettings settings, AirbyteHttp http) {
         this.http = http;
         this.workspace = settings.workspace();
@@ -65,14 +67,15 @@ public final class ConfigApiClient implements AirbyteClient {
             throw ConflictReading.inactive(http.failures(), request, answer, connectionId);
         }
         if (answer.status() == 409) {
-            return new TriggeredJob(runningJob(connectionId, request), true);
+            return new TriggeredJob(runningJob(connectionId, type, request), true);
         }
         throw http.failures().fromAnswer(request, answer);
     }
 
-    private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
-        return JobPicks.firstUnfinished(
+    private AirbyteJob runningJob(String connectionId, JobType type, ApiRequest refused) {
+        return JobPicks.runningOfType(
                 recentJobs(connectionId, JOB_CONFIG_TYPES, RECENT_JOBS),
+                type,
                 http.failures().where(refused),
                 connectionId);
     }
@@ -116,12 +119,17 @@ public final class ConfigApiClient implements AirbyteClient {
 
     @Override
     public List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId) {
-        return JobPicks.after(recentJobs(connectionId, List.of(JobTypes.configApiName(type)), RECENT_JOBS), afterJobId);
+        return JobPicks.after(
+                recentJobs(connectionId, List.of(JobTypes.configApiName(type)), RECENT_JOBS),
+                connectionId,
+                type,
+                afterJobId);
     }
 
     @Override
     public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
-        return JobPicks.createdSince(recentJobs(connectionId, List.of(JobTypes.configApiName(type)), 1), since);
+        return JobPicks.createdSince(
+                recentJobs(connectionId, List.of(JobTypes.configApiName(type)), 1), connectionId, type, since);
     }
 
     private List<AirbyteJob> recentJobs(String connectionId, List<String> configTypes, int limit) {
@@ -160,44 +168,50 @@ public final class ConfigApiClient implements AirbyteClient {
     }
 
     /**
-     * {@code jobs/list_for_workspaces} filtered by {@code updatedAtStart}, oldest change first, every page;
-     * on a server without it (404, remembered), the newest jobs of each followed connection.
+     * {@code jobs/list_for_workspaces} filtered by {@code updatedAtStart}, oldest change first (newest first on a
+     * server that ignores the filter), up to {@code maxPages}; on a server without it (404, remembered), the
+     * newest jobs of each followed connection.
      */
     @Override
-    public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
+    public JobListing listJobsChangedSince(
+            Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each) {
         if (!perConnectionListing) {
-            ObjectNode body = Json.object();
-            JOB_CONFIG_TYPES.forEach(body.putArray("configTypes")::add);
-            workspaceIds().forEach(body.putArray("workspaceIds")::add);
-            body.put("updatedAtStart", since.toString())
-                    .put("orderByField", "updatedAt")
-                    .put("orderByMethod", "ASC");
-            for (int offset = 0; ; offset += PublicApiClient.PAGE_SIZE) {
-                body.putObject("pagination")
-                        .put("pageSize", PublicApiClient.PAGE_SIZE)
-                        .put("rowOffset", offset);
-                ApiRequest request = ApiRequest.post("/jobs/list_for_workspaces", body.deepCopy());
-                ApiAnswer answer = http.exchange(request);
-                if (answer.status() == 404) {
-                    perConnectionListing = true;
-                    break;
-                }
-                if (!answer.isSuccess()) {
-                    throw http.failures().fromAnswer(request, answer);
-                }
-                int count = 0;
-                for (JsonNode node : Json.array(answer.json(), "jobs")) {
-                    each.accept(ConfigApiReader.job(node));
-                    count++;
-                }
-                if (count < PublicApiClient.PAGE_SIZE) {
-                    return;
-                }
+            JobListing listing = changes.list(
+                    since, maxPages, (offset, newestFirst) -> changesPage(since, offset, newestFirst), each);
+            if (listing != null) {
+                return listing;
             }
         }
         for (String connectionId : connectionIds) {
             recentJobs(connectionId, JOB_CONFIG_TYPES, PER_CONNECTION_JOBS).forEach(each);
         }
+        return new JobListing(connectionIds.size(), true, false);
+    }
+
+    /** One page of changed jobs; null when the server has no {@code jobs/list_for_workspaces} (remembered). */
+    private ChangeListing.Page changesPage(Instant since, int offset, boolean newestFirst) {
+        ObjectNode body = Json.object();
+        JOB_CONFIG_TYPES.forEach(body.putArray("configTypes")::add);
+        workspaceIds().forEach(body.putArray("workspaceIds")::add);
+        body.put("updatedAtStart", since.toString())
+                .put("orderByField", "updatedAt")
+                .put("orderByMethod", newestFirst ? "DESC" : "ASC");
+        body.putObject("pagination").put("pageSize", PublicApiClient.PAGE_SIZE).put("rowOffset", offset);
+        ApiRequest request = ApiRequest.post("/jobs/list_for_workspaces", body);
+        ApiAnswer answer = http.exchange(request);
+        if (answer.status() == 404) {
+            perConnectionListing = true;
+            return null;
+        }
+        if (!answer.isSuccess()) {
+            throw http.failures().fromAnswer(request, answer);
+        }
+        List<AirbyteJob> jobs = new ArrayList<>();
+        for (JsonNode node : Json.array(answer.json(), "jobs")) {
+            jobs.add(ConfigApiReader.job(node));
+        }
+        // the Config API sends no link to a next page: a full page may have one
+        return new ChangeListing.Page(jobs, true);
     }
 
     private List<String> workspaceIds() {

@@ -67,7 +67,8 @@ public final class ConnectionLookup {
      */
     public AirbyteConnection resolve(String nameOrId) {
         if (nameOrId == null || nameOrId.isBlank()) {
-            throw new ConnectionLookupException("No connection name given; set the pipeline's connection name.");
+            throw new ConnectionLookupException(
+                    "No connection given; set the pipeline's connection to its name (or id) in Airbyte.");
         }
         String wanted = nameOrId.trim();
         Snapshot seen = current();
@@ -149,7 +150,9 @@ public final class ConnectionLookup {
         String where = matches.stream()
                 .map(c -> workspaceOf(c) + " (connection " + c.connectionId() + ")")
                 .collect(Collectors.joining(", "));
-        return new ConnectionLookupException("Connection name '" + wanted + "' matches " + matches.size()
+        // an id is never called a name, in this sentence or any other
+        String what = WorkspaceRef.looksLikeId(wanted) ? "Connection id '" : "Connection name '";
+        return new ConnectionLookupException(what + wanted + "' matches " + matches.size()
                 + " connections, in workspaces " + where
                 + "; set the workspace setting to one of them or use the connection id.");
     }

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  *   <li>{@link #baseline} reads the newest job id overall before the POST, one read shared by the starts
  *       that ask at the same moment ({@link SharedBaseline}): Airbyte numbers every job, of every connection,
  *       from one sequence, so an id read before the POST is below the id of the job the POST creates;</li>
- *   <li>{@link #post} POSTs; a 409 "already running" adopts the running job (in the client);</li>
+ *   <li>{@link #post} POSTs; a 409 "already running" adopts the running job when it is of the same type on the
+ *       same connection, and is refused with what was found otherwise (in the client, {@code JobPicks});</li>
  *   <li>after a lost answer, {@link #hiddenJob} finds the job the POST created: the newest of its type on
  *       its connection numbered above the baseline that nobody else follows. Other connections' jobs numbered
  *       above the baseline are never candidates: the listing is of this connection. Airbyte numbers jobs in
@@ -65,7 +66,8 @@ public final class JobStart {
     }
 
     /**
-     * The job-creating POST, once. A 409 "already running" answers the running job ({@link TriggeredJob#adopted()}).
+     * The job-creating POST, once. A 409 "already running" answers the running job ({@link TriggeredJob#adopted()})
+     * if it is of {@code type}; a running job of another type throws {@link AirbyteRejectedException} saying so.
      * A lost answer throws {@link AirbyteUnavailableException} with {@code outcomeUnknown()}: ask
      * {@link #hiddenJob} before POSTing again.
      */

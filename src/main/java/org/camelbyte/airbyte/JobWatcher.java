@@ -5,6 +5,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,16 +16,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import org.camelbyte.config.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows every job in flight on one Airbyte instance with batched calls, so thousands of runs cost a
  * handful of calls: every {@code interval}, one listing of the jobs changed since the last look
- * ({@link AirbyteClient#listJobsChangedSince}, all pages) inside the shared circuit breaker. A job the
- * batches have not reported for longer than {@code singleReadAfter} (or never, once a look has passed
- * since it was watched) is read on its own, so a listing gap never stalls a run.
+ * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages) inside the shared circuit
+ * breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a look
+ * has passed since it was watched), or that a listing cut at its page limit may have missed, is read on its
+ * own, at most {@link #SINGLE_READS} per look, so neither a listing gap nor a server that ignores the
+ * listing's filter stalls a run or makes a look unbounded.
  *
  * <p>The API, for the run's poll step and for any other follower of a job:
  * <ul>
@@ -44,6 +51,17 @@ public final class JobWatcher implements AutoCloseable {
 
     private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
     private static final int READERS = 4;
+
+    /** Pages one look reads at most: 2,000 changed jobs; a server that ignores the filter cannot make it more. */
+    static final int MAX_PAGES = 20;
+
+    /** Single reads one look queues at most, whatever the listing missed: the rest wait for the next looks. */
+    static final int SINGLE_READS = 20;
+
+    private final LongAdder listingsIgnoringFilter = new LongAdder();
+    private final LongAdder listingsCut = new LongAdder();
+    private volatile boolean filterIgnoredSaid;
+    private volatile boolean cutSaid;
 
     private final AirbyteClient client;
     private final CircuitBreaker breaker;
@@ -71,7 +89,19 @@ public final class JobWatcher implements AutoCloseable {
 
     private volatile Instant cursor;
 
+    /** When (our clock) the newest look whose listing was complete began: it vouches for every job it did not show. */
+    private volatile Instant lastCompleteLook;
+
     private volatile boolean warned;
+
+    /** Looks whose listing failed in a row, since when, and the last failure: why a run's news may be old. */
+    private final AtomicInteger failedLooks = new AtomicInteger();
+
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
+
+    /** The Airbyte instance the jobs live on ({@link AirbyteSettings#instance()}); null when not told. */
+    private final String instance;
 
     /**
      * @param overlap how far each look reaches back before the previous one, for Airbyte's clock not being
@@ -84,6 +114,19 @@ public final class JobWatcher implements AutoCloseable {
             Duration interval,
             Duration singleReadAfter,
             Duration overlap) {
+        this(client, breaker, clock, interval, singleReadAfter, overlap, null);
+    }
+
+    /** @param instance the Airbyte instance the jobs live on, as run records note it (may be null) */
+    public JobWatcher(
+            AirbyteClient client,
+            CircuitBreaker breaker,
+            Clock clock,
+            Duration interval,
+            Duration singleReadAfter,
+            Duration overlap,
+            String instance) {
+        this.instance = instance;
         this.client = client;
         this.breaker = breaker;
         this.clock = clock;
@@ -96,6 +139,14 @@ public final class JobWatcher implements AutoCloseable {
     public JobWatcher start() {
         looks.scheduleAtFixedRate(this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * The Airbyte instance this watcher follows jobs on (base URL and workspace), null when unknown: a job id
+     * means a job only together with it.
+     */
+    public String instance() {
+        return instance;
     }
 
     public void watch(long jobId) {
@@ -132,6 +183,30 @@ public final class JobWatcher implements AutoCloseable {
         return Optional.ofNullable(w.latest);
     }
 
+    /**
+     * Up to when (our clock) the watcher knows the job's state: its last read, or the start of the newest complete
+     * listing since it was followed (a change would have been on it); empty when it is not followed or was never
+     * read. A run compares it with its own deadline, both on our clock, to tell a job that ran past the timeout
+     * from one the watcher lost sight of.
+     */
+    public Optional<Instant> knownAsOf(long jobId) {
+        Watched w = watched.get(jobId);
+        if (w == null || w.latest == null) {
+            return Optional.empty();
+        }
+        Instant read = w.seenAt;
+        Instant complete = lastCompleteLook;
+        if (complete != null && !w.unsure && complete.isAfter(w.watchedAt) && complete.isAfter(read)) {
+            return Optional.of(complete);
+        }
+        return Optional.ofNullable(read);
+    }
+
+    /** How often the watcher looks. */
+    public Duration interval() {
+        return interval;
+    }
+
     /** Completes when the job's snapshot changes (or at once when the job is not followed). */
     public CompletableFuture<Void> nextChange(long jobId) {
         Watched w = watched.get(jobId);
@@ -155,6 +230,23 @@ public final class JobWatcher implements AutoCloseable {
         return true;
     }
 
+    /**
+     * As {@link #hurry(long)}, for Airbyte's failure notification: its {@code errorMessage} is kept as the job's
+     * failure reason when Airbyte's own answer gives none (the public API never does), so the run records why.
+     */
+    public boolean hurry(long jobId, String failureReason) {
+        Watched w = watched.get(jobId);
+        if (w != null && failureReason != null && !failureReason.isBlank()) {
+            w.reasonGiven = failureReason;
+            AirbyteJob latest = w.latest;
+            if (latest != null && latest.status().isTerminal()) {
+                // already read as ended without a reason: give it the reason now (wakes the run)
+                w.update(latest, clock.instant());
+            }
+        }
+        return hurry(jobId);
+    }
+
     /** How many jobs are followed, for health and the benchmark. */
     public int size() {
         return watched.size();
@@ -171,7 +263,12 @@ public final class JobWatcher implements AutoCloseable {
         }
     }
 
-    /** One batched look, then single reads for jobs the batches left out too long. */
+    /**
+     * One batched look, then single reads for the jobs it could not vouch for. Whatever the server does, a look
+     * costs at most {@link #MAX_PAGES} listing calls and {@link #SINGLE_READS} single reads: a failed listing or
+     * one cut at the page limit still reads the jobs it is missing, a few per look, so a run never waits on pages
+     * the watcher did not get to.
+     */
     void look() {
         if (watched.isEmpty()) {
             return;
@@ -189,44 +286,119 @@ public final class JobWatcher implements AutoCloseable {
                 .map(w -> w.connectionId)
                 .filter(c -> c != null)
                 .collect(Collectors.toSet());
+        Set<Long> listed = ConcurrentHashMap.newKeySet();
+        JobListing listing;
         try {
-            breaker.executeRunnable(() -> client.listJobsChangedSince(since, connections, job -> {
+            listing = breaker.executeSupplier(() -> client.listJobsChangedSince(since, connections, MAX_PAGES, job -> {
                 Watched w = watched.get(job.jobId());
                 if (w != null) {
+                    listed.add(job.jobId());
                     update(w, job);
                 }
             }));
-            cursor = newestAtStart;
             if (warned) {
                 LOG.info("Airbyte job watcher: batched looks work again");
                 warned = false;
+                failedLooks.set(0);
             }
         } catch (CallNotPermittedException | AirbyteException e) {
+            failedLooks.incrementAndGet();
+            lastFailure = e.getMessage();
             if (!warned) {
+                failingSince = started;
                 LOG.warn(
-                        "Airbyte job watcher: jobs not listed ({}); runs keep their last snapshot and the next look"
-                                + " asks again from {}",
+                        "Airbyte job watcher: jobs not listed ({}); runs keep their last snapshot, the jobs not read"
+                                + " for a while are read one by one, and the next look asks again from {}",
                         e.getMessage(),
                         since);
                 warned = true;
             }
+            // the cursor stays: the next look lists the same changes again
+            readMissing(started);
             return;
         }
+        noteListing(listing);
+        if (!listing.complete()) {
+            // the pages not read may hold changes of followed jobs: those jobs are read one by one
+            watched.values().stream()
+                    .filter(w -> !w.isTerminal() && !listed.contains(w.jobId))
+                    .forEach(w -> w.unsure = true);
+        }
+        if (listing.complete()) {
+            lastCompleteLook = started;
+        }
+        cursor = newestAtStart;
         // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while
         Instant forgetBefore = started.minus(FORGET_ENDED_AFTER);
         watched.values().removeIf(w -> w.isTerminal() && w.seenAt.isBefore(forgetBefore));
         readMissing(started);
     }
 
-    /** Reads singly the jobs no look has reported yet and those the looks left out for too long. */
-    private void readMissing(Instant started) {
-        Instant missingSince = started.minus(singleReadAfter);
-        for (Watched w : watched.values()) {
-            boolean neverSeen = w.latest == null && w.refused == null && w.watchedAt.isBefore(started);
-            if (neverSeen || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal())) {
-                queueRead(w);
+    /** Records (and says once) that the server ignores the listing's filter, and that a listing was cut. */
+    private void noteListing(JobListing listing) {
+        if (listing.filterIgnored()) {
+            listingsIgnoringFilter.increment();
+            if (!filterIgnoredSaid) {
+                filterIgnoredSaid = true;
+                LOG.warn(
+                        "Airbyte job watcher: Airbyte ignores the job list's time filter (updatedAtStart) and lists"
+                                + " jobs changed long before; the watcher lists newest changes first, stops at the first old"
+                                + " job and at {} pages, and reads the rest one by one",
+                        MAX_PAGES);
             }
         }
+        if (!listing.complete()) {
+            listingsCut.increment();
+            if (!cutSaid) {
+                cutSaid = true;
+                LOG.warn(
+                        "Airbyte job watcher: a listing of changed jobs was cut at {} pages; the followed jobs it"
+                                + " did not show are read one by one, up to {} per look",
+                        MAX_PAGES,
+                        SINGLE_READS);
+            }
+        }
+    }
+
+    /**
+     * Why the watcher's news may be old, as a clause for progress lines: the listings failing since when, how
+     * often, the last failure and when it tries again; empty while the looks work.
+     */
+    public Optional<String> trouble() {
+        int failed = failedLooks.get();
+        Instant since = failingSince;
+        if (!warned || failed == 0 || since == null) {
+            return Optional.empty();
+        }
+        return Optional.of("Airbyte's job listing failed " + failed + (failed == 1 ? " time" : " times") + " since "
+                + since.truncatedTo(ChronoUnit.SECONDS) + " (last: " + lastFailure
+                + "); the watcher tries again every " + Durations.format(interval));
+    }
+
+    /** Listings that showed the server ignores their time filter, for health and the benchmark. */
+    public long listingsIgnoringFilter() {
+        return listingsIgnoringFilter.sum();
+    }
+
+    /** Listings cut at the page limit. */
+    public long listingsCut() {
+        return listingsCut.sum();
+    }
+
+    /**
+     * Reads singly, at most {@link #SINGLE_READS} per look and the longest unseen first: jobs never read yet,
+     * jobs a cut listing may have missed, and jobs the looks left out for longer than {@code singleReadAfter}.
+     */
+    private void readMissing(Instant started) {
+        Instant missingSince = started.minus(singleReadAfter);
+        watched.values().stream()
+                .filter(w -> !w.reading.get())
+                .filter(w -> (w.latest == null && w.refused == null && w.watchedAt.isBefore(started))
+                        || (!w.isTerminal() && w.refused == null && w.unsure)
+                        || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal()))
+                .sorted(Comparator.comparing((Watched w) -> w.seenAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .limit(SINGLE_READS)
+                .forEach(this::queueRead);
     }
 
     /** Keeps the snapshot and the newest time the server showed in it. */
@@ -285,6 +457,11 @@ public final class JobWatcher implements AutoCloseable {
         volatile AirbyteJob latest;
         volatile Instant seenAt;
         volatile AirbyteRejectedException refused;
+        /** Why the job failed, as Airbyte's failure notification said (null: none came). */
+        volatile String reasonGiven;
+        /** A cut listing may have missed its change: read it singly. */
+        volatile boolean unsure;
+
         volatile CompletableFuture<Void> changed = new CompletableFuture<>();
         final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -300,13 +477,34 @@ public final class JobWatcher implements AutoCloseable {
         }
 
         /** Keeps the newest state: a late, older answer never takes an ended job back to running. */
-        synchronized void update(AirbyteJob job, Instant now) {
+        synchronized void update(AirbyteJob read, Instant now) {
             seenAt = now;
+            unsure = false;
+            AirbyteJob job = withReasonGiven(read);
             if (job.equals(latest) || (isTerminal() && !job.status().isTerminal())) {
                 return;
             }
             latest = job;
             wake();
+        }
+
+        private AirbyteJob withReasonGiven(AirbyteJob job) {
+            String reason = reasonGiven;
+            if (reason == null || job.failureReason() != null || job.status() != JobStatus.FAILED) {
+                return job;
+            }
+            return new AirbyteJob(
+                    job.jobId(),
+                    job.connectionId(),
+                    job.jobType(),
+                    job.status(),
+                    job.createdAt(),
+                    job.rowsSynced(),
+                    job.bytesSynced(),
+                    job.attempts(),
+                    reason,
+                    job.streams(),
+                    job.updatedAt());
         }
 
         synchronized void wake() {

@@ -20,6 +20,9 @@ public final class PublicApiClient implements AirbyteClient {
     private static final int RECENT_JOBS = 20;
 
     private static final String OLDEST_CHANGE_FIRST = "updatedAt|ASC";
+    private static final String NEWEST_CHANGE_FIRST = "updatedAt|DESC";
+
+    private final ChangeListing changes = new ChangeListing(PAGE_SIZE);
 
     private final AirbyteHttp http;
     private final String workspace;
@@ -64,7 +67,7 @@ public final class PublicApiClient implements AirbyteClient {
             throw ConflictReading.inactive(http.failures(), request, answer, connectionId);
         }
         if (answer.status() == 409 && ConflictReading.alreadyRunning(answer)) {
-            return new TriggeredJob(runningJob(connectionId, request), true);
+            return new TriggeredJob(runningJob(connectionId, type, request), true);
         }
         throw http.failures().fromAnswer(request, answer);
     }
@@ -73,9 +76,12 @@ public final class PublicApiClient implements AirbyteClient {
      * Lists the newest jobs without a status filter: one call sees pending, queued, running and
      * incomplete alike, where filtering would need a call per status.
      */
-    private AirbyteJob runningJob(String connectionId, ApiRequest refused) {
-        return JobPicks.firstUnfinished(
-                recentJobs(connectionId, null, RECENT_JOBS), http.failures().where(refused), connectionId);
+    private AirbyteJob runningJob(String connectionId, JobType type, ApiRequest refused) {
+        return JobPicks.runningOfType(
+                recentJobs(connectionId, null, RECENT_JOBS),
+                type,
+                http.failures().where(refused),
+                connectionId);
     }
 
     @Override
@@ -100,12 +106,12 @@ public final class PublicApiClient implements AirbyteClient {
 
     @Override
     public List<AirbyteJob> jobsAfter(String connectionId, JobType type, long afterJobId) {
-        return JobPicks.after(recentJobs(connectionId, type, RECENT_JOBS), afterJobId);
+        return JobPicks.after(recentJobs(connectionId, type, RECENT_JOBS), connectionId, type, afterJobId);
     }
 
     @Override
     public Optional<AirbyteJob> findJobCreatedSince(String connectionId, JobType type, Instant since) {
-        return JobPicks.createdSince(recentJobs(connectionId, type, 1), since);
+        return JobPicks.createdSince(recentJobs(connectionId, type, 1), connectionId, type, since);
     }
 
     private List<AirbyteJob> recentJobs(String connectionId, JobType type, int limit) {
@@ -146,16 +152,32 @@ public final class PublicApiClient implements AirbyteClient {
     }
 
     /**
-     * {@code GET /jobs?updatedAtStart=&orderBy=updatedAt|ASC}, every page: one call per 100 changed jobs,
-     * however many jobs are followed. Without a configured workspace the API answers for every workspace
-     * the credentials see.
+     * {@code GET /jobs?updatedAtStart=&orderBy=updatedAt|ASC} (or {@code |DESC} on a server that ignores the
+     * filter), page by page up to {@code maxPages}: one call per 100 changed jobs, however many jobs are followed.
+     * Without a configured workspace the API answers for every workspace the credentials see.
      */
     @Override
-    public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
-        Query query =
-                Query.path("/jobs").with("updatedAtStart", since.toString()).with("orderBy", OLDEST_CHANGE_FIRST);
-        workspaceIds().forEach(id -> query.with("workspaceIds", id));
-        readPages(query, node -> each.accept(PublicApiReader.job(node, null)));
+    public JobListing listJobsChangedSince(
+            Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each) {
+        return changes.list(
+                since,
+                maxPages,
+                (offset, newestFirst) -> {
+                    Query query = Query.path("/jobs")
+                            .with("updatedAtStart", since.toString())
+                            .with("orderBy", newestFirst ? NEWEST_CHANGE_FIRST : OLDEST_CHANGE_FIRST);
+                    workspaceIds().forEach(id -> query.with("workspaceIds", id));
+                    JsonNode json = http.call(ApiRequest.get(query.with("limit", PAGE_SIZE)
+                            .with("offset", offset)
+                            .toString()));
+                    List<AirbyteJob> jobs = new ArrayList<>();
+                    for (JsonNode node : Json.array(json, "data")) {
+                        jobs.add(PublicApiReader.job(node, null));
+                    }
+                    String next = Json.text(json, "next");
+                    return new ChangeListing.Page(jobs, next != null && !next.isBlank());
+                },
+                each);
     }
 
     private List<String> workspaceIds() {

@@ -54,8 +54,14 @@ public class AirbyteWebhookRoutes extends ApiRouteBuilder {
                     401,
                     "Wrong webhook secret in the URL; use the URL with airbyte.webhook-secret (docs/webhooks.md).");
         }
-        long jobId = jobId(exchange.getMessage().getBody(String.class));
-        boolean followed = watcher.hurry(jobId);
+        JsonNode data = data(exchange.getMessage().getBody(String.class));
+        long jobId = data.path("jobId").asLong();
+        // a failure's message is the reason the public API does not give: kept for the run's error
+        boolean followed = watcher.hurry(
+                jobId,
+                data.path("success").asBoolean(true)
+                        ? null
+                        : data.path("errorMessage").asText(null));
         LOG.debug("Airbyte webhook for job {} ({})", jobId, followed ? "read at once" : "no run follows it; ignored");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jobId", jobId);
@@ -63,7 +69,8 @@ public class AirbyteWebhookRoutes extends ApiRouteBuilder {
         reply(exchange, 200, answer);
     }
 
-    private long jobId(String body) {
+    /** The notification's {@code data}, with a numeric {@code jobId}. */
+    private JsonNode data(String body) {
         JsonNode data;
         try {
             data = json.readTree(body == null ? "" : body).path("data");
@@ -75,6 +82,6 @@ public class AirbyteWebhookRoutes extends ApiRouteBuilder {
             throw new BadRequestException("The notification has no numeric data.jobId; Airbyte's sync notifications"
                     + " carry one, other notifications are not needed here.");
         }
-        return data.path("jobId").asLong();
+        return data;
     }
 }

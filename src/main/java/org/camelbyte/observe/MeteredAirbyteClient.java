@@ -14,6 +14,7 @@ import org.camelbyte.airbyte.AirbyteConnection;
 import org.camelbyte.airbyte.AirbyteJob;
 import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
+import org.camelbyte.airbyte.JobListing;
 import org.camelbyte.airbyte.JobType;
 import org.camelbyte.airbyte.TriggeredJob;
 
@@ -62,11 +63,9 @@ public class MeteredAirbyteClient implements AirbyteClient {
     }
 
     @Override
-    public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
-        timed("list_jobs", () -> {
-            client.listJobsChangedSince(since, connectionIds, each);
-            return null;
-        });
+    public JobListing listJobsChangedSince(
+            Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each) {
+        return timed("list_jobs", () -> client.listJobsChangedSince(since, connectionIds, maxPages, each));
     }
 
     @Override

@@ -66,6 +66,7 @@ public class Run {
     private Long baselineJobId;
     private RunWaiting waiting;
     private Map<String, String> results;
+    private String airbyteInstance;
 
     public String getRunId() {
         return runId;
@@ -308,5 +309,15 @@ public class Run {
     @JsonIgnore
     public boolean isFinal() {
         return status != null && status.isFinal();
+    }
+
+    /** The Airbyte instance (base URL and workspace) the job id belongs to; null before a job is recorded. */
+    @JsonIgnore
+    public String getAirbyteInstance() {
+        return airbyteInstance;
+    }
+
+    public void setAirbyteInstance(String airbyteInstance) {
+        this.airbyteInstance = airbyteInstance;
     }
 }

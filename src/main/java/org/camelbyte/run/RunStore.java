@@ -26,7 +26,7 @@ public class RunStore {
             + " job_type, trigger, held, status, job_status, started_at, ended_at, rows_synced, bytes_synced, attempts,"
             + " post_sync, error, trigger_requested_at, deadline, group_run_id, job_status_since, progress_at, incomplete_attempts";
     /** Columns read but not inserted: a new run has neither. */
-    private static final String READ_COLUMNS = COLUMNS + ", baseline_job_id, waiting, results";
+    private static final String READ_COLUMNS = COLUMNS + ", baseline_job_id, waiting, results, airbyte_instance";
 
     private static final TypeReference<Map<String, String>> RESULTS = new TypeReference<>() {};
 
@@ -75,8 +75,8 @@ public class RunStore {
             "UPDATE runs SET held=?, connection_id=?, job_id=?, status=?, job_status=?, ended_at=?, rows_synced=?,"
                     + " bytes_synced=?, attempts=?, post_sync=?::jsonb, error=?, trigger_requested_at=?, deadline=?,"
                     + " job_status_since=?, progress_at=?, incomplete_attempts=?, connection_name=?, baseline_job_id=?,"
-                    + " waiting=?::jsonb, results=?::jsonb, outcome_pending = outcome_pending OR ?, updated_at=now()"
-                    + " WHERE run_id=?";
+                    + " waiting=?::jsonb, results=?::jsonb, airbyte_instance=?,"
+                    + " outcome_pending = outcome_pending OR ?, updated_at=now() WHERE run_id=?";
 
     public void update(Run run) {
         updateIf(run, "", false);
@@ -109,6 +109,7 @@ public class RunStore {
         // a run that has ended waits for nothing
         ps.setString(i++, waitingJson(run.isFinal() ? null : run.getWaiting()));
         ps.setString(i++, run.getResults() == null ? null : toJson(run.getResults()));
+        ps.setString(i++, run.getAirbyteInstance());
         ps.setBoolean(i++, endsRun && run.isFinal());
         ps.setString(i, run.getRunId());
         return ps;
@@ -150,10 +151,22 @@ public class RunStore {
 
     /** Whether another run already follows this Airbyte job, so it cannot be the one our lost POST created. */
     public boolean jobFollowedByAnotherRun(long jobId, String runId) {
+        return jobFollowedByAnotherRun(jobId, runId, null);
+    }
+
+    /**
+     * As {@link #jobFollowedByAnotherRun(long, String)}, on {@code airbyteInstance} only (null: on any): a run of
+     * another Airbyte instance follows another job of the same id. Runs recorded before the instance was noted
+     * count on every instance, as nobody can tell.
+     */
+    public boolean jobFollowedByAnotherRun(long jobId, String runId, String airbyteInstance) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE job_id=? AND run_id<>?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE job_id=? AND run_id<>?"
+                        + " AND (?::text IS NULL OR airbyte_instance IS NULL OR airbyte_instance=?)")) {
             ps.setLong(1, jobId);
             ps.setString(2, runId);
+            ps.setString(3, airbyteInstance);
+            ps.setString(4, airbyteInstance);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -477,6 +490,7 @@ public class RunStore {
                 throw new RunStoreException("run " + run.getRunId() + " has unreadable step results", e);
             }
         }
+        run.setAirbyteInstance(rs.getString("airbyte_instance"));
         String waiting = rs.getString("waiting");
         if (waiting != null) {
             try {

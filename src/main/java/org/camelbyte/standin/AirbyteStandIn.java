@@ -37,8 +37,12 @@ public final class AirbyteStandIn implements AutoCloseable {
     private final SuccessNotifier notifier;
     private final ServerBehaviours behaviours;
     private final WebhookSender webhooks;
+    private final StandInScenario scenario;
+    private final String serverId;
 
     private AirbyteStandIn(StandInScenario scenario, int port, Path journal) throws IOException {
+        this.scenario = scenario;
+        this.serverId = StandInIdentity.of(journal);
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         this.server = bind(port);
@@ -89,6 +93,14 @@ public final class AirbyteStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * Which server this is: the same for a stand-in started again on the same journal, whatever its port, and
+     * different for any other stand-in (their job ids name different jobs).
+     */
+    public String serverId() {
+        return serverId;
+    }
+
     public int port() {
         return port;
     }
@@ -104,6 +116,14 @@ public final class AirbyteStandIn implements AutoCloseable {
     /** Every job created for this connection, oldest first. */
     public List<StandInJob> jobsOf(String connectionId) {
         return jobs.of(connectionId);
+    }
+
+    /**
+     * Gives this server {@code count} old sync jobs, created {@code ago} before now and ended since, spread over
+     * the scenario's connections: the thousands of jobs a long-lived Airbyte lists when it ignores a filter.
+     */
+    public void seedHistory(int count, Duration ago) {
+        jobs.seedHistory(scenario.connections(), count, Instant.now().minus(ago));
     }
 
     public int jobsCreated() {

@@ -97,7 +97,10 @@ final class ConfigApi {
         return StandInResponse.ok(result);
     }
 
-    /** Jobs of the given workspaces (all when none), {@code updatedAtStart} and {@code orderByField} honoured. */
+    /**
+     * Jobs of the given workspaces (all when none), {@code updatedAtStart}, {@code updatedAtEnd} and
+     * {@code orderByField} honoured (the times not, when the server ignores them).
+     */
     private StandInResponse listJobsForWorkspaces(JsonNode body) {
         if (!body.has("configTypes")) {
             throw new HttpProblem(Problems.badRequest(ApiFlavour.CONFIG, "configTypes is required."));
@@ -116,10 +119,13 @@ final class ConfigApi {
                                 ? Comparator.comparing(StandInJob::id)
                                 : Comparator.comparing(StandInJob::id).reversed())
                 .toList();
+        String end = body.path("updatedAtEnd").asText(null);
+        boolean filtered = !views.timeFiltersIgnored();
         selected = PublicApi.changedSince(
                 selected,
                 views::shownUpdatedAt,
-                start == null ? null : java.time.Instant.parse(start),
+                start == null || !filtered ? null : java.time.Instant.parse(start),
+                end == null || !filtered ? null : java.time.Instant.parse(end),
                 field.equals("updatedAt") ? order : null);
         ObjectNode result = Json.object();
         ArrayNode items = result.putArray("jobs");

@@ -96,6 +96,11 @@ final class ConfigApiViews {
         return node;
     }
 
+    /** Whether job lists answer as if their time filters were not there ({@link ServerBehaviours}). */
+    boolean timeFiltersIgnored() {
+        return behaviours.ignoresJobListTimeFilters();
+    }
+
     /** When the job last changed as this server shows it (its clock, its precision). */
     Instant shownUpdatedAt(StandInJob job) {
         return behaviours.shown(job.updatedAt());

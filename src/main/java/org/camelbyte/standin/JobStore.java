@@ -95,6 +95,27 @@ final class JobStore {
         return job;
     }
 
+    /**
+     * Adds {@code count} sync jobs created around {@code createdAt}, spread over {@code connections} in turn, a
+     * millisecond apart: the history an old Airbyte has. Not journalled and not notified (no webhooks, no rows
+     * landing): they ended long before anyone watched.
+     */
+    synchronized void seedHistory(List<ScenarioConnection> connections, int count, Instant createdAt) {
+        for (int i = 0; i < count; i++) {
+            ScenarioConnection connection = connections.get(i % connections.size());
+            StandInJob job = new StandInJob(
+                    nextId++,
+                    connection,
+                    "sync",
+                    createdAt.plusMillis(i),
+                    new JobTimeline(connection.scriptFor("sync"), connection.streams()),
+                    timeScale,
+                    clock);
+            jobs.put(job.id(), job);
+            latestByConnection.merge(job.connectionId(), job, (a, b) -> a.id() > b.id() ? a : b);
+        }
+    }
+
     private void add(StandInJob job) {
         jobs.put(job.id(), job);
         latestByConnection.put(job.connectionId(), job);

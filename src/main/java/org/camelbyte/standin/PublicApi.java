@@ -132,8 +132,12 @@ final class PublicApi {
         String connectionId = r.queryParam("connectionId");
         String status = r.queryParam("status");
         String jobType = r.queryParam("jobType");
-        Instant createdAtStart = instantParam(r, "createdAtStart");
-        Instant createdAtEnd = instantParam(r, "createdAtEnd");
+        // a server that ignores them still refuses ones it cannot read
+        boolean filtered = !views.timeFiltersIgnored();
+        Instant createdAtStart = filtered ? instantParam(r, "createdAtStart") : null;
+        Instant createdAtEnd = filtered ? instantParam(r, "createdAtEnd") : null;
+        Instant updatedAtStart = instantParam(r, "updatedAtStart");
+        Instant updatedAtEnd = instantParam(r, "updatedAtEnd");
         List<StandInJob> selected = jobs.all().stream()
                 .filter(j -> connectionId == null || j.connectionId().equals(connectionId))
                 .filter(j -> jobType == null || j.jobType().equals(jobType))
@@ -144,7 +148,11 @@ final class PublicApi {
                 .sorted(order(r.queryParam("orderBy"), views))
                 .toList();
         selected = changedSince(
-                selected, views::shownUpdatedAt, instantParam(r, "updatedAtStart"), r.queryParam("orderBy"));
+                selected,
+                views::shownUpdatedAt,
+                filtered ? updatedAtStart : null,
+                filtered ? updatedAtEnd : null,
+                r.queryParam("orderBy"));
         return page(r, "/jobs", selected, j -> views.job(j, jobs.observe(j)));
     }
 
@@ -154,14 +162,18 @@ final class PublicApi {
     }
 
     /**
-     * {@code updatedAtStart} and {@code orderBy=updatedAt|ASC|DESC}: each job's last change is computed once
+     * {@code updatedAtStart}, {@code updatedAtEnd} and {@code orderBy=updatedAt|ASC|DESC}: each job's last change is computed once
      * per call, so listing thousands of jobs stays cheap. Compared and ordered as the server shows the time (its
      * clock, its precision), as a real server compares its own stored times; ties by id.
      */
     static List<StandInJob> changedSince(
-            List<StandInJob> jobs, Function<StandInJob, Instant> shown, Instant updatedAtStart, String orderBy) {
+            List<StandInJob> jobs,
+            Function<StandInJob, Instant> shown,
+            Instant updatedAtStart,
+            Instant updatedAtEnd,
+            String orderBy) {
         boolean byUpdate = orderBy != null && orderBy.startsWith("updatedAt");
-        if (updatedAtStart == null && !byUpdate) {
+        if (updatedAtStart == null && updatedAtEnd == null && !byUpdate) {
             return jobs;
         }
         Map<StandInJob, Instant> updated = new java.util.IdentityHashMap<>();
@@ -170,6 +182,7 @@ final class PublicApi {
                 Comparator.comparing((StandInJob j) -> updated.get(j)).thenComparing(StandInJob::id);
         return jobs.stream()
                 .filter(j -> updatedAtStart == null || !updated.get(j).isBefore(updatedAtStart))
+                .filter(j -> updatedAtEnd == null || !updated.get(j).isAfter(updatedAtEnd))
                 .sorted(
                         !byUpdate
                                 ? (a, b) -> 0

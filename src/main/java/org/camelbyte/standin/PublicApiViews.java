@@ -50,6 +50,11 @@ final class PublicApiViews {
         return node;
     }
 
+    /** Whether job lists answer as if their time filters were not there ({@link ServerBehaviours}). */
+    boolean timeFiltersIgnored() {
+        return behaviours.ignoresJobListTimeFilters();
+    }
+
     /** When the job last changed as this server shows it (its clock, its precision). */
     Instant shownUpdatedAt(StandInJob job) {
         return behaviours.shown(job.updatedAt());

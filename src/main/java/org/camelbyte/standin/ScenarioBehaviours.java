@@ -7,7 +7,11 @@ import java.time.Duration;
  * {@code statsShape}: all, total_stats, aggregated_stats, attempt_counts or stream_stats.
  */
 public record ScenarioBehaviours(
-        Long clockSkewSeconds, Boolean minuteTimestamps, String statsShape, Long jwtExpiresEarlierBySeconds) {
+        Long clockSkewSeconds,
+        Boolean minuteTimestamps,
+        String statsShape,
+        Long jwtExpiresEarlierBySeconds,
+        Boolean ignoreJobListTimeFilters) {
 
     void applyTo(ServerBehaviours behaviours) {
         if (clockSkewSeconds != null) {
@@ -21,6 +25,9 @@ public record ScenarioBehaviours(
         }
         if (jwtExpiresEarlierBySeconds != null) {
             behaviours.jwtExpiresEarlierBy(Duration.ofSeconds(jwtExpiresEarlierBySeconds));
+        }
+        if (ignoreJobListTimeFilters != null) {
+            behaviours.ignoreJobListTimeFilters(ignoreJobListTimeFilters);
         }
     }
 }

@@ -3,8 +3,8 @@ package org.camelbyte.standin;
 import java.time.Duration;
 
 /**
- * A fault declared in the scenario YAML. {@code kind}: fail, rateLimit, delay, drop, slowJobCreation,
- * slowJobAnswer or random. Only the fields of that kind matter; {@code path} limits it to paths containing that text.
+ * A fault declared in the scenario YAML. {@code kind}: fail, rateLimit, rateLimitEvery (429 on every {@code count}th
+ * call), delay, drop, slowJobCreation, slowJobAnswer or random. Only the fields of that kind matter; {@code path} limits it to paths containing that text.
  */
 public record ScenarioFault(
         String kind,
@@ -24,6 +24,7 @@ public record ScenarioFault(
         switch (kind == null ? "" : kind) {
             case "fail" -> faults.failNext(n, status == null ? 503 : status, path);
             case "rateLimit" -> faults.rateLimitNext(n, retryAfterSeconds, path);
+            case "rateLimitEvery" -> faults.rateLimitEvery(n, path);
             case "delay" -> faults.delayNext(n, Duration.ofMillis(millisOrZero()), path);
             case "drop" -> faults.dropNext(n, path);
             case "slowJobCreation" -> faults.slowJobCreation(Duration.ofMillis(millisOrZero()));
@@ -39,7 +40,8 @@ public record ScenarioFault(
                         path);
             default ->
                 throw new IllegalArgumentException("fault kind '" + kind
-                        + "' is not one of fail, rateLimit, delay, drop, slowJobCreation, slowJobAnswer, random");
+                        + "' is not one of fail, rateLimit, rateLimitEvery, delay, drop, slowJobCreation, slowJobAnswer,"
+                        + " random");
         }
     }
 

@@ -38,6 +38,7 @@ public final class ServerBehaviours {
     private volatile boolean minuteTimestamps;
     private volatile StatsShape statsShape = StatsShape.ALL;
     private volatile Duration jwtExpiresEarlierBy;
+    private volatile boolean ignoreJobListTimeFilters;
 
     /** Airbyte's clock runs this much ahead of ours (negative: behind). */
     public ServerBehaviours clockSkew(Duration skew) {
@@ -60,6 +61,19 @@ public final class ServerBehaviours {
     public ServerBehaviours jwtExpiresEarlierBy(Duration earlier) {
         this.jwtExpiresEarlierBy = earlier;
         return this;
+    }
+
+    /**
+     * The job lists ignore their time filters ({@code updatedAtStart}, {@code updatedAtEnd}, {@code createdAtStart},
+     * {@code createdAtEnd}) and list every job, as some Airbyte versions do; the order asked for is still kept.
+     */
+    public ServerBehaviours ignoreJobListTimeFilters(boolean ignore) {
+        this.ignoreJobListTimeFilters = ignore;
+        return this;
+    }
+
+    boolean ignoresJobListTimeFilters() {
+        return ignoreJobListTimeFilters;
     }
 
     StatsShape statsShape() {

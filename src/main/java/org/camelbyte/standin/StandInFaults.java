@@ -15,6 +15,7 @@ public final class StandInFaults {
 
     private final Queue<FaultRule> rules = new ConcurrentLinkedQueue<>();
     private final AtomicReference<RandomFaults> random = new AtomicReference<>();
+    private final AtomicReference<EveryNth> everyNth = new AtomicReference<>();
     private final AtomicReference<Duration> jobCreationDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<Duration> jobAnswerDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger injected = new AtomicInteger();
@@ -35,6 +36,18 @@ public final class StandInFaults {
 
     public StandInFaults rateLimitNext(int n, Integer retryAfterSeconds, String pathFilter) {
         return add(Fault.rateLimit(retryAfterSeconds), n, pathFilter);
+    }
+
+    /**
+     * 429 (no Retry-After) on every {@code n}th request on matching paths ({@code pathFilter} null: all), for as
+     * long as it is set, as a load-shedding proxy does under steady load; replaces any earlier one.
+     */
+    public StandInFaults rateLimitEvery(int n, String pathFilter) {
+        if (n < 1) {
+            throw new IllegalArgumentException("rateLimitEvery needs n of 1 or more");
+        }
+        everyNth.set(new EveryNth(n, pathFilter, new java.util.concurrent.atomic.AtomicLong()));
+        return this;
     }
 
     /** Answers normally, but only after {@code latency}. */
@@ -97,6 +110,7 @@ public final class StandInFaults {
     public StandInFaults clear() {
         rules.clear();
         random.set(null);
+        everyNth.set(null);
         jobCreationDelay.set(Duration.ZERO);
         jobAnswerDelay.set(Duration.ZERO);
         return this;
@@ -117,6 +131,13 @@ public final class StandInFaults {
                 injected.incrementAndGet();
                 return fault;
             }
+        }
+        EveryNth nth = everyNth.get();
+        if (nth != null
+                && (nth.pathFilter() == null || path.contains(nth.pathFilter()))
+                && nth.seen().incrementAndGet() % nth.n() == 0) {
+            injected.incrementAndGet();
+            return Fault.rateLimit(null);
         }
         RandomFaults campaign = random.get();
         Fault drawn = campaign == null ? null : campaign.draw(path);
@@ -148,4 +169,6 @@ public final class StandInFaults {
         rules.add(new FaultRule(fault, n, pathFilter));
         return this;
     }
+
+    private record EveryNth(int n, String pathFilter, java.util.concurrent.atomic.AtomicLong seen) {}
 }

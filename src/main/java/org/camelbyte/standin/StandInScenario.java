@@ -47,7 +47,7 @@ public record StandInScenario(
                 : List.copyOf(workspaces);
         connections = resolveWorkspaces(workspaces, connections == null ? List.of() : connections);
         faults = faults == null ? List.of() : List.copyOf(faults);
-        behaviours = behaviours == null ? new ScenarioBehaviours(null, null, null, null) : behaviours;
+        behaviours = behaviours == null ? new ScenarioBehaviours(null, null, null, null, null) : behaviours;
     }
 
     /** A scenario with the server behaving tidily (see {@link ServerBehaviours} for the other ways). */

@@ -27,4 +27,17 @@ class PollFailedStep implements Processor {
                 RunStatus.FAILED,
                 "Airbyte refused the status of job " + run.getJobId() + ": " + cause.getMessage());
     }
+
+    /** The job Airbyte shows under this id belongs to another connection: following it would report its outcome. */
+    void notThisRunsJob(Exchange exchange, String jobConnectionId) {
+        Run run = RunVariable.of(exchange);
+        ending.endLoop(
+                exchange,
+                run,
+                RunStatus.FAILED,
+                "Airbyte's job " + run.getJobId() + " belongs to connection " + jobConnectionId
+                        + ", not to this run's connection " + run.getConnectionId()
+                        + ", so its outcome is not this run's; check that airbyte.url points at the Airbyte this run"
+                        + " started on, and start a new run.");
+    }
 }

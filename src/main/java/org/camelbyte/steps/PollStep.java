@@ -61,6 +61,12 @@ class PollStep implements Processor {
             return;
         }
         AirbyteJob job = latest.get();
+        if (job.connectionId() != null && !job.connectionId().equals(run.getConnectionId())) {
+            // not this run's job (a record pointing at another Airbyte's job of the same id): its outcome is not ours
+            watcher.unwatch(jobId);
+            refused.notThisRunsJob(exchange, job.connectionId());
+            return;
+        }
         boolean statusChanged = !job.status().wireName().equals(run.getJobStatus())
                 || job.attempts() != run.getAttempts()
                 || run.getProgressAt() == null;
@@ -123,9 +129,9 @@ class PollStep implements Processor {
         // from when this run started (or adopted) the job, not from the run's start: lookups and retries came first
         Instant followedSince = exchange.getProperty(RunProperties.JOB_FOLLOWED_SINCE, Instant.class);
         Duration elapsed = Duration.between(followedSince != null ? followedSince : run.getStartedAt(), now);
-        // the attempts the run JSON shows (the public API reports none)
+        // the attempts the run JSON shows (the public API reports none); and when the news is old, why
         LOG.info(
-                "Pipeline {}, run {}: job {} {}, followed for {}, {} rows, {} bytes, {} attempts",
+                "Pipeline {}, run {}: job {} {}, followed for {}, {} rows, {} bytes, {} attempts{}",
                 run.getPipeline(),
                 run.getRunId(),
                 run.getJobId(),
@@ -133,6 +139,13 @@ class PollStep implements Processor {
                 Durations.format(elapsed),
                 run.getRowsSynced(),
                 run.getBytesSynced(),
-                run.getAttempts());
+                run.getAttempts(),
+                watcher.trouble()
+                        .map(trouble -> "; last read "
+                                + watcher.knownAsOf(run.getJobId())
+                                        .map(at -> Durations.format(Duration.between(at, now)) + " ago")
+                                        .orElse("never")
+                                + ": " + trouble)
+                        .orElse(""));
     }
 }

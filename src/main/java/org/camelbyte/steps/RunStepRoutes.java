@@ -121,7 +121,7 @@ public class RunStepRoutes extends RouteBuilder {
                 .process(new WaitStep(watcher, scheduler))
                 .process(new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(ending)))
                 .process(new CancelRequestedStep(store, ending))
-                .process(new DeadlineStep(ending, clock))
+                .process(new DeadlineStep(ending, clock, watcher, store))
                 .process(new WatchdogStep(catalog, ending, clock))
                 .end()
                 // the app is stopping mid-job: the run stays as it is, and the next start resumes the same job

@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteJob;
+import org.camelbyte.airbyte.AirbyteRejectedException;
 import org.camelbyte.airbyte.JobStart;
 import org.camelbyte.airbyte.JobType;
 import org.camelbyte.airbyte.JobWatcher;
@@ -50,6 +51,7 @@ class TriggerStep implements Processor {
     public void process(Exchange exchange) {
         Run run = RunVariable.of(exchange);
         if (run.getJobId() != null) {
+            refuseJobOfAnotherInstance(run);
             exchange.setProperty(RunProperties.JOB_FOLLOWED_SINCE, clock.instant());
             return;
         }
@@ -89,7 +91,7 @@ class TriggerStep implements Processor {
         TriggeredJob triggered = jobStart.post(run.getConnectionId(), type);
         if (triggered.adopted()) {
             LOG.info(
-                    "Pipeline {}: a {} was already running on '{}'; following its job {}",
+                    "Pipeline {}: a {} was already running on connection '{}'; following its job {}",
                     run.getPipeline(),
                     type.wireName(),
                     run.getConnectionName(),
@@ -108,7 +110,26 @@ class TriggerStep implements Processor {
                 type,
                 run.getBaselineJobId(),
                 run.getTriggerRequestedAt(),
-                jobId -> store.jobFollowedByAnotherRun(jobId, run.getRunId()));
+                jobId -> store.jobFollowedByAnotherRun(jobId, run.getRunId(), watcher.instance()));
+    }
+
+    /**
+     * A job id names a job only on the Airbyte instance that numbered it: a run resumed against another one
+     * (a replica with its own stand-in, the state database pointed at a new server) would follow a stranger's
+     * job of the same id, so it fails instead. Records written before the instance was noted are followed.
+     */
+    private void refuseJobOfAnotherInstance(Run run) {
+        String configured = watcher.instance();
+        if (run.getAirbyteInstance() != null
+                && configured != null
+                && !run.getAirbyteInstance().equals(configured)) {
+            throw new AirbyteRejectedException(
+                    0,
+                    "Job " + run.getJobId() + " of this run lives on Airbyte " + run.getAirbyteInstance()
+                            + ", not on the configured " + configured
+                            + ", so it is not followed; point airbyte.url (and airbyte.workspace) back at that"
+                            + " instance to resume it, or start a new run.");
+        }
     }
 
     private void started(Exchange exchange, Run run, AirbyteJob job) {
@@ -117,6 +138,8 @@ class TriggerStep implements Processor {
         Instant now = clock.instant();
         long timeoutMs = exchange.getProperty(RunProperties.TIMEOUT_MS, Long.class);
         run.setJobId(job.jobId());
+        // with the job id, in the same write: the id means this job only on this instance
+        run.setAirbyteInstance(watcher.instance());
         run.setJobStatus(job.status().wireName());
         run.setJobStatusSince(now);
         run.setProgressAt(now);

@@ -148,7 +148,8 @@ class ConnectionLookupTest {
         }
 
         @Override
-        public void listJobsChangedSince(Instant since, Set<String> connectionIds, Consumer<AirbyteJob> each) {
+        public JobListing listJobsChangedSince(
+                Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each) {
             throw new UnsupportedOperationException();
         }
     }

@@ -124,6 +124,41 @@ class JobWatcherTest {
 
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
+    void aListingCutAtThePageLimitReadsTheJobsItDidNotShowSingly(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 1, LONG_SYNC, 1.0, Duration.ofMinutes(5), Duration.ofHours(1));
+        List<Long> ids = startJobs(client);
+        // 2,500 jobs changed in the look's window before the followed one: 26 pages, oldest change first
+        standIn.seedHistory(2_500, Duration.ofSeconds(30));
+
+        watcher.look();
+
+        assertThat(batchedCalls(flavour)).isEqualTo(JobWatcher.MAX_PAGES);
+        assertThat(watcher.listingsCut()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> singleReads(flavour) == 1);
+        assertThat(watcher.latest(ids.get(0))).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void aServerIgnoringTheTimeFilterIsListedNewestChangeFirstAndStoppedAtTheFirstOldJob(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 1, LONG_SYNC, 1.0, Duration.ofMinutes(5), Duration.ofHours(1));
+        standIn.seedHistory(3_000, Duration.ofDays(3));
+        standIn.behaviours().ignoreJobListTimeFilters(true);
+        List<Long> ids = startJobs(client);
+
+        watcher.look();
+        watcher.look();
+
+        // the first look: one page oldest change first shows the filter ignored, one newest first; then one a look
+        assertThat(batchedCalls(flavour)).isEqualTo(3);
+        assertThat(watcher.listingsIgnoringFilter()).isEqualTo(2);
+        assertThat(watcher.listingsCut()).isZero();
+        assertThat(singleReads(flavour)).isZero();
+        assertThat(watcher.latest(ids.get(0))).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
     void readsSinglyAJobTheBatchesDoNotReport(ApiFlavour flavour) {
         AirbyteClient client = start(flavour, 1, SHORT_SYNC, 0.01, Duration.ZERO, Duration.ofHours(1));
         String connectionId = client.listConnections().get(0).connectionId();
