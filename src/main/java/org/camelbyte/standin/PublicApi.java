@@ -16,7 +16,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The public API under {@code /api/public/v1}: workspaces, connections, jobs. */
+/**
+ * The public API under {@code /api/public/v1}: workspaces, connections, jobs, and the read side orchestrators
+ * call besides (a source and a destination per connection, the streams of each).
+ */
 final class PublicApi {
 
     private static final Set<String> JOB_TYPES = Set.of("sync", "reset", "clear");
@@ -45,6 +48,36 @@ final class PublicApi {
         }
         if (route.equals("GET /connections")) {
             return listConnections(r);
+        }
+        if (r.method().equals("GET") && r.path().startsWith("/workspaces/")) {
+            String id = r.path().substring("/workspaces/".length());
+            return scenario.workspaces().stream()
+                    .filter(w -> w.id().equals(id))
+                    .findFirst()
+                    .map(w -> StandInResponse.ok(views.workspace(w)))
+                    .orElseThrow(() -> new HttpProblem(Problems.resourceNotFound("Workspace", id)));
+        }
+        if (route.equals("GET /sources")) {
+            return page(r, "/sources", connectionsOfWorkspaces(r), views::source);
+        }
+        if (route.equals("GET /destinations")) {
+            return page(r, "/destinations", connectionsOfWorkspaces(r), views::destination);
+        }
+        if (r.method().equals("GET") && r.path().startsWith("/sources/")) {
+            String id = r.path().substring("/sources/".length());
+            return StandInResponse.ok(views.source(connectionWith(ScenarioConnection::sourceId, id, "Source")));
+        }
+        if (r.method().equals("GET") && r.path().startsWith("/destinations/")) {
+            String id = r.path().substring("/destinations/".length());
+            return StandInResponse.ok(
+                    views.destination(connectionWith(ScenarioConnection::destinationId, id, "Destination")));
+        }
+        if (route.equals("GET /streams")) {
+            String sourceId = r.queryParam("sourceId");
+            if (sourceId == null) {
+                throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, "sourceId is required."));
+            }
+            return StandInResponse.ok(views.streams(connectionWith(ScenarioConnection::sourceId, sourceId, "Source")));
         }
         if (r.method().equals("GET") && r.path().startsWith("/connections/")) {
             String id = r.path().substring("/connections/".length());
@@ -75,6 +108,21 @@ final class PublicApi {
                 .filter(w -> ids.isEmpty() || ids.contains(w.id()))
                 .toList();
         return page(r, "/workspaces", selected, views::workspace);
+    }
+
+    /** The connections of the asked workspaces (all without the filter): each has its own source and destination. */
+    private List<ScenarioConnection> connectionsOfWorkspaces(StandInRequest r) {
+        List<String> ids = r.queryList("workspaceIds");
+        return scenario.connections().stream()
+                .filter(c -> ids.isEmpty() || ids.contains(c.workspaceId()))
+                .toList();
+    }
+
+    private ScenarioConnection connectionWith(Function<ScenarioConnection, String> idOf, String id, String kind) {
+        return scenario.connections().stream()
+                .filter(c -> idOf.apply(c).equals(id))
+                .findFirst()
+                .orElseThrow(() -> new HttpProblem(Problems.resourceNotFound(kind, id)));
     }
 
     private StandInResponse listConnections(StandInRequest r) {

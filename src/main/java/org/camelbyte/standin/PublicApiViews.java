@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Public API bodies (api.yaml: WorkspaceResponse, ConnectionResponse, JobResponse). */
+/**
+ * Public API bodies (api.yaml: WorkspaceResponse, ConnectionResponse, SourceResponse, DestinationResponse,
+ * StreamPropertiesResponse, JobResponse).
+ */
 final class PublicApiViews {
 
     private final Instant serverStart;
@@ -48,6 +51,56 @@ final class PublicApiViews {
         node.put("createdAt", behaviours.epochSeconds(serverStart));
         node.putArray("tags");
         return node;
+    }
+
+    /** The connection's source: the stand-in has one per connection, named after it. */
+    ObjectNode source(ScenarioConnection c) {
+        ObjectNode node = Json.object()
+                .put("sourceId", c.sourceId())
+                .put("name", c.name() + " source")
+                .put("sourceType", "custom")
+                .put("definitionId", definitionId("source"))
+                .put("workspaceId", c.workspaceId())
+                .put("createdAt", behaviours.epochSeconds(serverStart));
+        node.putObject("configuration");
+        return node;
+    }
+
+    /** The connection's destination: one per connection, named after it. */
+    ObjectNode destination(ScenarioConnection c) {
+        ObjectNode node = Json.object()
+                .put("destinationId", c.destinationId())
+                .put("name", c.name() + " destination")
+                .put("destinationType", "custom")
+                .put("definitionId", definitionId("destination"))
+                .put("workspaceId", c.workspaceId())
+                .put("createdAt", behaviours.epochSeconds(serverStart));
+        node.putObject("configuration");
+        return node;
+    }
+
+    /** The streams the connection's source offers: those the scenario names, each full refresh. */
+    ArrayNode streams(ScenarioConnection c) {
+        ArrayNode streams = Json.array();
+        for (String stream : c.streams()) {
+            ObjectNode node = streams.addObject().put("streamName", stream);
+            if (c.namespace() != null) {
+                node.put("streamnamespace", c.namespace());
+            }
+            node.putArray("syncModes").add("full_refresh_overwrite").add("full_refresh_append");
+            node.putArray("defaultCursorField");
+            node.put("sourceDefinedCursorField", false);
+            node.putArray("sourceDefinedPrimaryKey");
+            node.putArray("propertyFields");
+        }
+        return streams;
+    }
+
+    private static String definitionId(String kind) {
+        return java.util
+                .UUID
+                .nameUUIDFromBytes(("definition:" + kind).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Whether job lists answer as if their time filters were not there ({@link ServerBehaviours}). */
