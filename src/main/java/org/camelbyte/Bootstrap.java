@@ -80,7 +80,7 @@ public class Bootstrap extends MainListenerSupport {
             }
         });
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
-        observe.watch(airbyte.breaker(), state.database(), json, closeAtStop);
+        observe.watch(airbyte.breaker(), state.database(), catalog, json, closeAtStop);
 
         runsAtStop = StepsWiring.wire(main, settings, catalog, airbyte, state, dataSources, json, clock);
         intake = IntakeWiring.wire(main, settings, catalog, state, json, clock);
