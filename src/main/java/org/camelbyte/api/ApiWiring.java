@@ -3,9 +3,9 @@ package org.camelbyte.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.apache.camel.CamelContext;
-import org.apache.camel.StartupListener;
 import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.spi.OnCamelContextStarted;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.camelbyte.airbyte.AirbyteWiring.Airbyte;
 import org.camelbyte.config.Beans;
 import org.camelbyte.config.Settings;
@@ -42,19 +42,8 @@ public final class ApiWiring {
                         .filter(o -> !o.isEmpty())
                         .toList());
         // the router exists once Camel has started its HTTP server
-        try {
-            main.getCamelContext().addStartupListener(new StartupListener() {
-                @Override
-                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {}
-
-                @Override
-                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                    edge.install(context);
-                }
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot watch the HTTP server start: " + e.getMessage(), e);
-        }
+        main.getCamelContext()
+                .addLifecycleStrategy(LifecycleStrategySupport.adapt((OnCamelContextStarted) edge::install));
         main.configure().addRoutesBuilder(new ApiRoutes(requests, store, catalog, airbyte.lookup(), json));
         main.configure().addRoutesBuilder(new GroupApiRoutes(groupRuns, catalog, json));
         main.configure()

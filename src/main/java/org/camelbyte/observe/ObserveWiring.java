@@ -15,8 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.StartupListener;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.spi.OnCamelContextStarted;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.config.Beans;
 import org.camelbyte.config.Settings;
@@ -96,19 +97,7 @@ public final class ObserveWiring {
                     .register(registry);
         }
         // the run steps are routes: their retry series once the routes exist
-        try {
-            context.addStartupListener(new StartupListener() {
-                @Override
-                public void onCamelContextStarted(CamelContext camel, boolean alreadyStarted) {}
-
-                @Override
-                public void onCamelContextFullyStarted(CamelContext camel, boolean alreadyStarted) {
-                    retries.zero(camel);
-                }
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot watch the routes start: " + e.getMessage(), e);
-        }
+        context.addLifecycleStrategy(LifecycleStrategySupport.adapt((OnCamelContextStarted) retries::zero));
     }
 
     /** Once the breaker, state database and broker exist: their metrics, health checks, and the outcome events' JSON. */
