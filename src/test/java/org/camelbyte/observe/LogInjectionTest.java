@@ -14,12 +14,13 @@ import org.camelbyte.app.TestApp;
 import org.camelbyte.security.LogCapture;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A caller who puts a line break into any text field (each field of a queue message, a path of the HTTP API)
  * cannot forge a log line: the text reaches the log on the line of the event that names it, with the break
- * written as {@code \n}.
+ * written as {@code \n}, in the text format and in the JSON one.
  */
 class LogInjectionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,8 +32,9 @@ class LogInjectionTest {
               - { name: nightly, pipelines: [orders] }
             """;
 
-    @Test
-    void aLineBreakInAnyTextFieldReachesTheLogAsOneEscapedLine() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void aLineBreakInAnyTextFieldReachesTheLogAsOneEscapedLine(String format) throws Exception {
         Map<String, String> fields = Map.of(
                 "pipeline", "orders\nFORGED-pipeline [ERROR] fake",
                 "connectionName", "orders (TEST)\nFORGED-connectionName [ERROR] fake",
@@ -44,7 +46,9 @@ class LogInjectionTest {
                                 connections:
                                   - {name: orders (TEST), workspace: Test, job: [{status: running, seconds: 1}, {status: succeeded}]}
                                 """), 0);
-                TestApp app = TestApp.with(standIn, PIPELINES).start()) {
+                TestApp app = TestApp.with(standIn, PIPELINES)
+                        .property("log.format", format)
+                        .start()) {
             try (Connection connection = new ActiveMQConnectionFactory(app.brokerUrl()).createConnection()) {
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 var producer = session.createProducer(session.createQueue("airbyte.sync.requests"));
@@ -69,11 +73,20 @@ class LogInjectionTest {
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(capture.text()).contains(expected));
             log = capture.text();
+        } finally {
+            LogFormat.apply("text");
         }
 
         assertThat(log.lines())
                 .as("no line starts with text a caller chose")
                 .noneMatch(line -> line.startsWith("FORGED"));
         assertThat(log).doesNotContain("\nFORGED", "\rFORGED");
+        if (format.equals("json")) {
+            assertThat(log.lines().filter(line -> line.contains("FORGED")))
+                    .as("each line naming a forged value is one JSON object")
+                    .isNotEmpty()
+                    .allSatisfy(
+                            line -> assertThat(JSON.readTree(line).isObject()).isTrue());
+        }
     }
 }
