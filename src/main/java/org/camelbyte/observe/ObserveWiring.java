@@ -11,8 +11,10 @@ import jakarta.jms.ConnectionFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -24,6 +26,7 @@ import org.camelbyte.config.Settings;
 import org.camelbyte.group.GroupRunStatus;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelineGroup;
+import org.camelbyte.poststep.CheckSpec;
 
 /**
  * The operator's view wired in: log format and run context, the Prometheus registry Camel's
@@ -79,9 +82,13 @@ public final class ObserveWiring {
         if (!pipelines.contains(PipelineCatalog.ADHOC)) {
             pipelines.add(PipelineCatalog.ADHOC);
         }
-        context.getRegistry()
-                .lookupByNameAndType(Beans.RUN_METRICS, RunMetrics.class)
-                .zero(pipelines);
+        RunMetrics runs = context.getRegistry().lookupByNameAndType(Beans.RUN_METRICS, RunMetrics.class);
+        runs.zero(pipelines);
+        runs.zeroChecks(catalog.all().stream()
+                .filter(p -> p.postSync() != null)
+                .flatMap(p -> p.postSync().checks().stream())
+                .map(CheckSpec::kind)
+                .collect(Collectors.toCollection(TreeSet::new)));
         for (PipelineGroup group : catalog.groups()) {
             for (GroupRunStatus status : List.of(GroupRunStatus.SUCCEEDED, GroupRunStatus.FAILED)) {
                 Counter.builder("camelbyte.group.runs")

@@ -116,12 +116,20 @@ public class RunMetrics {
         for (JsonNode check : postSync.path("checks")) {
             String result =
                     check.hasNonNull("error") ? "error" : check.path("passed").asBoolean() ? "passed" : "failed";
-            Counter.builder("camelbyte.quality.checks")
-                    .description("Quality checks run, by kind and result")
-                    .tags("kind", check.path("kind").asText("unknown"), "result", result)
-                    .register(registry)
-                    .increment();
+            checks(check.path("kind").asText("unknown"), result).increment();
         }
+    }
+
+    /** The quality checks the pipelines configure, by kind and each result, at zero from the start. */
+    public void zeroChecks(Collection<String> kinds) {
+        kinds.forEach(kind -> List.of("passed", "failed", "error").forEach(result -> checks(kind, result)));
+    }
+
+    private Counter checks(String kind, String result) {
+        return Counter.builder("camelbyte.quality.checks")
+                .description("Quality checks run, by kind and result")
+                .tags("kind", kind, "result", result)
+                .register(registry);
     }
 
     private static Duration[] seconds(long... values) {

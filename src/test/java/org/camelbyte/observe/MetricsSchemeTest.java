@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camelbyte.app.TestApp;
+import org.camelbyte.app.TestPostgres;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,12 @@ class MetricsSchemeTest {
             defaults: { pollInterval: 100ms, timeout: 1m }
             pipelines:
               - { name: orders, connection: orders (TEST) }
-              - { name: billing, connection: billing (TEST) }
+              - name: billing
+                connection: billing (TEST)
+                postSync:
+                  dataSource: warehouse
+                  checks:
+                    - { type: row_count, table: public.orders, min: 0 }
             groups:
               - { name: nightly, pipelines: [orders, billing] }
             """;
@@ -36,7 +42,9 @@ class MetricsSchemeTest {
         String text;
         try (AirbyteStandIn standIn = AirbyteStandIn.start(
                         StandInScenario.load(Path.of("src/test/resources/scenarios/flow.yaml")), 0);
-                TestApp app = TestApp.with(standIn, PIPELINES).start()) {
+                TestApp app = TestApp.with(standIn, PIPELINES)
+                        .property("datasource.warehouse.jdbc-url", TestPostgres.newDatabase("warehouse"))
+                        .start()) {
             text = Scrape.management(app, "/observe/metrics").body();
         }
         List<String> lines = text.lines().toList();
@@ -94,6 +102,7 @@ class MetricsSchemeTest {
                 .contains("camelbyte_queue_requests_total{outcome=\"dead_lettered\"} 0.0")
                 .contains("camelbyte_circuit_breaker_transitions_total{from=\"closed\",name=")
                 .contains("camelbyte_run_retries_total{step=\"run-trigger\"} 0.0")
+                .contains("camelbyte_quality_checks_total{kind=\"row_count\",result=\"failed\"} 0.0")
                 .contains("camelbyte_airbyte_calls_seconds_count{operation=\"start_job\","
                         + "outcome=\"unavailable\"} 0");
     }
