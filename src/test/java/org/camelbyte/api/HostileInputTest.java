@@ -91,6 +91,40 @@ class HostileInputTest {
         assertThat(app.startRun("quick")).as("the app still starts runs").isNotBlank();
     }
 
+    @Test
+    void malformedRequestLinesTheHttpClientWouldNotSendEarnA4xx() throws Exception {
+        int port = app.request("/").build().uri().getPort();
+        for (String target : List.of(
+                "/api/runs?limit=%zz",
+                "/api/runs/%C0%AF", "/api/runs/%FF%FE", "/api/runs?since=%", "/api/pipelines/a%2F..%2F..%2Fb/runs")) {
+            String method = target.contains("pipelines") ? "POST" : "GET";
+            String answer = raw(
+                    port,
+                    method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestApp.API_TOKEN
+                            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(target).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+            assertThat(answer).as(target).containsIgnoringCase("content-type: application/problem+json");
+        }
+        // a path Vert.x cannot decode, and a request line past its 4,096 characters, Vert.x refuses itself
+        // (400 and 414 in plain text) before any router sees them: still a 4xx, still no route ran
+        assertThat(raw(port, "GET /api/runs/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("HTTP/1.1 400");
+        assertThat(raw(port, "GET /api/runs/" + "r".repeat(5000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .matches("(?s)HTTP/1\\.[01] 414 .*");
+        assertThat(app.get("/api/pipelines").statusCode()).isEqualTo(200);
+    }
+
+    private static String raw(int port, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            byte[] buffer = new byte[8192];
+            int read = socket.getInputStream().read(buffer);
+            return read < 0 ? "" : new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private static List<Hostile> table() {
         List<Hostile> t = new ArrayList<>();
         // control characters in every path parameter
