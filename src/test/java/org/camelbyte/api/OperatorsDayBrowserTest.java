@@ -158,6 +158,12 @@ class OperatorsDayBrowserTest {
         WebElement button = card("stuck").findElement(By.tagName("button"));
         assertThat(button.getText()).isIn("Running", "Queued");
         assertThat(button.isEnabled()).as("no second run on the same job").isFalse();
+
+        // a run that cannot start its job meanwhile waits to retry, and says when
+        String waiting = app.startRun("other");
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.run(waiting).has("waiting"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> card("other").getText().matches("(?s).*waiting: retry (in \\d+[smh].*|now).*"));
     }
 
     private static WebElement card(String pipeline) {
