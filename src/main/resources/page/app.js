@@ -145,7 +145,8 @@ function pipelineState(p, breaker, now) {
   }
   if (run.status === 'cancelled' && run.jobId && JOB_GOING.includes(run.jobStatus)) {
     return el('p', { class: 'state warn', 'data-state': 'job-outlived-cancel' },
-      'Run cancelled, but Airbyte job #' + run.jobId + ' is still ' + run.jobStatus + '; cancel it in Airbyte if it should stop.');
+      'Run cancelled while Airbyte job #' + run.jobId + ' was still ' + run.jobStatus
+        + '; Airbyte was asked to stop it, so check the job there if it goes on.');
   }
   return null;
 }
