@@ -27,7 +27,8 @@ public final class RefusalLog {
             LOG.warn(
                     "Refused {} {} from {} with {}: {} (further refusals from this source are not logged for {} s)",
                     method,
-                    path,
+                    // the webhook's path holds its secret, right or wrong: neither belongs in a log
+                    path.startsWith(AirbyteWebhookRoutes.PATH) ? AirbyteWebhookRoutes.PATH + "<secret>" : path,
                     source,
                     status,
                     cause,

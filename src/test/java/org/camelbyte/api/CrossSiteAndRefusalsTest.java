@@ -102,11 +102,14 @@ class CrossSiteAndRefusalsTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
                     .isEqualTo("rw-------");
 
-            HttpResponse<String> last = null;
-            for (int i = 0; i < 3; i++) {
+            HttpResponse<String> badBody = app.send(app.request(AirbyteWebhookRoutes.PATH + "the-right-secret")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{}}")));
+            assertThat(badBody.statusCode()).isEqualTo(400);
+            for (int i = 0; i < 2; i++) {
                 assertThat(webhook(app).statusCode()).isEqualTo(401);
             }
-            last = webhook(app);
+            HttpResponse<String> last = webhook(app);
             assertThat(last.statusCode()).isEqualTo(429);
             assertThat(last.headers().firstValue("Content-Type")).hasValue(ApiProblem.MEDIA_TYPE);
             assertThat(last.headers().firstValue("Retry-After").map(Long::parseLong))
@@ -124,7 +127,9 @@ class CrossSiteAndRefusalsTest {
 
         assertThat(log)
                 .contains("was rw-r--r-- (others could read it); tightened it to rw-------")
-                .contains("Refused POST /api/airbyte/webhook/wrong from 127.0.0.1 with 401: Wrong webhook secret");
+                .contains("Refused POST /api/airbyte/webhook/<secret> from 127.0.0.1 with 400: The notification has no"
+                        + " numeric data.jobId")
+                .doesNotContain("the-right-secret");
         assertThat(log.lines().filter(line -> line.contains("Refused ")))
                 .as("four refusals from one source, one line")
                 .hasSize(1);
