@@ -70,26 +70,36 @@ class HostileInputTest {
         int runsBefore = runCount();
 
         SoftAssertions soft = new SoftAssertions();
-        for (Hostile h : table) {
-            HttpResponse<String> answer = send(h);
-            String what = h.method() + " " + h.path() + " " + abbreviate(h.body()) + " -> " + answer.statusCode() + " "
-                    + answer.body();
-            soft.assertThat(answer.statusCode()).as(what).isBetween(400, 499);
-            soft.assertThat(answer.headers().firstValue("Content-Type").orElse(""))
-                    .as(what)
-                    .startsWith("application/problem+json");
-            JsonNode problem = parse(answer.body());
-            soft.assertThat(problem.path("status").asInt()).as(what).isEqualTo(answer.statusCode());
-            soft.assertThat(problem.path("detail").asText()).as(what).contains(h.named());
-            soft.assertThat(answer.headers().firstValue("X-Content-Type-Options"))
-                    .as(what)
-                    .contains("nosniff");
+        String logged;
+        try (LogCapture log = new LogCapture()) {
+            for (Hostile h : table) {
+                check(soft, h, send(h));
+            }
+            logged = log.text();
         }
+        soft.assertThat(logged)
+                .as("no hostile input is logged as the app's error (oversize bodies included)")
+                .doesNotContain("[ERROR]", "Unhandled exception");
         soft.assertAll();
 
         assertThat(runCount()).as("no hostile request started a run").isEqualTo(runsBefore);
         assertThat(app.get("/api/pipelines").statusCode()).isEqualTo(200);
         assertThat(app.startRun("quick")).as("the app still starts runs").isNotBlank();
+    }
+
+    private static void check(SoftAssertions soft, Hostile h, HttpResponse<String> answer) {
+        String what = h.method() + " " + h.path() + " " + abbreviate(h.body()) + " -> " + answer.statusCode() + " "
+                + answer.body();
+        soft.assertThat(answer.statusCode()).as(what).isBetween(400, 499);
+        soft.assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                .as(what)
+                .startsWith("application/problem+json");
+        JsonNode problem = parse(answer.body());
+        soft.assertThat(problem.path("status").asInt()).as(what).isEqualTo(answer.statusCode());
+        soft.assertThat(problem.path("detail").asText()).as(what).contains(h.named());
+        soft.assertThat(answer.headers().firstValue("X-Content-Type-Options"))
+                .as(what)
+                .contains("nosniff");
     }
 
     @Test
