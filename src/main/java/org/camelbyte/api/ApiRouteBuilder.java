@@ -57,6 +57,11 @@ public abstract class ApiRouteBuilder extends RouteBuilder {
         Processor credentials = behindApiCredentials()
                 ? getContext().getRegistry().lookupByNameAndType(Beans.API_AUTHENTICATION, Processor.class)
                 : null;
+        if (behindApiCredentials() && credentials == null) {
+            // never serve an /api route open because the wiring forgot its authentication
+            throw new IllegalStateException("No '" + Beans.API_AUTHENTICATION + "' bean is bound; the API's routes"
+                    + " cannot start without it (ApiWiring binds it before adding them).");
+        }
         RequestValidator validator = new RequestValidator();
         interceptFrom().process(e -> {
             if (credentials != null) {
