@@ -15,8 +15,7 @@ let timer = null;
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   Object.entries(attrs || {}).forEach(([k, v]) => {
-    if (k === 'onclick') node.addEventListener('click', v);
-    else if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v === true ? '' : String(v));
+    if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v === true ? '' : String(v));
   });
   children.flat().forEach((c) => {
     if (c !== null && c !== undefined) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
@@ -110,8 +109,8 @@ function activeSection(runs, now) {
     el('td', { 'data-label': 'Trigger' }, run.trigger),
     // a queued run (held behind another too) ends before its job starts; a post-sync run has no job left
     el('td', {}, (run.status === 'running' && run.jobId) || run.status === 'queued'
-      ? el('button', { class: 'danger', onclick: () => act('POST', '/api/runs/' + encodeURIComponent(run.runId) + '/cancel',
-        'Cancel run ' + run.runId + ' of ' + run.pipeline + '?') }, 'Cancel')
+      ? el('button', { class: 'danger', 'data-post': '/api/runs/' + encodeURIComponent(run.runId) + '/cancel',
+        'data-confirm': 'Cancel run ' + run.runId + ' of ' + run.pipeline + '?' }, 'Cancel')
       : null)));
   return el('table', {},
     el('thead', {}, el('tr', {}, ['Pipeline', 'Status', 'Airbyte job', 'Elapsed', 'Rows so far', 'Trigger', ''].map((h) => el('th', {}, h)))),
@@ -127,14 +126,45 @@ function strip(runs, now) {
   })));
 }
 
-function pipelineCard(p, now) {
+const OPEN = ['queued', 'running', 'post_sync'];
+const JOB_GOING = ['pending', 'running', 'incomplete'];
+
+/** What the pipeline's newest run is doing, in words: waiting to retry, behind an open breaker, or a cancel the job outlived. */
+function pipelineState(p, breaker, now) {
+  const run = p.recentRuns[0];
+  if (!run) return null;
+  if (OPEN.includes(run.status)) {
+    const parts = [];
+    if (breaker === 'open' || breaker === 'forced_open') parts.push('Airbyte circuit breaker open');
+    if (run.waiting) {
+      const at = Date.parse(run.waiting.nextAttemptAt);
+      parts.push('waiting: retry ' + (at > now ? 'in ' + duration(at - now) : 'now') + ' (' + run.waiting.step
+        + ', attempt ' + run.waiting.attempt + ')' + (run.waiting.error ? ': ' + run.waiting.error : ''));
+    }
+    return parts.length ? el('p', { class: 'state waiting', 'data-state': 'waiting' }, parts.join(' · ')) : null;
+  }
+  if (run.status === 'cancelled' && run.jobId && JOB_GOING.includes(run.jobStatus)) {
+    return el('p', { class: 'state warn', 'data-state': 'job-outlived-cancel' },
+      'Run cancelled while Airbyte job #' + run.jobId + ' was still ' + run.jobStatus
+        + '; Airbyte was asked to stop it, so check the job there if it goes on.');
+  }
+  return null;
+}
+
+function pipelineCard(p, breaker, now) {
   const schedule = p.schedule
     ? 'cron ' + p.schedule.cron + ' (' + p.schedule.timeZone + ')' + (p.nextFireTime ? ' · next ' + when(p.nextFireTime, now) : '')
     : 'no schedule';
+  const going = p.recentRuns[0] && OPEN.includes(p.recentRuns[0].status) ? p.recentRuns[0] : null;
+  // a second run would follow the same Airbyte job: the button says the pipeline runs instead of starting one
+  const run = going
+    ? el('button', { disabled: true, title: 'Run ' + going.runId + ' is ' + going.status.replace('_', ' ')
+        + '; a new run can start when it ends.' }, going.status === 'queued' ? 'Queued' : 'Running')
+    : el('button', { 'data-post': '/api/pipelines/' + encodeURIComponent(p.name) + '/runs' }, 'Run');
   return el('div', { class: 'card pipeline', 'data-pipeline': p.name },
-    el('h3', {}, el('span', {}, p.name),
-      el('button', { onclick: () => act('POST', '/api/pipelines/' + encodeURIComponent(p.name) + '/runs') }, 'Run')),
+    el('h3', {}, el('span', {}, p.name), run),
     el('div', { class: 'meta muted' }, p.connectionName, el('br'), schedule),
+    pipelineState(p, breaker, now),
     p.recentRuns.length ? strip(p.recentRuns, now) : el('span', { class: 'empty' }, 'no runs yet'));
 }
 
@@ -200,7 +230,7 @@ function groupCard(group, nextFire, now) {
   const run = group.latestRun;
   return el('div', { class: 'card group', 'data-group': group.name },
     el('h3', {}, el('span', {}, group.name),
-      el('button', { onclick: () => act('POST', '/api/groups/' + encodeURIComponent(group.name) + '/runs') }, 'Run group')),
+      el('button', { 'data-post': '/api/groups/' + encodeURIComponent(group.name) + '/runs' }, 'Run group')),
     el('div', { class: 'meta muted' },
       run ? ['latest run ', badge(run.status), ' ' + when(run.startedAt, now)] : 'never run',
       group.schedule ? ' · cron ' + group.schedule.cron + (nextFire ? ' · next ' + when(nextFire, now) : '') : ''),
@@ -216,18 +246,55 @@ async function act(method, path, confirmText) {
     await api(method, path);
     showProblem(null);
   } catch (e) {
-    if (e.message !== 'signed out') showProblem(e.message);
+    if (e.message !== 'signed out') showProblem(e.message, e instanceof TypeError ? 'connection' : 'action');
   }
   refresh();
 }
 
-function showProblem(text) {
+/** The banner: an action's refusal, or the app out of reach; the latter clears itself once the app answers. */
+function showProblem(text, kind) {
   $('problem').hidden = !text;
   $('problem').textContent = text || '';
+  $('problem').dataset.kind = text ? kind : '';
 }
 
+/**
+ * Brings the children of the element with this id in line with the new ones, changing only what differs, so
+ * the element with keyboard focus, the scroll position and an open tooltip survive each refresh. Children
+ * with a key (a run, pipeline or group) are matched by it, others by position and tag.
+ */
 function replace(id, ...children) {
-  $(id).replaceChildren(...children.flat());
+  morphChildren($(id), children.flat());
+}
+
+const keyOf = (n) => (n.nodeType === Node.ELEMENT_NODE
+  ? n.getAttribute('data-run') || n.getAttribute('data-pipeline') || n.getAttribute('data-group') : null);
+
+function morphChildren(parent, wanted) {
+  const old = [...parent.childNodes];
+  const byKey = new Map(old.filter(keyOf).map((n) => [keyOf(n), n]));
+  wanted.forEach((next, i) => {
+    const key = keyOf(next);
+    const at = parent.childNodes[i];
+    const match = key ? byKey.get(key) : at;
+    if (match && match.nodeName === next.nodeName && keyOf(match) === key) {
+      if (match !== at) parent.insertBefore(match, at || null);
+      morph(match, next);
+    } else {
+      parent.insertBefore(next, at || null);
+    }
+  });
+  while (parent.childNodes.length > wanted.length) parent.lastChild.remove();
+}
+
+function morph(node, next) {
+  if (node.nodeType !== Node.ELEMENT_NODE) {
+    if (node.nodeValue !== next.nodeValue) node.nodeValue = next.nodeValue;
+    return;
+  }
+  [...node.attributes].forEach((a) => next.hasAttribute(a.name) || node.removeAttribute(a.name));
+  [...next.attributes].forEach((a) => node.getAttribute(a.name) === a.value || node.setAttribute(a.name, a.value));
+  morphChildren(node, [...next.childNodes]);
 }
 
 async function refresh() {
@@ -235,14 +302,16 @@ async function refresh() {
   try {
     const [overview, groups] = await Promise.all([api('GET', '/api/overview'), api('GET', '/api/groups')]);
     const now = Date.parse(overview.now);
+    const breaker = overview.airbyte ? overview.airbyte.breaker : null;
     replace('active', activeSection(overview.active, now));
-    replace('pipelines', overview.pipelines.map((p) => pipelineCard(p, now)));
+    replace('pipelines', overview.pipelines.map((p) => pipelineCard(p, breaker, now)));
     replace('failures', failuresSection(overview.failures, now));
     replace('groups', groups.length ? groups.map((g) => groupCard(g, overview.groupNextFireTimes[g.name], now))
       : el('p', { class: 'empty' }, 'No groups configured.'));
     $('content').hidden = false;
     $('signout').hidden = sessionStorage.getItem(STORE_KEY) === null;
     $('refreshed').textContent = 'updated ' + new Date(now).toLocaleTimeString();
+    if ($('problem').dataset.kind === 'connection') showProblem(null);
   } catch (e) {
     if (e.message === 'signed out') return;
     $('refreshed').textContent = 'cannot reach the app (' + e.message + '); retrying';
@@ -269,6 +338,11 @@ async function start() {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('login').addEventListener('submit', signIn);
+  // one listener for every action button, so a button updated in place keeps working
+  $('content').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-post]');
+    if (button && !button.disabled) act('POST', button.dataset.post, button.dataset.confirm);
+  });
   $('signout').addEventListener('click', () => {
     sessionStorage.removeItem(STORE_KEY);
     start();

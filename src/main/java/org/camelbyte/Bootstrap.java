@@ -102,7 +102,7 @@ public class Bootstrap extends MainListenerSupport {
         });
         jobWatcher = airbyte.watcher();
         BrokerWiring.configure(context, settings, dataDir, closeAtStop);
-        observe.watch(airbyte.breaker(), state.database(), json, closeAtStop);
+        observe.watch(airbyte.breaker(), state.database(), catalog, json, closeAtStop);
 
         runsAtStop = StepsWiring.wire(main, settings, catalog, airbyte, state, dataSources, json, clock);
         intake = IntakeWiring.wire(main, settings, catalog, state, json, clock);

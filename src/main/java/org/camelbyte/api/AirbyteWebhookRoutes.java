@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -24,13 +26,19 @@ public class AirbyteWebhookRoutes extends ApiRouteBuilder {
     public static final String PATH = "/api/airbyte/webhook/";
     private static final Logger LOG = LoggerFactory.getLogger(AirbyteWebhookRoutes.class);
 
+    /** The window of {@code airbyte.webhook-rate-limit}. */
+    static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
     private final JobWatcher watcher;
     private final byte[] secret;
+    private final PerSource calls;
 
-    public AirbyteWebhookRoutes(JobWatcher watcher, String secret, ObjectMapper json) {
+    /** {@code perMinute}: the calls one address may make a minute ({@code airbyte.webhook-rate-limit}). */
+    public AirbyteWebhookRoutes(JobWatcher watcher, String secret, int perMinute, ObjectMapper json) {
         super(json);
         this.watcher = watcher;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.calls = new PerSource(perMinute, RATE_WINDOW, Clock.systemUTC());
     }
 
     /** Airbyte cannot send the API's credentials: the secret in the URL is this route's, checked first. */
@@ -47,6 +55,16 @@ public class AirbyteWebhookRoutes extends ApiRouteBuilder {
     }
 
     private void receive(Exchange exchange) throws Exception {
+        // first, so a flood (or a secret guessed at speed) costs no more than counting it
+        String source = RefusalLog.source(exchange);
+        if (!calls.allow(source)) {
+            long wait = calls.secondsLeft(source);
+            throw new ApiProblem(
+                            429,
+                            "Too many webhook calls from " + source + "; retry in " + wait
+                                    + " s (airbyte.webhook-rate-limit per minute).")
+                    .header("Retry-After", wait);
+        }
         String given = exchange.getMessage().getHeader("secret", "", String.class);
         // constant time, so the secret cannot be guessed byte by byte from answer times
         if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 import org.camelbyte.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +91,28 @@ public final class ApiAuthWiring {
         return kept.secret();
     }
 
+    /**
+     * A kept secret others can read (a copy made with a umask of 022, an unpacked backup) is tightened to owner
+     * only before use, with a WARN: the app never serves with a secret it cannot vouch for silently.
+     */
+    private static void ownerOnly(Path file, String key) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        Set<PosixFilePermission> owner = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        if (owner.containsAll(permissions)) {
+            return;
+        }
+        Files.setPosixFilePermissions(file, owner);
+        LOG.warn(
+                "The file {} holding {} was {} (others could read it); tightened it to rw------- (its owner only):"
+                        + " if anyone else may have read it, delete the file and restart to generate a new one.",
+                file.toAbsolutePath(),
+                key,
+                PosixFilePermissions.toString(permissions));
+    }
+
     private record Kept(String secret, Path file, boolean generated) {}
 
     /**
@@ -97,6 +122,7 @@ public final class ApiAuthWiring {
     private static Kept keptSecret(Path file, String key, String envVar) {
         try {
             if (Files.isRegularFile(file) && !Files.readString(file).isBlank()) {
+                ownerOnly(file, key);
                 return new Kept(Files.readString(file).trim(), file, false);
             }
             byte[] random = new byte[32];

@@ -103,9 +103,10 @@ public final class ApiAuthentication implements Processor {
     }
 
     private void refuse(Exchange exchange, String reason) {
+        RefusalLog.refused(exchange, 401, reason);
         exchange.getMessage().setHeaders(new HashMap<>());
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 401);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, ApiProblem.MEDIA_TYPE);
         exchange.getMessage()
                 .setHeader(
                         "WWW-Authenticate",
@@ -113,7 +114,9 @@ public final class ApiAuthentication implements Processor {
                                 ? "Bearer realm=\"" + REALM + "\""
                                 : "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         // the reasons are fixed sentences without quotes or backslashes, so no JSON escaping is needed
-        exchange.getMessage().setBody("{\"error\":\"" + reason + "\"}");
+        exchange.getMessage()
+                .setBody("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + reason
+                        + "\",\"error\":\"" + reason + "\"}");
         exchange.setRouteStop(true);
     }
 

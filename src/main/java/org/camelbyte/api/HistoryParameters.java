@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.camel.Message;
 import org.camelbyte.run.Run;
@@ -18,6 +19,14 @@ import org.camelbyte.run.RunStatus;
 final class HistoryParameters {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+
+    /** How runs are started (a run's {@code trigger}); the history filters on these only. */
+    static final List<String> TRIGGERS = List.of("http", "queue", "schedule", "group", "component");
+
+    /** Instants the state database and any sane query hold: a wider one is a typo or an attack. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private HistoryParameters() {}
 
@@ -34,11 +43,16 @@ final class HistoryParameters {
                 throw notACursor();
             }
             beforeRunId = parts[1];
+            if (!inRange(beforeStartedAt)
+                    || beforeRunId.length() > RequestValidator.MAX_TEXT
+                    || RequestValidator.hasControl(beforeRunId)) {
+                throw notACursor();
+            }
         }
         return new RunQuery(
                 blankToNull(m.getHeader("pipeline", String.class)),
                 status(m.getHeader("status", String.class)),
-                blankToNull(m.getHeader("trigger", String.class)),
+                trigger(m.getHeader("trigger", String.class)),
                 instant("since", m.getHeader("since", String.class)),
                 instant("until", m.getHeader("until", String.class)),
                 beforeStartedAt,
@@ -105,18 +119,42 @@ final class HistoryParameters {
         }
     }
 
+    private static String trigger(String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        if (!TRIGGERS.contains(value.trim())) {
+            throw new ApiProblem(
+                    400,
+                    "Query parameter 'trigger' is '" + value + "'; use one of " + String.join(", ", TRIGGERS) + ".");
+        }
+        return value.trim();
+    }
+
     private static Instant instant(String name, String value) {
         if (blankToNull(value) == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.trim());
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new ApiProblem(
                     400,
                     "Query parameter '" + name + "' is '" + value + "'; give an ISO-8601 UTC"
                             + " instant such as 2026-11-25T02:00:00Z.");
         }
+        if (!inRange(instant)) {
+            throw new ApiProblem(
+                    400,
+                    "Query parameter '" + name + "' is '" + value + "'; give an instant from " + EARLIEST + " to "
+                            + LATEST + ".");
+        }
+        return instant;
+    }
+
+    private static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
     private static String blankToNull(String value) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -29,15 +30,19 @@ public class OperatorApiRoutes extends ApiRouteBuilder {
     private final RunCancelling cancelling;
     private final NextFirings firings;
     private final Clock clock;
+    private final Supplier<String> breakerState;
 
+    /** {@code breakerState}: the Airbyte circuit breaker's state, which the page shows on waiting pipelines. */
     OperatorApiRoutes(
             RunStore store,
             PipelineCatalog catalog,
             RunCancelling cancelling,
             NextFirings firings,
             Clock clock,
+            Supplier<String> breakerState,
             ObjectMapper json) {
         super(json);
+        this.breakerState = breakerState;
         this.store = store;
         this.catalog = catalog;
         this.cancelling = cancelling;
@@ -90,6 +95,7 @@ public class OperatorApiRoutes extends ApiRouteBuilder {
     private Map<String, Object> overview() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("now", clock.instant());
+        m.put("airbyte", Map.of("breaker", breakerState.get()));
         List<Map<String, Object>> pipelines = new ArrayList<>();
         for (Pipeline p : catalog.all()) {
             Map<String, Object> row = new LinkedHashMap<>();

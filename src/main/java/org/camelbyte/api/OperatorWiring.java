@@ -3,6 +3,7 @@ package org.camelbyte.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
+import java.util.Locale;
 import org.apache.camel.main.BaseMainSupport;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.pipeline.PipelineCatalog;
@@ -29,6 +30,7 @@ public final class OperatorWiring {
                         new RunCancelling(store, ending, clock),
                         new NextFirings(main.getCamelContext()),
                         clock,
+                        () -> breaker.getState().name().toLowerCase(Locale.ROOT),
                         json));
         main.configure().addRoutesBuilder(new StatusPageRoutes());
     }

@@ -36,7 +36,12 @@ public class StatusPageRoutes extends RouteBuilder {
                     } else {
                         e.getMessage().setHeaders(new HashMap<>());
                         e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 404);
-                        e.getMessage().setBody("");
+                        e.getMessage().setHeader(Exchange.CONTENT_TYPE, ApiProblem.MEDIA_TYPE);
+                        // the status page serves index.html, app.js and style.css only: no text of the request echoes
+                        e.getMessage()
+                                .setBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                                        + "\"detail\":\"The status page has no such file; open / instead.\","
+                                        + "\"error\":\"The status page has no such file; open / instead.\"}");
                     }
                 });
         from("platform-http:/api/openapi.json?httpMethodRestrict=GET")
@@ -60,8 +65,12 @@ public class StatusPageRoutes extends RouteBuilder {
             exchange.getMessage().setHeaders(new HashMap<>());
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
-            // the page's script is its own file, so the page forbids inline script and any other origin
-            exchange.getMessage().setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:");
+            // the page's script is its own file, so the page forbids inline script and any other origin; and no
+            // other site may frame it to trick a click on Run or Cancel
+            exchange.getMessage()
+                    .setHeader(
+                            "Content-Security-Policy",
+                            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
             exchange.getMessage().setHeader("Cache-Control", "no-cache");
             exchange.getMessage().setBody(in.readAllBytes());
         }

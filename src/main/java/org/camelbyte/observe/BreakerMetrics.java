@@ -20,18 +20,30 @@ public final class BreakerMetrics {
                     .tags("name", breaker.getName(), "state", name(state))
                     .register(registry);
         }
+        // the usual transitions are series from the start, so an alert on their increase sees the first one
+        for (CircuitBreaker.State[] t : new CircuitBreaker.State[][] {
+            {CircuitBreaker.State.CLOSED, CircuitBreaker.State.OPEN},
+            {CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN},
+            {CircuitBreaker.State.HALF_OPEN, CircuitBreaker.State.OPEN},
+            {CircuitBreaker.State.HALF_OPEN, CircuitBreaker.State.CLOSED}
+        }) {
+            transitions(breaker, t[0], t[1], registry);
+        }
         breaker.getEventPublisher()
-                .onStateTransition(e -> Counter.builder("camelbyte.circuit.breaker.transitions")
-                        .description("Circuit breaker state changes")
-                        .tags(
-                                "name",
-                                breaker.getName(),
-                                "from",
-                                name(e.getStateTransition().getFromState()),
-                                "to",
-                                name(e.getStateTransition().getToState()))
-                        .register(registry)
+                .onStateTransition(e -> transitions(
+                                breaker,
+                                e.getStateTransition().getFromState(),
+                                e.getStateTransition().getToState(),
+                                registry)
                         .increment());
+    }
+
+    private static Counter transitions(
+            CircuitBreaker breaker, CircuitBreaker.State from, CircuitBreaker.State to, MeterRegistry registry) {
+        return Counter.builder("camelbyte.circuit.breaker.transitions")
+                .description("Circuit breaker state changes, by the state left and the state entered")
+                .tags("name", breaker.getName(), "from", name(from), "to", name(to))
+                .register(registry);
     }
 
     private static String name(CircuitBreaker.State state) {

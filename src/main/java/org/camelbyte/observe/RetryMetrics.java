@@ -2,6 +2,7 @@ package org.camelbyte.observe;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.CamelEvent;
@@ -35,12 +36,24 @@ public class RetryMetrics extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) {
-        Exchange exchange = ((CamelEvent.ExchangeRedeliveryEvent) event).getExchange();
-        Counter.builder("camelbyte.run.retries")
-                .description("Retries of run steps after a transient failure, by step")
-                .tag("step", step(exchange))
-                .register(registry)
+        retries(step(((CamelEvent.ExchangeRedeliveryEvent) event).getExchange()))
                 .increment();
+    }
+
+    /** Each run step's series at zero from the start: the steps are the {@code direct:run-*} routes. */
+    void zero(CamelContext context) {
+        context.getRoutes().stream()
+                .map(route -> route.getEndpoint().getEndpointUri())
+                .filter(uri -> uri.startsWith("direct://run-"))
+                .map(uri -> uri.substring("direct://".length()))
+                .forEach(this::retries);
+    }
+
+    private Counter retries(String step) {
+        return Counter.builder("camelbyte.run.retries")
+                .description("Retries of run steps after a transient failure, by step")
+                .tag("step", step)
+                .register(registry);
     }
 
     /** The step's direct: endpoint the failure came from, e.g. direct://run-trigger -> run-trigger. */

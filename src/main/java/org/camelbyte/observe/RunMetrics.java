@@ -5,8 +5,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.camelbyte.airbyte.JobStatus;
 import org.camelbyte.run.Run;
+import org.camelbyte.run.RunStatus;
 
 /**
  * A run's outcome in metrics, once per run as it ends (called by the run-outcome route): duration by
@@ -24,28 +28,70 @@ public class RunMetrics {
         this.registry = registry;
     }
 
+    /** The statuses a run ends in, each a series from the start. */
+    static final List<RunStatus> ENDED =
+            Arrays.stream(RunStatus.values()).filter(RunStatus::isFinal).toList();
+
+    /**
+     * Every per-pipeline series at zero before the first run, so dashboards show 0 instead of "no data" and
+     * alerts on absence or increase can fire from the first scrape. The outcome route's own counter
+     * ({@code camelbyte.runs}) is registered here too, with its help text.
+     */
+    public void zero(Collection<String> pipelines) {
+        for (String pipeline : pipelines) {
+            for (RunStatus status : ENDED) {
+                duration(pipeline, status.wireName());
+                Counter.builder("camelbyte.runs")
+                        .description("Runs ended, by pipeline and final status")
+                        .tags("pipeline", pipeline, "status", status.wireName())
+                        .register(registry);
+            }
+            rows(pipeline);
+            bytes(pipeline);
+            lag(pipeline);
+        }
+    }
+
     public void runEnded(Run run) {
         String pipeline = run.getPipeline();
         if (run.getStartedAt() != null && run.getEndedAt() != null) {
-            Timer.builder("camelbyte.run.duration")
-                    .description("Runs from start to end, by pipeline and final status")
-                    .tags("pipeline", pipeline, "status", run.getStatus().wireName())
-                    .serviceLevelObjectives(RUN_BUCKETS)
-                    .register(registry)
+            duration(pipeline, run.getStatus().wireName())
                     .record(Duration.between(run.getStartedAt(), run.getEndedAt()));
         }
-        Counter.builder("camelbyte.rows.synced")
-                .description("Rows Airbyte committed, by pipeline")
-                .tag("pipeline", pipeline)
-                .register(registry)
-                .increment(run.getRowsSynced());
-        Counter.builder("camelbyte.bytes.synced")
-                .description("Bytes Airbyte committed, by pipeline")
-                .tag("pipeline", pipeline)
-                .register(registry)
-                .increment(run.getBytesSynced());
+        rows(pipeline).increment(run.getRowsSynced());
+        bytes(pipeline).increment(run.getBytesSynced());
         detectionLag(run);
         qualityChecks(run.getPostSync());
+    }
+
+    private Timer duration(String pipeline, String status) {
+        return Timer.builder("camelbyte.run.duration")
+                .description("Runs from start to end, by pipeline and final status")
+                .tags("pipeline", pipeline, "status", status)
+                .serviceLevelObjectives(RUN_BUCKETS)
+                .register(registry);
+    }
+
+    private Counter rows(String pipeline) {
+        return Counter.builder("camelbyte.rows.synced")
+                .description("Rows Airbyte committed, by pipeline")
+                .tag("pipeline", pipeline)
+                .register(registry);
+    }
+
+    private Counter bytes(String pipeline) {
+        return Counter.builder("camelbyte.bytes.synced")
+                .description("Bytes Airbyte committed, by pipeline")
+                .tag("pipeline", pipeline)
+                .register(registry);
+    }
+
+    private Timer lag(String pipeline) {
+        return Timer.builder("camelbyte.detection.lag")
+                .description("From the Airbyte job's end to the run's end, by pipeline")
+                .tag("pipeline", pipeline)
+                .serviceLevelObjectives(LAG_BUCKETS)
+                .register(registry);
     }
 
     /**
@@ -59,12 +105,7 @@ public class RunMetrics {
             return;
         }
         Duration lag = Duration.between(run.getJobStatusSince(), run.getEndedAt());
-        Timer.builder("camelbyte.detection.lag")
-                .description("From the Airbyte job's end to the run's end, by pipeline")
-                .tag("pipeline", run.getPipeline())
-                .serviceLevelObjectives(LAG_BUCKETS)
-                .register(registry)
-                .record(lag.isNegative() ? Duration.ZERO : lag);
+        lag(run.getPipeline()).record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
     /** Each check of the run's post-sync result: passed, failed, or error when it could not run. */
@@ -75,12 +116,20 @@ public class RunMetrics {
         for (JsonNode check : postSync.path("checks")) {
             String result =
                     check.hasNonNull("error") ? "error" : check.path("passed").asBoolean() ? "passed" : "failed";
-            Counter.builder("camelbyte.quality.checks")
-                    .description("Quality checks run, by kind and result")
-                    .tags("kind", check.path("kind").asText("unknown"), "result", result)
-                    .register(registry)
-                    .increment();
+            checks(check.path("kind").asText("unknown"), result).increment();
         }
+    }
+
+    /** The quality checks the pipelines configure, by kind and each result, at zero from the start. */
+    public void zeroChecks(Collection<String> kinds) {
+        kinds.forEach(kind -> List.of("passed", "failed", "error").forEach(result -> checks(kind, result)));
+    }
+
+    private Counter checks(String kind, String result) {
+        return Counter.builder("camelbyte.quality.checks")
+                .description("Quality checks run, by kind and result")
+                .tags("kind", kind, "result", result)
+                .register(registry);
     }
 
     private static Duration[] seconds(long... values) {

@@ -36,7 +36,7 @@ class RequestLimitsTest {
         HttpResponse<String> response = app.post(
                 "/api/pipelines/orders/runs", "{\"requestId\": \"big\", \"jobType\": \"" + "x".repeat(20_000) + "\"}");
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("larger than 16384 bytes");
     }
 
