@@ -50,7 +50,7 @@ public class QueueTriggerRoutes extends RouteBuilder {
                 .choice()
                 .when(simple("${body.group} != null"))
                 // by name: group runs build on intake, not the other way round
-                .toD("bean:" + Beans.GROUP_RUNS + "?method=start(${body.group}, ${body.requestId}, 'queue')")
+                .bean(Beans.GROUP_RUNS, "start(${body.group}, ${body.requestId}, 'queue')")
                 .otherwise()
                 .bean(requests, "accept")
                 .end()
