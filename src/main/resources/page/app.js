@@ -311,6 +311,11 @@ async function refresh() {
     $('content').hidden = false;
     $('signout').hidden = sessionStorage.getItem(STORE_KEY) === null;
     $('refreshed').textContent = 'updated ' + new Date(now).toLocaleTimeString();
+    // outcome events safe in the state database that the broker has not taken yet (docs/queue.md)
+    $('outbox').hidden = !overview.outcomesWaiting;
+    $('outbox').textContent = overview.outcomesWaiting
+      ? overview.outcomesWaiting + ' outcome events wait for the broker; none is lost, they go out once it takes them.'
+      : '';
     if ($('problem').dataset.kind === 'connection') showProblem(null);
   } catch (e) {
     if (e.message === 'signed out') return;

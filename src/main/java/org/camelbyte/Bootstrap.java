@@ -33,6 +33,7 @@ import org.camelbyte.group.GroupWiring;
 import org.camelbyte.intake.IntakeWiring;
 import org.camelbyte.intake.IntakeWiring.Intake;
 import org.camelbyte.observe.ObserveWiring;
+import org.camelbyte.outcome.OutcomeRelay;
 import org.camelbyte.outcome.OutcomeWiring;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.pipeline.PipelineWiring;
@@ -107,10 +108,11 @@ public class Bootstrap extends MainListenerSupport {
         runsAtStop = StepsWiring.wire(main, settings, catalog, airbyte, state, dataSources, json, clock);
         intake = IntakeWiring.wire(main, settings, catalog, state, json, clock);
         groupRuns = GroupWiring.wire(main, catalog, state, intake.requests(), json, clock);
-        OutcomeWiring.wire(main, settings, state, intake.requests(), groupRuns);
+        OutcomeRelay outcomes = OutcomeWiring.wire(main, settings, state, intake.requests(), groupRuns);
         ApiWiring.wire(
                 main, settings, profile, dataDir, catalog, intake.requests(), state.store(), airbyte, groupRuns, json);
-        OperatorWiring.configure(main, state.store(), catalog, airbyte.client(), airbyte.breaker(), clock, json);
+        OperatorWiring.configure(
+                main, state.store(), catalog, airbyte.client(), airbyte.breaker(), clock, outcomes::waiting, json);
         ComponentWiring.bind(
                 context,
                 airbyte.client(),

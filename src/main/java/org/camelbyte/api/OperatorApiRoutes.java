@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
@@ -31,6 +32,7 @@ public class OperatorApiRoutes extends ApiRouteBuilder {
     private final NextFirings firings;
     private final Clock clock;
     private final Supplier<String> breakerState;
+    private final LongSupplier outcomesWaiting;
 
     /** {@code breakerState}: the Airbyte circuit breaker's state, which the page shows on waiting pipelines. */
     OperatorApiRoutes(
@@ -40,9 +42,11 @@ public class OperatorApiRoutes extends ApiRouteBuilder {
             NextFirings firings,
             Clock clock,
             Supplier<String> breakerState,
+            LongSupplier outcomesWaiting,
             ObjectMapper json) {
         super(json);
         this.breakerState = breakerState;
+        this.outcomesWaiting = outcomesWaiting;
         this.store = store;
         this.catalog = catalog;
         this.cancelling = cancelling;
@@ -96,6 +100,8 @@ public class OperatorApiRoutes extends ApiRouteBuilder {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("now", clock.instant());
         m.put("airbyte", Map.of("breaker", breakerState.get()));
+        // outcome events recorded but not yet taken by the broker (the outbox): the page says so while above 0
+        m.put("outcomesWaiting", outcomesWaiting.getAsLong());
         List<Map<String, Object>> pipelines = new ArrayList<>();
         for (Pipeline p : catalog.all()) {
             Map<String, Object> row = new LinkedHashMap<>();

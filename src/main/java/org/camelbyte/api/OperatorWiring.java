@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.apache.camel.main.BaseMainSupport;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.pipeline.PipelineCatalog;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.steps.RunEnding;
 
-/** Adds the operator's API, the status page and the run loop's cancel check to the app. */
+/** Adds the operator's API and the status page to the app. */
 public final class OperatorWiring {
     private OperatorWiring() {}
 
@@ -21,6 +22,7 @@ public final class OperatorWiring {
             AirbyteClient airbyte,
             CircuitBreaker breaker,
             Clock clock,
+            LongSupplier outcomesWaiting,
             ObjectMapper json) {
         RunEnding ending = new RunEnding(airbyte, breaker, store, clock);
         main.configure()
@@ -31,6 +33,7 @@ public final class OperatorWiring {
                         new NextFirings(main.getCamelContext()),
                         clock,
                         () -> breaker.getState().name().toLowerCase(Locale.ROOT),
+                        outcomesWaiting,
                         json));
         main.configure().addRoutesBuilder(new StatusPageRoutes());
     }

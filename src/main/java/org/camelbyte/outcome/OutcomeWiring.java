@@ -21,7 +21,8 @@ import org.camelbyte.run.StateWiring.State;
 public final class OutcomeWiring {
     private OutcomeWiring() {}
 
-    public static void wire(
+    /** Answers the relay, whose count of waiting events the operator's API shows. */
+    public static OutcomeRelay wire(
             BaseMainSupport main, Settings settings, State state, RunRequests requests, GroupRuns groupRuns) {
         CamelContext context = main.getCamelContext();
         OutcomeEvents events = context.getRegistry().lookupByNameAndType(Beans.OUTCOME_EVENTS, OutcomeEvents.class);
@@ -65,6 +66,7 @@ public final class OutcomeWiring {
                     .register(registry);
         }
         main.configure().addRoutesBuilder(new OutcomeRoutes(requests, groupRuns, relay));
+        return relay;
     }
 
     private interface Json {

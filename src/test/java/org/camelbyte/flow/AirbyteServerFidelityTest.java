@@ -165,7 +165,7 @@ class AirbyteServerFidelityTest {
 
         assertThat(response.statusCode()).as(body + " as " + contentType).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).path("error").asText())
                 .as(body + " as " + contentType)
                 .contains(expected);

@@ -105,6 +105,9 @@ class OutboxBrokerOutageTest {
         System.out.printf("readiness while the broker was down: %s%n", outcomesCheck);
         assertThat(outcomesCheck).isNotNull();
         assertThat(outcomesCheck.path("message").asText()).startsWith(RUNS + " outcome events wait");
+        assertThat(app.getJson("/api/overview").path("outcomesWaiting").asLong())
+                .as("the status page's overview says how many wait")
+                .isEqualTo(RUNS);
 
         broker = EmbeddedBroker.start(brokerDir, "localhost", brokerPort);
         Set<String> eventIds = new HashSet<>();

@@ -15,6 +15,7 @@ import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.ScenarioConnection;
 import org.camelbyte.standin.StandInScenario;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * mid-run. Every accepted run must end with an outcome, no connection may get more Airbyte jobs than runs
  * asked for, and no run may be lost.
  */
+@Tag("load")
 class FaultCampaignTest {
     private static final long SEED = 418L;
     private static final int CONNECTIONS = 40;
