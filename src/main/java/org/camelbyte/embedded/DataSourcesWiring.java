@@ -2,6 +2,9 @@ package org.camelbyte.embedded;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,8 @@ import org.camelbyte.pipeline.PipelineConfigException;
 /**
  * The destination data sources that post-sync steps read, by the names pipelines give them:
  * {@code datasource.<name>.jdbc-url}, {@code .username}, {@code .password} (secret). The name
- * {@code warehouse} without a URL is a database in the embedded PostgreSQL.
+ * {@code warehouse} without a URL is a database in the embedded PostgreSQL. The jar carries the PostgreSQL,
+ * MariaDB/MySQL and SQL Server drivers; any other comes from the jars in {@code drivers.dir}, loaded first.
  */
 public final class DataSourcesWiring {
     public static final String EMBEDDED_WAREHOUSE = "warehouse";
@@ -28,6 +32,8 @@ public final class DataSourcesWiring {
             Settings settings,
             Supplier<EmbeddedPostgresServer> embedded,
             List<AutoCloseable> closeAtStop) {
+        Path driversDir = Path.of(settings.require("drivers.dir"));
+        closeAtStop.add(DriverFolder.load(driversDir));
         Map<String, DataSource> sources = new LinkedHashMap<>();
         for (Pipeline p : catalog.all()) {
             if (p.postSync() == null || sources.containsKey(p.postSync().dataSource())) {
@@ -43,6 +49,7 @@ public final class DataSourcesWiring {
                 throw new PipelineConfigException("Pipeline '" + p.name() + "' uses data source '" + name + "', but "
                         + prefix + "jdbc-url is not set; set it with " + prefix + "username and the password in env.");
             }
+            requireDriver(settings, prefix + "jdbc-url", url, driversDir);
             HikariConfig config = new HikariConfig();
             config.setPoolName("datasource-" + name);
             config.setJdbcUrl(url);
@@ -59,5 +66,31 @@ public final class DataSourcesWiring {
             sources.put(name, ds);
         }
         return sources;
+    }
+
+    /**
+     * Without this, HikariCP's own "Failed to get driver instance" would surface later and say nothing of
+     * where a driver could come from.
+     */
+    private static void requireDriver(Settings settings, String key, String url, Path driversDir) {
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw new PipelineConfigException("No JDBC driver accepts " + settings.describe(key) + " = "
+                    + withoutOptions(url) + "; put the database's JDBC driver jar in " + driversDir.toAbsolutePath()
+                    + " (lib/ by default, config key drivers.dir) and restart.");
+        }
+    }
+
+    /** The URL up to its options, which may carry a password (SQL Server's ;password=, ?password=). */
+    private static String withoutOptions(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', ';'}) {
+            int at = url.indexOf(c);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return url.substring(0, cut);
     }
 }
