@@ -8,7 +8,9 @@ WORKDIR /app
 COPY target/camelbyte.jar /app/camelbyte.jar
 COPY config/ /app/config/
 COPY routes/ /app/routes/
-RUN mkdir -p /app/data && chown camelbyte:camelbyte /app/data
+# /app/lib: JDBC drivers the jar does not carry (drivers.dir), read at start; add one in an image of your own
+# (FROM camelbyte:0.1.0, COPY snowflake-jdbc-3.x.jar /app/lib/) or a volume mounted there (docs/deployment.md)
+RUN mkdir -p /app/data /app/lib && chown camelbyte:camelbyte /app/data
 USER 10001:10001
 EXPOSE 8080 9876
 # Heap from the container's memory limit, not the node's; the rest is metaspace, threads and direct buffers.
