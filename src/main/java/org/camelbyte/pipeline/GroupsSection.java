@@ -1,7 +1,5 @@
 package org.camelbyte.pipeline;
 
-import java.text.ParseException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
 final class GroupsSection {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Set<String> GROUP_KEYS = Set.of("name", "pipelines", "concurrency", "schedule");
-    private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "timeZone");
     private static final int DEFAULT_CONCURRENCY = 4;
 
     private final String file;
@@ -69,7 +66,11 @@ final class GroupsSection {
         List<String> members = members(name, entry.get("pipelines"), pipelineNames);
         int concurrency = concurrency(name, entry.getOrDefault("concurrency", DEFAULT_CONCURRENCY));
         return new PipelineGroup(
-                name, members, concurrency, schedule(name, entry.get("schedule")), graph.restrictedTo(members));
+                name,
+                members,
+                concurrency,
+                ScheduleSection.parse(entry.get("schedule"), ScheduleSection.Owner.GROUP, key -> where(name, key)),
+                graph.restrictedTo(members));
     }
 
     private List<String> members(String group, Object raw, List<String> pipelineNames) {
@@ -98,42 +99,6 @@ final class GroupsSection {
         }
         throw new PipelineConfigException(where(group, "concurrency") + " is '" + raw
                 + "'; give how many of its pipelines may sync at the same time, 1 or more.");
-    }
-
-    @SuppressWarnings("unchecked")
-    private Schedule schedule(String group, Object raw) {
-        if (raw == null) {
-            return null;
-        }
-        Map<String, Object> map = raw instanceof String cron
-                ? Map.of("cron", cron)
-                : raw instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
-        if (map == null) {
-            throw new PipelineConfigException(
-                    where(group, "schedule") + " must be a cron text or a map with cron and timeZone.");
-        }
-        for (String key : map.keySet()) {
-            if (!SCHEDULE_KEYS.contains(key)) {
-                throw new PipelineConfigException(
-                        where(group, "schedule." + key) + " is not a known key; use cron or timeZone.");
-            }
-        }
-        String cron = String.valueOf(map.get("cron"));
-        try {
-            new org.quartz.CronExpression(cron);
-        } catch (ParseException e) {
-            throw new PipelineConfigException(where(group, "schedule.cron") + " '" + cron + "' is not a Quartz cron ("
-                    + e.getMessage() + "); write six or seven fields like '0 0 2 * * ?'.");
-        }
-        String zone = String.valueOf(map.getOrDefault("timeZone", "UTC"));
-        try {
-            ZoneId.of(zone);
-        } catch (RuntimeException e) {
-            throw new PipelineConfigException(where(group, "schedule.timeZone") + " '" + zone
-                    + "' is not a time zone; use a name like Europe/Paris or UTC.");
-        }
-        // a group run never overlaps itself: a firing while one is going is skipped
-        return new Schedule(cron, zone, false, false);
     }
 
     private String where(String group, String key) {

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,7 +37,6 @@ public final class PipelinesFile {
             "postSync",
             "logicalConnection",
             "watchdog");
-    private static final Set<String> SCHEDULE_KEYS = Set.of("cron", "timeZone", "whenBusy", "misfire");
 
     private final String file;
     private final Map<String, Object> defaults;
@@ -153,7 +150,7 @@ public final class PipelinesFile {
                 poll,
                 timeout,
                 cancel,
-                schedule(name, entry.get("schedule")),
+                ScheduleSection.parse(entry.get("schedule"), ScheduleSection.Owner.PIPELINE, key -> where(name, key)),
                 dependsOn(name, entry.get("dependsOn")),
                 postSync(name, entry.get("postSync")),
                 watchdog.watchdog());
@@ -180,53 +177,6 @@ public final class PipelinesFile {
                             + " (GET /api/connections lists them), or a logicalConnection.");
         }
         return full;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Schedule schedule(String name, Object raw) {
-        if (raw == null) {
-            return null;
-        }
-        Map<String, Object> map;
-        if (raw instanceof String cron) {
-            map = Map.of("cron", cron);
-        } else if (raw instanceof Map<?, ?> m) {
-            map = (Map<String, Object>) m;
-        } else {
-            throw new PipelineConfigException(
-                    where(name, "schedule") + " must be a cron text or a map with cron, timeZone, whenBusy, misfire.");
-        }
-        for (String key : map.keySet()) {
-            if (!SCHEDULE_KEYS.contains(key)) {
-                throw new PipelineConfigException(where(name, "schedule." + key)
-                        + " is not a known key; use cron, timeZone, whenBusy or misfire.");
-            }
-        }
-        String cron = String.valueOf(map.get("cron"));
-        try {
-            new org.quartz.CronExpression(cron);
-        } catch (ParseException e) {
-            throw new PipelineConfigException(where(name, "schedule.cron") + " '" + cron + "' is not a Quartz cron ("
-                    + e.getMessage() + "); write six or seven fields like '0 0 2 * * ?'.");
-        }
-        String zone = String.valueOf(map.getOrDefault("timeZone", "UTC"));
-        try {
-            ZoneId.of(zone);
-        } catch (RuntimeException e) {
-            throw new PipelineConfigException(where(name, "schedule.timeZone") + " '" + zone
-                    + "' is not a time zone; use a name like Europe/Paris or UTC.");
-        }
-        String whenBusy = String.valueOf(map.getOrDefault("whenBusy", "skip"));
-        String misfire = String.valueOf(map.getOrDefault("misfire", "run_once"));
-        if (!Set.of("skip", "queue").contains(whenBusy)) {
-            throw new PipelineConfigException(
-                    where(name, "schedule.whenBusy") + " is '" + whenBusy + "'; use skip or queue.");
-        }
-        if (!Set.of("skip", "run_once").contains(misfire)) {
-            throw new PipelineConfigException(
-                    where(name, "schedule.misfire") + " is '" + misfire + "'; use run_once or skip.");
-        }
-        return new Schedule(cron, zone, whenBusy.equals("queue"), misfire.equals("run_once"));
     }
 
     private List<String> dependsOn(String name, Object raw) {
