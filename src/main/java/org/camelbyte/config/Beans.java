@@ -19,6 +19,8 @@ public final class Beans {
     public static final String API_AUTHENTICATION = "apiAuthentication";
     /** The outcome route's metrics step. */
     public static final String RUN_METRICS = "runMetrics";
+    /** The Prometheus meter registry camel-micrometer and our own meters share. */
+    public static final String METRICS_REGISTRY = "metricsRegistry";
     /** The outcome route's event step (the run JSON with its kind). */
     public static final String OUTCOME_EVENTS = "outcomeEvents";
     /** The outcome route's hand-off to airbyte:outcomes consumers. */

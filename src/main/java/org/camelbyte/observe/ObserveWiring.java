@@ -34,7 +34,7 @@ import org.camelbyte.poststep.CheckSpec;
  */
 public final class ObserveWiring {
     /** The registry name camel-micrometer and camel-micrometer-prometheus look up. */
-    static final String REGISTRY = "metricsRegistry";
+    static final String REGISTRY = Beans.METRICS_REGISTRY;
 
     /** The label Camel's own meters name their context by. */
     private static final String CAMEL_CONTEXT = "camelContext";

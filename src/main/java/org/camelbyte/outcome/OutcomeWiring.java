@@ -59,7 +59,7 @@ public final class OutcomeWiring {
             throw RuntimeCamelException.wrapRuntimeCamelException(e);
         }
         context.getRegistry().bind("outcomesHealthCheck", new OutcomesHealthCheck(relay));
-        MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType(Beans.METRICS_REGISTRY, MeterRegistry.class);
         if (registry != null) {
             Gauge.builder("camelbyte.outcomes.waiting", relay, OutcomeRelay::waiting)
                     .description("Outcome events recorded but not yet taken by the broker (the outbox)")

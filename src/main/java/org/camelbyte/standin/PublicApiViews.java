@@ -2,9 +2,11 @@ package org.camelbyte.standin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Public API bodies (api.yaml: WorkspaceResponse, ConnectionResponse, SourceResponse, DestinationResponse,
@@ -55,24 +57,24 @@ final class PublicApiViews {
 
     /** The connection's source: the stand-in has one per connection, named after it. */
     ObjectNode source(ScenarioConnection c) {
-        ObjectNode node = Json.object()
-                .put("sourceId", c.sourceId())
-                .put("name", c.name() + " source")
-                .put("sourceType", "custom")
-                .put("definitionId", definitionId("source"))
-                .put("workspaceId", c.workspaceId())
-                .put("createdAt", behaviours.epochSeconds(serverStart));
-        node.putObject("configuration");
-        return node;
+        return connector("source", c.sourceId(), c);
     }
 
     /** The connection's destination: one per connection, named after it. */
     ObjectNode destination(ScenarioConnection c) {
+        return connector("destination", c.destinationId(), c);
+    }
+
+    /** SourceResponse and DestinationResponse share their shape, with the kind in three names. */
+    private ObjectNode connector(String kind, String id, ScenarioConnection c) {
         ObjectNode node = Json.object()
-                .put("destinationId", c.destinationId())
-                .put("name", c.name() + " destination")
-                .put("destinationType", "custom")
-                .put("definitionId", definitionId("destination"))
+                .put(kind + "Id", id)
+                .put("name", c.name() + " " + kind)
+                .put(kind + "Type", "custom")
+                .put(
+                        "definitionId",
+                        UUID.nameUUIDFromBytes(("definition:" + kind).getBytes(StandardCharsets.UTF_8))
+                                .toString())
                 .put("workspaceId", c.workspaceId())
                 .put("createdAt", behaviours.epochSeconds(serverStart));
         node.putObject("configuration");
@@ -94,13 +96,6 @@ final class PublicApiViews {
             node.putArray("propertyFields");
         }
         return streams;
-    }
-
-    private static String definitionId(String kind) {
-        return java.util
-                .UUID
-                .nameUUIDFromBytes(("definition:" + kind).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
     }
 
     /** Whether job lists answer as if their time filters were not there ({@link ServerBehaviours}). */

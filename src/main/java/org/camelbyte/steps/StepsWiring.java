@@ -89,7 +89,7 @@ public final class StepsWiring {
                 .build();
         ThreadPoolExecutor pool = (ThreadPoolExecutor)
                 context.getExecutorServiceManager().newThreadPool(StepsWiring.class, name, profile);
-        MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType(Beans.METRICS_REGISTRY, MeterRegistry.class);
         if (registry != null) {
             Gauge.builder("camelbyte.run.pool.queued", pool, p -> p.getQueue().size())
                     .description("Runs waiting for a thread of a pool for work after a job's end, by pool")
