@@ -29,8 +29,6 @@ class RunHandOver implements Processor {
                         + "' is no longer in pipelines.yaml, so this run cannot go on; add the pipeline back to"
                         + " resume it, or start a run of a pipeline that exists."));
         exchange.setProperty(
-                RunProperties.POLL_INTERVAL_MS, pipeline.pollInterval().toMillis());
-        exchange.setProperty(
                 RunProperties.POLL_DELAY_MS, pipeline.pollInterval().toMillis());
         exchange.setProperty(RunProperties.TIMEOUT_MS, pipeline.timeout().toMillis());
         exchange.setProperty(RunProperties.CANCEL_ON_TIMEOUT, pipeline.cancelOnTimeout());

@@ -1,13 +1,11 @@
 package org.camelbyte.steps;
 
-/** Names of the exchange properties the run route and its steps share; {@link RunHandOver} sets the first four. */
+/** Names of the exchange properties the run route and its steps share; {@link RunHandOver} sets the first three. */
 final class RunProperties {
-    static final String POLL_INTERVAL_MS = "pollIntervalMs";
+    static final String POLL_DELAY_MS = "pollDelayMs";
     static final String TIMEOUT_MS = "timeoutMs";
     static final String CANCEL_ON_TIMEOUT = "cancelOnTimeout";
-    static final String POLL_DELAY_MS = "pollDelayMs";
     static final String JOB_DONE = "jobDone";
-    static final String FAILED_POLLS = "failedPolls";
     static final String LAST_PROGRESS_LOG = "lastProgressLog";
     /** When this run started or adopted its job (or, after a restart, resumed following it). */
     static final String JOB_FOLLOWED_SINCE = "jobFollowedSince";
