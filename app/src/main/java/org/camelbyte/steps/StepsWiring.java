@@ -1,0 +1,123 @@
+package org.camelbyte.steps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
+import org.camelbyte.airbyteconfig.AirbyteWiring.Airbyte;
+import org.camelbyte.config.Beans;
+import org.camelbyte.config.Settings;
+import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.run.StateWiring.State;
+
+/**
+ * Wires the run queue and the run steps behind {@code direct:run-*}, the run's error handling ({@code
+ * runs.retry.*}), the one scheduler for poll delays and retries ({@code runs.scheduler-threads}), the pools for
+ * work after a job's end ({@code runs.step-threads}, {@code runs.post-sync-threads}), and what a stop does to runs.
+ */
+public final class StepsWiring {
+    private StepsWiring() {}
+
+    /** Answers what the app applies at stop ({@code runs.on-stop}). */
+    public static RunsAtStop wire(
+            BaseMainSupport main,
+            Settings settings,
+            PipelineCatalog catalog,
+            Airbyte airbyte,
+            State state,
+            Map<String, DataSource> dataSources,
+            ObjectMapper json,
+            Clock clock) {
+        CamelContext context = main.getCamelContext();
+        // the template's circuitBreaker and async delays refer to these two by name
+        context.getRegistry().bind(Beans.AIRBYTE_CIRCUIT_BREAKER, airbyte.breaker());
+        context.getRegistry().bind(Beans.RUN_SCHEDULER, scheduler(context, settings.getInt("runs.scheduler-threads")));
+        main.configure()
+                .addRoutesBuilder(new RunErrorHandling(
+                        settings.getInt("runs.retry.max-attempts"),
+                        settings.getDuration("runs.retry.first-delay"),
+                        settings.getDuration("runs.retry.max-delay"),
+                        state.store(),
+                        clock));
+        RunEnding ending = new RunEnding(airbyte.client(), airbyte.breaker(), state.store(), clock);
+        context.getRegistry()
+                .bind(
+                        RunStepRoutes.STEP_POOL,
+                        pool(context, RunStepRoutes.STEP_POOL, settings.getInt("runs.step-threads")));
+        ThreadPoolExecutor postSyncWorkers =
+                pool(context, RunStepRoutes.POST_SYNC_POOL, settings.getInt("runs.post-sync-threads"));
+        context.getRegistry().bind(RunStepRoutes.POST_SYNC_POOL, postSyncWorkers);
+        main.configure()
+                .addRoutesBuilder(new RunStepRoutes(
+                        airbyte.client(),
+                        airbyte.lookup(),
+                        airbyte.breaker(),
+                        airbyte.watcher(),
+                        state.store(),
+                        ending,
+                        clock,
+                        settings.getDuration("runs.progress-every"),
+                        settings.getInt("runs.max-starts-per-second"),
+                        settings.getInt("runs.concurrent-starts"),
+                        catalog,
+                        dataSources,
+                        json,
+                        postSyncWorkers));
+        return new RunsAtStop(
+                RunsAtStop.Policy.parse(settings.require("runs.on-stop")), ending, state.store(), state.leases());
+    }
+
+    /**
+     * A bounded pool for blocking work after a job's end ({@code runs.step-threads}, {@code
+     * runs.post-sync-threads}): a fixed number of threads and an unbounded queue, so runs wait their turn
+     * instead of being refused, and a stalled warehouse or slow team step holds only these threads.
+     */
+    static ThreadPoolExecutor pool(CamelContext context, String name, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfileBuilder(name)
+                .poolSize(threads)
+                .maxPoolSize(threads)
+                .maxQueueSize(-1)
+                .build();
+        ThreadPoolExecutor pool = (ThreadPoolExecutor)
+                context.getExecutorServiceManager().newThreadPool(StepsWiring.class, name, profile);
+        MeterRegistry registry = context.getRegistry().lookupByNameAndType(Beans.METRICS_REGISTRY, MeterRegistry.class);
+        if (registry != null) {
+            Gauge.builder("camelbyte.run.pool.queued", pool, p -> p.getQueue().size())
+                    .description("Runs waiting for a thread of a pool for work after a job's end, by pool")
+                    .tag("pool", name)
+                    .register(registry);
+        }
+        return pool;
+    }
+
+    /**
+     * The shared scheduler for poll delays and retries. A stop drops the waits still pending instead of
+     * sitting them out: each waiting run's record already holds its last step, and the next start resumes it.
+     */
+    static ScheduledExecutorService scheduler(CamelContext context, int threads) {
+        // every waiting run holds one timer here, so the queue must take thousands: Camel's default profile
+        // bounds it at 1,000 and then rejects, which lost the wake-ups of runs beyond the thousandth
+        ThreadPoolProfile profile = new ThreadPoolProfileBuilder(Beans.RUN_SCHEDULER)
+                .poolSize(threads)
+                .maxPoolSize(threads)
+                .maxQueueSize(-1)
+                .build();
+        ScheduledExecutorService scheduler = context.getExecutorServiceManager()
+                .newScheduledThreadPool(StepsWiring.class, Beans.RUN_SCHEDULER, profile);
+        if (scheduler instanceof SizedScheduledExecutorService sized) {
+            sized.getScheduledThreadPoolExecutor().setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            // a run woken early cancels its timer: gone from the queue at once, not at the poll interval's end
+            sized.getScheduledThreadPoolExecutor().setRemoveOnCancelPolicy(true);
+        }
+        return scheduler;
+    }
+}
