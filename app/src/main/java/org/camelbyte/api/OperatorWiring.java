@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 import org.apache.camel.main.BaseMainSupport;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.run.RunEnds;
 import org.camelbyte.run.RunStore;
-import org.camelbyte.steps.RunEnding;
 
 /** Adds the operator's API and the status page to the app. */
 public final class OperatorWiring {
@@ -24,7 +24,7 @@ public final class OperatorWiring {
             Clock clock,
             LongSupplier outcomesWaiting,
             ObjectMapper json) {
-        RunEnding ending = new RunEnding(airbyte, breaker, store, clock);
+        RunEnds ending = new RunEnds(airbyte, breaker, store, clock);
         main.configure()
                 .addRoutesBuilder(new OperatorApiRoutes(
                         store,

@@ -2,9 +2,9 @@ package org.camelbyte.api;
 
 import java.time.Clock;
 import org.camelbyte.run.Run;
+import org.camelbyte.run.RunEnds;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
-import org.camelbyte.steps.RunEnding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 final class RunCancelling {
     private static final Logger LOG = LoggerFactory.getLogger(RunCancelling.class);
     private final RunStore store;
-    private final RunEnding ending;
+    private final RunEnds ending;
     private final Clock clock;
 
-    RunCancelling(RunStore store, RunEnding ending, Clock clock) {
+    RunCancelling(RunStore store, RunEnds ending, Clock clock) {
         this.store = store;
         this.ending = ending;
         this.clock = clock;

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camelbyte.airbyte.AirbyteJob;
 import org.camelbyte.run.Run;
+import org.camelbyte.run.RunEnds;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
 
@@ -41,7 +42,7 @@ class OutcomeStep implements Processor {
             return;
         }
         exchange.setProperty(RunProperties.PUBLISHED, true);
-        RunEnding.logOutcome(run);
+        RunEnds.logOutcome(run);
         outcomes.publish(run);
     }
 

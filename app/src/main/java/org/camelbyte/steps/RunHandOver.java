@@ -32,5 +32,6 @@ class RunHandOver implements Processor {
                 RunProperties.POLL_DELAY_MS, pipeline.pollInterval().toMillis());
         exchange.setProperty(RunProperties.TIMEOUT_MS, pipeline.timeout().toMillis());
         exchange.setProperty(RunProperties.CANCEL_ON_TIMEOUT, pipeline.cancelOnTimeout());
+        exchange.setProperty(RunProperties.WATCHDOG, pipeline.watchdog());
     }
 }

@@ -5,6 +5,9 @@ final class RunProperties {
     static final String POLL_DELAY_MS = "pollDelayMs";
     static final String TIMEOUT_MS = "timeoutMs";
     static final String CANCEL_ON_TIMEOUT = "cancelOnTimeout";
+    /** The pipeline's watchdogs, whose limits a waiting run wakes for. */
+    static final String WATCHDOG = "watchdog";
+
     static final String JOB_DONE = "jobDone";
     static final String LAST_PROGRESS_LOG = "lastProgressLog";
     /** When this run started or adopted its job (or, after a restart, resumed following it). */

@@ -110,15 +110,16 @@ public class RunStepRoutes extends RouteBuilder {
 
         ScheduledExecutorService scheduler =
                 getContext().getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);
-        // follow the job to its end, one step for the template: wait without holding a thread (the poll interval,
-        // or less when the job watcher sees the job change), read the job's latest snapshot (the watcher follows
+        // follow the job to its end, one step for the template: wait without holding a thread until the job watcher
+        // sees the job change or something falls due (deadline, watchdog, progress line), read the job's latest
+        // snapshot (the watcher follows
         // every job with batched calls through the shared breaker), then the cancels, deadline and watchdogs
         from("direct:run-follow")
                 .routeId("run-follow")
                 .errorHandler(noErrorHandler())
                 .loopDoWhile(exchangeProperty(RunProperties.JOB_DONE).isNotEqualTo(true))
                 .breakOnShutdown()
-                .process(new WaitStep(watcher, scheduler))
+                .process(new WaitStep(watcher, scheduler, clock, progressEvery))
                 .process(new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(ending)))
                 .process(new CancelRequestedStep(store, ending))
                 .process(new DeadlineStep(ending, clock, watcher, store))

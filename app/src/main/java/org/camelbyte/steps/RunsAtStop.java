@@ -3,6 +3,7 @@ package org.camelbyte.steps;
 import java.util.Locale;
 import java.util.Optional;
 import org.camelbyte.run.Run;
+import org.camelbyte.run.RunEnds;
 import org.camelbyte.run.RunLeases;
 import org.camelbyte.run.RunStatus;
 import org.camelbyte.run.RunStore;
@@ -32,11 +33,11 @@ public class RunsAtStop {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunsAtStop.class);
     private final Policy policy;
-    private final RunEnding ending;
+    private final RunEnds ending;
     private final RunStore store;
     private final RunLeases leases;
 
-    public RunsAtStop(Policy policy, RunEnding ending, RunStore store, RunLeases leases) {
+    public RunsAtStop(Policy policy, RunEnds ending, RunStore store, RunLeases leases) {
         this.policy = policy;
         this.ending = ending;
         this.store = store;

@@ -17,6 +17,7 @@ import org.camelbyte.airbyteconfig.AirbyteWiring.Airbyte;
 import org.camelbyte.config.Beans;
 import org.camelbyte.config.Settings;
 import org.camelbyte.pipeline.PipelineCatalog;
+import org.camelbyte.run.RunEnds;
 import org.camelbyte.run.StateWiring.State;
 
 /**
@@ -48,7 +49,7 @@ public final class StepsWiring {
                         settings.getDuration("runs.retry.max-delay"),
                         state.store(),
                         clock));
-        RunEnding ending = new RunEnding(airbyte.client(), airbyte.breaker(), state.store(), clock);
+        RunEnding ending = new RunEnding(new RunEnds(airbyte.client(), airbyte.breaker(), state.store(), clock));
         context.getRegistry()
                 .bind(
                         RunStepRoutes.STEP_POOL,
@@ -73,7 +74,10 @@ public final class StepsWiring {
                         json,
                         postSyncWorkers));
         return new RunsAtStop(
-                RunsAtStop.Policy.parse(settings.require("runs.on-stop")), ending, state.store(), state.leases());
+                RunsAtStop.Policy.parse(settings.require("runs.on-stop")),
+                ending.ends(),
+                state.store(),
+                state.leases());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.camelbyte.steps;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,11 +10,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.camelbyte.airbyte.JobFollower;
 import org.camelbyte.airbyte.JobWatcher;
+import org.camelbyte.pipeline.Watchdog;
 import org.camelbyte.run.Run;
 
 /**
- * The wait between two looks at a job: the poll interval, or less when the job watcher sees the job change
- * (a webhook or a batched look), so a run notices its job's end at once. Holds no thread while it waits:
+ * The wait between two looks at a job: until the job watcher sees the job change (a webhook or a batched look),
+ * so a run notices its job's end at once, or until something falls due without a change ({@link NextLook}:
+ * the deadline, a watchdog's limit, the next progress line). Holds no thread while it waits:
  * the timer and the wake-up both run on the shared run scheduler, whose pending waits a stop drops. The
  * run's {@link JobFollower} (the same one an airbyte:sync exchange waits with) is kept on the exchange.
  */
@@ -23,23 +26,29 @@ class WaitStep extends AsyncProcessorSupport {
 
     private final JobWatcher watcher;
     private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Duration progressEvery;
 
-    WaitStep(JobWatcher watcher, ScheduledExecutorService scheduler) {
+    WaitStep(JobWatcher watcher, ScheduledExecutorService scheduler, Clock clock, Duration progressEvery) {
         this.watcher = watcher;
         this.scheduler = scheduler;
+        this.clock = clock;
+        this.progressEvery = progressEvery;
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         long delayMs = exchange.getProperty(RunProperties.POLL_DELAY_MS, Long.class);
+        Run run = RunVariable.of(exchange);
         try {
-            if (RunVariable.of(exchange).getJobId() == null) {
+            if (run.getJobId() == null) {
                 // no job to follow (yet): the interval alone
                 scheduler.schedule(() -> callback.done(false), delayMs, TimeUnit.MILLISECONDS);
                 return false;
             }
-            followerOf(exchange, watcher)
-                    .awaitChange(scheduler, Duration.ofMillis(delayMs), () -> callback.done(false));
+            Watchdog watchdog = exchange.getProperty(RunProperties.WATCHDOG, Watchdog.OFF, Watchdog.class);
+            Duration atMost = NextLook.after(run, watchdog, clock.instant(), progressEvery, Duration.ofMillis(delayMs));
+            followerOf(exchange, watcher).awaitChange(scheduler, atMost, () -> callback.done(false));
         } catch (RejectedExecutionException stopping) {
             // the app is stopping: the loop's breakOnShutdown ends it, and the next start resumes the run
             callback.done(false);
