@@ -2,6 +2,7 @@ package org.camelbyte.component;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
@@ -101,6 +102,15 @@ public class AirbyteComponent extends HealthCheckComponent {
         // keyed by a copy: the caller's configuration stays its own to change
         return accesses.computeIfAbsent(
                 wanted.copy(), c -> AirbyteAccess.build(c.toSettings("The airbyte component"), getCamelContext()));
+    }
+
+    /**
+     * Why the Airbyte of {@code wanted} looks unreachable, without making its access: an endpoint that never
+     * called shares the news of the others of its configuration; empty when none has called yet.
+     */
+    Optional<String> trouble(AirbyteConfiguration wanted) {
+        AirbyteAccess access = given != null && wanted.equals(configuration) ? given : accesses.get(wanted);
+        return access == null ? Optional.empty() : access.trouble();
     }
 
     /** The job watcher of an access, started when an exchange first waits on it. */
