@@ -13,6 +13,7 @@ import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.airbyte.JobWatcherBuilder;
+import org.camelbyte.airbyte.WaitScheduler;
 
 /**
  * The {@code airbyte:} component. Its {@link AirbyteConfiguration} ({@code camel.component.airbyte.base-url},
@@ -68,9 +69,7 @@ public class AirbyteComponent extends HealthCheckComponent {
     protected void doStart() throws Exception {
         super.doStart();
         if (scheduler == null) {
-            scheduler = getCamelContext()
-                    .getExecutorServiceManager()
-                    .newScheduledThreadPool(this, "airbyte-component", OWN_SCHEDULER_THREADS);
+            scheduler = WaitScheduler.create(getCamelContext(), this, "airbyte-component", OWN_SCHEDULER_THREADS);
             ownScheduler = true;
         }
     }
