@@ -116,8 +116,13 @@ final class AirbyteAccess {
         AirbyteUnavailableException failed = unreachable;
         return failed == null
                 ? Optional.empty()
-                : Optional.of("Airbyte at " + baseUrl + " is unreachable: the last call failed (" + failed.getMessage()
-                        + ").");
+                : Optional.of("Airbyte at " + baseUrl + " is unreachable: the last call failed ("
+                        + withoutFullStop(failed.getMessage()) + ").");
+    }
+
+    /** A sentence of the client's, made a clause of this one. */
+    private static String withoutFullStop(String sentence) {
+        return sentence != null && sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 
     /** Stops the watcher this access started and gives its threads back; a given watcher is its owner's. */
