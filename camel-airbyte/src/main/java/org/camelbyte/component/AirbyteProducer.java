@@ -38,7 +38,11 @@ class AirbyteProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // optional: registered only where Camel's health checks are (camel-health and its producers repository)
+        if (endpoint.getOperation() == AirbyteOperation.RUN) {
+            // it hands work to the host's run queue and calls no Airbyte: its readiness is the host's
+            return;
+        }
+        // registered where the context has Camel's health checks and their producers repository
         healthChecks = HealthCheckHelper.getHealthCheckRepository(
                 endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
         if (healthChecks != null) {
