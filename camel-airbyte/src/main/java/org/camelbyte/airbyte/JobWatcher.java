@@ -5,19 +5,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages) inside the shared circuit
  * breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a look
  * has passed since it was watched), or that a listing cut at its page limit may have missed, is read on its
- * own, at most {@link #SINGLE_READS} per look, so neither a listing gap nor a server that ignores the
+ * own, at most {@link SingleReads#PER_LOOK} per look, so neither a listing gap nor a server that ignores the
  * listing's filter stalls a run or makes a look unbounded.
  *
  * <p>The API, for the run's poll step and for any other follower of a job:
@@ -40,7 +36,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #hurry(long)} reads the job now (a webhook said it ended); unknown jobs are ignored;</li>
  *   <li>{@link #unwatch(long)} stops following it.</li>
  * </ul>
- * Five threads per instance, whatever the number of jobs: one for the batched looks, four for single reads.
+ * Five threads per instance, whatever the number of jobs, given by its owner ({@link JobWatcherBuilder#threads}):
+ * one for the batched looks, {@link #READERS} for single reads.
+ *
+ * <p>Its parts, each answering one question: {@link WatchedJob} (what is known of one job),
+ * {@link ListingCursor} (from when the next listing asks), {@link SingleReads} (which jobs are read one by
+ * one), {@link LookFailures} and {@link ListingNotes} (how the listings went, for progress lines and health).
  */
 public final class JobWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
@@ -49,18 +50,14 @@ public final class JobWatcher implements AutoCloseable {
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
     private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
-    private static final int READERS = 4;
+    /**
+     * The single readers a watcher is given: a few at once, since a burst of webhooks asks for one read per
+     * ended job and each waits on Airbyte's answer; a few, since every one of them is a call on Airbyte.
+     */
+    public static final int READERS = 4;
 
     /** Pages one look reads at most: 2,000 changed jobs; a server that ignores the filter cannot make it more. */
     static final int MAX_PAGES = 20;
-
-    /** Single reads one look queues at most, whatever the listing missed: the rest wait for the next looks. */
-    static final int SINGLE_READS = 20;
-
-    private final LongAdder listingsIgnoringFilter = new LongAdder();
-    private final LongAdder listingsCut = new LongAdder();
-    private volatile boolean filterIgnoredSaid;
-    private volatile boolean cutSaid;
 
     private final AirbyteClient client;
     private final CircuitBreaker breaker;
@@ -68,75 +65,40 @@ public final class JobWatcher implements AutoCloseable {
     private final Duration interval;
     private final Duration singleReadAfter;
     private final Duration overlap;
-    private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService looks =
-            Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher"));
-    /**
-     * Single reads: a few at once, since a burst of webhooks asks for one read per ended job and each waits on
-     * Airbyte's answer; a few, since every one of them is a call on Airbyte.
-     */
-    private final ExecutorService reads = Executors.newFixedThreadPool(READERS, daemon("airbyte-watcher-reads"));
-    /**
-     * The newest time Airbyte showed in any answer (a job's update or creation time, on ITS clock and at its
-     * precision), and what that was when the last successful look began. The next look asks for changes since
-     * the latter, less the overlap: our clock never enters the cursor, so a server minutes off ours or showing
-     * minutes only still reports every change. One look behind, because a listing paged by offset skips a job
-     * when one before it changes between two pages; the next look lists the skipped one again.
-     */
-    private final java.util.concurrent.atomic.AtomicReference<Instant> newestShown =
-            new java.util.concurrent.atomic.AtomicReference<>();
-
-    private volatile Instant cursor;
-
-    /** When (our clock) the newest look whose listing was complete began: it vouches for every job it did not show. */
-    private volatile Instant lastCompleteLook;
-
-    private volatile boolean warned;
-
-    /** Looks whose listing failed in a row, since when, and the last failure: why a run's news may be old. */
-    private final AtomicInteger failedLooks = new AtomicInteger();
-
-    private volatile Instant failingSince;
-    private volatile String lastFailure;
-
     /** The Airbyte instance the jobs live on ({@link AirbyteSettings#instance()}); null when not told. */
     private final String instance;
 
-    /**
-     * @param overlap how far each look reaches back before the previous one, for Airbyte's clock not being
-     *                ours and for changes committed while the previous look ran
-     */
-    public JobWatcher(
-            AirbyteClient client,
-            CircuitBreaker breaker,
-            Clock clock,
-            Duration interval,
-            Duration singleReadAfter,
-            Duration overlap) {
-        this(client, breaker, clock, interval, singleReadAfter, overlap, null);
+    private final Map<Long, WatchedJob> watched = new ConcurrentHashMap<>();
+    private final ListingCursor cursor = new ListingCursor();
+    private final LookFailures failures = new LookFailures();
+    private final ListingNotes notes = new ListingNotes();
+    private final SingleReads singleReads;
+    /** The batched looks' thread: the owner's (a Camel context's), which shuts it down. */
+    private final ScheduledExecutorService looks;
+
+    private volatile ScheduledFuture<?> schedule;
+
+    private JobWatcher(JobWatcherBuilder b) {
+        this.instance = b.instance;
+        this.client = b.client;
+        this.breaker = b.breaker;
+        this.clock = b.clock;
+        this.interval = b.interval;
+        this.singleReadAfter = b.singleReadAfter;
+        this.overlap = b.overlap;
+        this.looks = b.looks;
+        this.singleReads = new SingleReads(watched, client, breaker, b.reads, this::update);
     }
 
-    /** @param instance the Airbyte instance the jobs live on, as run records note it (may be null) */
-    public JobWatcher(
-            AirbyteClient client,
-            CircuitBreaker breaker,
-            Clock clock,
-            Duration interval,
-            Duration singleReadAfter,
-            Duration overlap,
-            String instance) {
-        this.instance = instance;
-        this.client = client;
-        this.breaker = breaker;
-        this.clock = clock;
-        this.interval = interval;
-        this.singleReadAfter = singleReadAfter;
-        this.overlap = overlap;
+    /** A watcher of the jobs {@code client} starts; see {@link JobWatcherBuilder} for what it needs besides. */
+    public static JobWatcherBuilder builder(AirbyteClient client) {
+        return new JobWatcherBuilder(client, JobWatcher::new);
     }
 
     /** Begins the looks; at a fixed rate, so a slow listing does not push the next one back. */
     public JobWatcher start() {
-        looks.scheduleAtFixedRate(this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule = looks.scheduleAtFixedRate(
+                this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -154,17 +116,18 @@ public final class JobWatcher implements AutoCloseable {
 
     /** Follows the job; {@code connectionId} (may be null) helps servers that list jobs per connection only. */
     public void watch(long jobId, String connectionId) {
-        watched.computeIfAbsent(jobId, id -> new Watched(id, connectionId, clock.instant()));
+        watched.computeIfAbsent(jobId, id -> new WatchedJob(id, connectionId, clock.instant()));
     }
 
     /** Follows a job just read elsewhere (the answer that started it): its snapshot, and Airbyte's time in it. */
     public void watch(AirbyteJob job) {
-        Watched w = watched.computeIfAbsent(job.jobId(), id -> new Watched(id, job.connectionId(), clock.instant()));
+        WatchedJob w =
+                watched.computeIfAbsent(job.jobId(), id -> new WatchedJob(id, job.connectionId(), clock.instant()));
         update(w, job);
     }
 
     public void unwatch(long jobId) {
-        Watched w = watched.remove(jobId);
+        WatchedJob w = watched.remove(jobId);
         if (w != null) {
             w.wake();
         }
@@ -172,7 +135,7 @@ public final class JobWatcher implements AutoCloseable {
 
     /** The newest snapshot read, if any; throws the refusal when Airbyte said the job does not exist for us. */
     public Optional<AirbyteJob> latest(long jobId) {
-        Watched w = watched.get(jobId);
+        WatchedJob w = watched.get(jobId);
         if (w == null) {
             return Optional.empty();
         }
@@ -189,12 +152,12 @@ public final class JobWatcher implements AutoCloseable {
      * from one the watcher lost sight of.
      */
     public Optional<Instant> knownAsOf(long jobId) {
-        Watched w = watched.get(jobId);
+        WatchedJob w = watched.get(jobId);
         if (w == null || w.latest == null) {
             return Optional.empty();
         }
         Instant read = w.seenAt;
-        Instant complete = lastCompleteLook;
+        Instant complete = cursor.lastCompleteLook();
         if (complete != null && !w.unsure && complete.isAfter(w.watchedAt) && complete.isAfter(read)) {
             return Optional.of(complete);
         }
@@ -208,7 +171,7 @@ public final class JobWatcher implements AutoCloseable {
 
     /** Completes when the job's snapshot changes (or at once when the job is not followed). */
     public CompletableFuture<Void> nextChange(long jobId) {
-        Watched w = watched.get(jobId);
+        WatchedJob w = watched.get(jobId);
         return w == null ? CompletableFuture.completedFuture(null) : w.changed;
     }
 
@@ -219,12 +182,12 @@ public final class JobWatcher implements AutoCloseable {
      * waiting for a read, costs nothing more, so a replayed notification makes no call.
      */
     public boolean hurry(long jobId) {
-        Watched w = watched.get(jobId);
+        WatchedJob w = watched.get(jobId);
         if (w == null) {
             return false;
         }
         if (!w.isTerminal()) {
-            queueRead(w);
+            singleReads.queue(w);
         }
         return true;
     }
@@ -234,7 +197,7 @@ public final class JobWatcher implements AutoCloseable {
      * failure reason when Airbyte's own answer gives none (the public API never does), so the run records why.
      */
     public boolean hurry(long jobId, String failureReason) {
-        Watched w = watched.get(jobId);
+        WatchedJob w = watched.get(jobId);
         if (w != null && failureReason != null && !failureReason.isBlank()) {
             w.reasonGiven = failureReason;
             AirbyteJob latest = w.latest;
@@ -251,6 +214,24 @@ public final class JobWatcher implements AutoCloseable {
         return watched.size();
     }
 
+    /**
+     * Why the watcher's news may be old, as a clause for progress lines: the listings failing since when, how
+     * often, the last failure and when it tries again; empty while the looks work.
+     */
+    public Optional<String> trouble() {
+        return failures.trouble(interval);
+    }
+
+    /** Listings that showed the server ignores their time filter, for health and the benchmark. */
+    public long listingsIgnoringFilter() {
+        return notes.ignoringFilter();
+    }
+
+    /** Listings cut at the page limit. */
+    public long listingsCut() {
+        return notes.cut();
+    }
+
     private void lookSafely() {
         try {
             look();
@@ -264,252 +245,69 @@ public final class JobWatcher implements AutoCloseable {
 
     /**
      * One batched look, then single reads for the jobs it could not vouch for. Whatever the server does, a look
-     * costs at most {@link #MAX_PAGES} listing calls and {@link #SINGLE_READS} single reads: a failed listing or
-     * one cut at the page limit still reads the jobs it is missing, a few per look, so a run never waits on pages
-     * the watcher did not get to.
+     * costs at most {@link #MAX_PAGES} listing calls and {@link SingleReads#PER_LOOK} single reads: a failed
+     * listing or one cut at the page limit still reads the jobs it is missing, a few per look, so a run never
+     * waits on pages the watcher did not get to.
      */
     void look() {
         if (watched.isEmpty()) {
             return;
         }
         Instant started = clock.instant();
-        Instant newestAtStart = newestShown.get();
-        Instant known = cursor != null ? cursor : newestAtStart;
-        if (known == null) {
+        Instant newestAtStart = cursor.newestShown();
+        Instant since = cursor.since(newestAtStart, overlap);
+        if (since == null) {
             // nothing read from this server yet, so no time of its own to list from: read the jobs singly
-            readMissing(started);
+            singleReads.readMissing(started, singleReadAfter);
             return;
         }
-        Instant since = known.minus(overlap);
         Set<String> connections = watched.values().stream()
                 .map(w -> w.connectionId)
-                .filter(c -> c != null)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Set<Long> listed = ConcurrentHashMap.newKeySet();
         JobListing listing;
         try {
             listing = breaker.executeSupplier(() -> client.listJobsChangedSince(since, connections, MAX_PAGES, job -> {
-                Watched w = watched.get(job.jobId());
+                WatchedJob w = watched.get(job.jobId());
                 if (w != null) {
                     listed.add(job.jobId());
                     update(w, job);
                 }
             }));
-            if (warned) {
-                LOG.info("Airbyte job watcher: batched looks work again");
-                warned = false;
-                failedLooks.set(0);
-            }
+            failures.worked();
         } catch (CallNotPermittedException | AirbyteException e) {
-            failedLooks.incrementAndGet();
-            lastFailure = e.getMessage();
-            if (!warned) {
-                failingSince = started;
-                LOG.warn(
-                        "Airbyte job watcher: jobs not listed ({}); runs keep their last snapshot, the jobs not read"
-                                + " for a while are read one by one, and the next look asks again from {}",
-                        e.getMessage(),
-                        since);
-                warned = true;
-            }
+            failures.failed(started, since, e);
             // the cursor stays: the next look lists the same changes again
-            readMissing(started);
+            singleReads.readMissing(started, singleReadAfter);
             return;
         }
-        noteListing(listing);
+        notes.note(listing);
         if (!listing.complete()) {
             // the pages not read may hold changes of followed jobs: those jobs are read one by one
             watched.values().stream()
                     .filter(w -> !w.isTerminal() && !listed.contains(w.jobId))
                     .forEach(w -> w.unsure = true);
         }
-        if (listing.complete()) {
-            lastCompleteLook = started;
-        }
-        cursor = newestAtStart;
+        cursor.listed(started, newestAtStart, listing.complete());
         // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while
         Instant forgetBefore = started.minus(FORGET_ENDED_AFTER);
         watched.values().removeIf(w -> w.isTerminal() && w.seenAt.isBefore(forgetBefore));
-        readMissing(started);
-    }
-
-    /** Records (and says once) that the server ignores the listing's filter, and that a listing was cut. */
-    private void noteListing(JobListing listing) {
-        if (listing.filterIgnored()) {
-            listingsIgnoringFilter.increment();
-            if (!filterIgnoredSaid) {
-                filterIgnoredSaid = true;
-                LOG.warn(
-                        "Airbyte job watcher: Airbyte ignores the job list's time filter (updatedAtStart) and lists"
-                                + " jobs changed long before; the watcher lists newest changes first, stops at the first old"
-                                + " job and at {} pages, and reads the rest one by one",
-                        MAX_PAGES);
-            }
-        }
-        if (!listing.complete()) {
-            listingsCut.increment();
-            if (!cutSaid) {
-                cutSaid = true;
-                LOG.warn(
-                        "Airbyte job watcher: a listing of changed jobs was cut at {} pages; the followed jobs it"
-                                + " did not show are read one by one, up to {} per look",
-                        MAX_PAGES,
-                        SINGLE_READS);
-            }
-        }
-    }
-
-    /**
-     * Why the watcher's news may be old, as a clause for progress lines: the listings failing since when, how
-     * often, the last failure and when it tries again; empty while the looks work.
-     */
-    public Optional<String> trouble() {
-        int failed = failedLooks.get();
-        Instant since = failingSince;
-        if (!warned || failed == 0 || since == null) {
-            return Optional.empty();
-        }
-        return Optional.of("Airbyte's job listing failed " + failed + (failed == 1 ? " time" : " times") + " since "
-                + since.truncatedTo(ChronoUnit.SECONDS) + " (last: " + lastFailure
-                + "); the watcher tries again every " + Durations.format(interval));
-    }
-
-    /** Listings that showed the server ignores their time filter, for health and the benchmark. */
-    public long listingsIgnoringFilter() {
-        return listingsIgnoringFilter.sum();
-    }
-
-    /** Listings cut at the page limit. */
-    public long listingsCut() {
-        return listingsCut.sum();
-    }
-
-    /**
-     * Reads singly, at most {@link #SINGLE_READS} per look and the longest unseen first: jobs never read yet,
-     * jobs a cut listing may have missed, and jobs the looks left out for longer than {@code singleReadAfter}.
-     */
-    private void readMissing(Instant started) {
-        Instant missingSince = started.minus(singleReadAfter);
-        watched.values().stream()
-                .filter(w -> !w.reading.get())
-                .filter(w -> (w.latest == null && w.refused == null && w.watchedAt.isBefore(started))
-                        || (!w.isTerminal() && w.refused == null && w.unsure)
-                        || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal()))
-                .sorted(Comparator.comparing((Watched w) -> w.seenAt, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .limit(SINGLE_READS)
-                .forEach(this::queueRead);
+        singleReads.readMissing(started, singleReadAfter);
     }
 
     /** Keeps the snapshot and the newest time the server showed in it. */
-    private void update(Watched w, AirbyteJob job) {
-        Instant shown = job.updatedAt() != null ? job.updatedAt() : job.createdAt();
-        if (shown != null) {
-            newestShown.accumulateAndGet(shown, (a, b) -> a == null || b.isAfter(a) ? b : a);
-        }
+    private void update(WatchedJob w, AirbyteJob job) {
+        cursor.shown(job);
         w.update(job, clock.instant());
     }
 
-    /** Once in the queue, however many looks or notifications ask while the readers work through it. */
-    private void queueRead(Watched w) {
-        if (w.reading.compareAndSet(false, true)) {
-            reads.execute(() -> readSingly(w));
-        }
-    }
-
-    private void readSingly(Watched w) {
-        w.reading.set(false);
-        if (!watched.containsKey(w.jobId)) {
-            return;
-        }
-        try {
-            update(w, breaker.executeSupplier(() -> client.getJob(w.jobId)));
-        } catch (AirbyteRejectedException e) {
-            w.refused = e;
-            w.wake();
-        } catch (CallNotPermittedException | AirbyteException e) {
-            LOG.debug(
-                    "Airbyte job watcher: job {} not read singly ({}); the next look tries again",
-                    w.jobId,
-                    e.getMessage());
-        }
-    }
-
+    /** Stops the looks; the threads are the owner's to shut down (a Camel context does it when it stops). */
     @Override
     public void close() {
-        looks.shutdownNow();
-        reads.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** One followed job: its newest snapshot and the future its waiting run sleeps on. */
-    private static final class Watched {
-        final long jobId;
-        final String connectionId;
-        final Instant watchedAt;
-        volatile AirbyteJob latest;
-        volatile Instant seenAt;
-        volatile AirbyteRejectedException refused;
-        /** Why the job failed, as Airbyte's failure notification said (null: none came). */
-        volatile String reasonGiven;
-        /** A cut listing may have missed its change: read it singly. */
-        volatile boolean unsure;
-
-        volatile CompletableFuture<Void> changed = new CompletableFuture<>();
-        final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
-
-        Watched(long jobId, String connectionId, Instant watchedAt) {
-            this.jobId = jobId;
-            this.connectionId = connectionId;
-            this.watchedAt = watchedAt;
-        }
-
-        boolean isTerminal() {
-            AirbyteJob job = latest;
-            return job != null && job.status().isTerminal();
-        }
-
-        /** Keeps the newest state: a late, older answer never takes an ended job back to running. */
-        synchronized void update(AirbyteJob read, Instant now) {
-            seenAt = now;
-            unsure = false;
-            AirbyteJob job = withReasonGiven(read);
-            if (job.equals(latest) || (isTerminal() && !job.status().isTerminal())) {
-                return;
-            }
-            latest = job;
-            wake();
-        }
-
-        private AirbyteJob withReasonGiven(AirbyteJob job) {
-            String reason = reasonGiven;
-            if (reason == null || job.failureReason() != null || job.status() != JobStatus.FAILED) {
-                return job;
-            }
-            return new AirbyteJob(
-                    job.jobId(),
-                    job.connectionId(),
-                    job.jobType(),
-                    job.status(),
-                    job.createdAt(),
-                    job.rowsSynced(),
-                    job.bytesSynced(),
-                    job.attempts(),
-                    reason,
-                    job.streams(),
-                    job.updatedAt());
-        }
-
-        synchronized void wake() {
-            CompletableFuture<Void> waiting = changed;
-            changed = new CompletableFuture<>();
-            waiting.complete(null);
+        ScheduledFuture<?> looking = schedule;
+        if (looking != null) {
+            looking.cancel(false);
         }
     }
 }

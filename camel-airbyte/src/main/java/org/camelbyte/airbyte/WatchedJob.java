@@ -1,0 +1,75 @@
+package org.camelbyte.airbyte;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the {@link JobWatcher} knows of one followed job: its newest snapshot, when it was read, whether Airbyte
+ * refused it, and the future its waiting followers sleep on until it changes.
+ */
+final class WatchedJob {
+    final long jobId;
+    final String connectionId;
+    final Instant watchedAt;
+    volatile AirbyteJob latest;
+    volatile Instant seenAt;
+    volatile AirbyteRejectedException refused;
+    /** Why the job failed, as Airbyte's failure notification said (null: none came). */
+    volatile String reasonGiven;
+    /** A cut listing may have missed its change: read it singly. */
+    volatile boolean unsure;
+
+    volatile CompletableFuture<Void> changed = new CompletableFuture<>();
+    /** Queued for a single read: once, however many looks or notifications ask meanwhile. */
+    final AtomicBoolean reading = new AtomicBoolean();
+
+    WatchedJob(long jobId, String connectionId, Instant watchedAt) {
+        this.jobId = jobId;
+        this.connectionId = connectionId;
+        this.watchedAt = watchedAt;
+    }
+
+    boolean isTerminal() {
+        AirbyteJob job = latest;
+        return job != null && job.status().isTerminal();
+    }
+
+    /** Keeps the newest state: a late, older answer never takes an ended job back to running. */
+    synchronized void update(AirbyteJob read, Instant now) {
+        seenAt = now;
+        unsure = false;
+        AirbyteJob job = withReasonGiven(read);
+        if (job.equals(latest) || (isTerminal() && !job.status().isTerminal())) {
+            return;
+        }
+        latest = job;
+        wake();
+    }
+
+    private AirbyteJob withReasonGiven(AirbyteJob job) {
+        String reason = reasonGiven;
+        if (reason == null || job.failureReason() != null || job.status() != JobStatus.FAILED) {
+            return job;
+        }
+        return new AirbyteJob(
+                job.jobId(),
+                job.connectionId(),
+                job.jobType(),
+                job.status(),
+                job.createdAt(),
+                job.rowsSynced(),
+                job.bytesSynced(),
+                job.attempts(),
+                reason,
+                job.streams(),
+                job.updatedAt());
+    }
+
+    /** Wakes the followers waiting for a change, and gives the next ones a new future. */
+    synchronized void wake() {
+        CompletableFuture<Void> waiting = changed;
+        changed = new CompletableFuture<>();
+        waiting.complete(null);
+    }
+}
