@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteClients;
 import org.camelbyte.airbyte.AirbyteRejectedException;
@@ -83,16 +84,20 @@ public final class AirbyteWiring {
         AirbyteClient client = decorate.apply(AirbyteClients.create(airbyteSettings, settings.camelContext()));
         Clock clock = Clock.systemUTC();
         CircuitBreaker breaker = circuitBreaker(settings);
-        JobWatcher watcher = new JobWatcher(
-                        client,
-                        breaker,
-                        clock,
-                        settings.getDuration(
-                                "airbyte.watch.interval", atLeast(JobWatcher.MIN_INTERVAL, shortestPollInterval)),
-                        settings.getDuration("airbyte.watch.single-read-after"),
-                        settings.getDuration("airbyte.watch.overlap"),
-                        local.map(l -> airbyteSettings.instanceCalled(l.instanceName()))
-                                .orElseGet(airbyteSettings::instance))
+        // its threads are the app context's, which shuts them down when it stops
+        ExecutorServiceManager threads = settings.camelContext().getExecutorServiceManager();
+        JobWatcher watcher = JobWatcher.builder(client)
+                .breaker(breaker)
+                .clock(clock)
+                .interval(settings.getDuration(
+                        "airbyte.watch.interval", atLeast(JobWatcher.MIN_INTERVAL, shortestPollInterval)))
+                .singleReadAfter(settings.getDuration("airbyte.watch.single-read-after"))
+                .overlap(settings.getDuration("airbyte.watch.overlap"))
+                .instance(local.map(l -> airbyteSettings.instanceCalled(l.instanceName()))
+                        .orElseGet(airbyteSettings::instance))
+                .threads(
+                        threads.newSingleThreadScheduledExecutor(AirbyteWiring.class, "airbyte-watcher"),
+                        threads.newFixedThreadPool(AirbyteWiring.class, "airbyte-watcher-reads", JobWatcher.READERS))
                 .start();
         closeAtStop.add(watcher);
         return new Airbyte(

@@ -91,9 +91,9 @@ public record AirbyteSettings(
     private static void requirePresent(
             AuthMode mode, String firstName, String first, String secondName, String second) {
         if (first == null || first.isBlank() || second == null || second.isBlank()) {
-            throw new IllegalArgumentException(
-                    "Airbyte auth mode " + mode.name().toLowerCase() + " needs " + firstName + " and " + secondName
-                            + "; set both or choose another auth mode.");
+            boolean one = firstName.equals(secondName);
+            throw new IllegalArgumentException("Airbyte auth mode " + mode.wireName() + " needs " + firstName
+                    + (one ? "; set it" : " and " + secondName + "; set both") + " or choose another auth mode.");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.camelbyte.airbyte;
 
+import java.util.Locale;
+
 /** How requests to Airbyte are authenticated. */
 public enum AuthMode {
     NONE,
@@ -9,5 +11,10 @@ public enum AuthMode {
 
     public static AuthMode parse(String value) {
         return EnumValues.parse(AuthMode.class, value, "airbyte auth mode");
+    }
+
+    /** As users write it: {@code client_credentials}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as people write them in config: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d} or ISO-8601 {@code PT5M}. */
+/** Reads durations as people write them in config: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, {@code 1h30m} or ISO-8601 {@code PT5M}. */
 public final class Durations {
-    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /** One or more units, largest first: {@code 30s}, {@code 1h30m}, {@code 1d12h}, {@code 2m500ms}. */
+    private static final Pattern SHORT = Pattern.compile(
+            "(?:(\\d+)\\s*d)?\\s*(?:(\\d+)\\s*h)?\\s*(?:(\\d+)\\s*m(?!s))?\\s*(?:(\\d+)\\s*s)?\\s*(?:(\\d+)\\s*ms)?");
 
     private Durations() {}
 
@@ -43,18 +45,19 @@ public final class Durations {
         return text.toString();
     }
 
+    private static long number(Matcher m, int group) {
+        return m.group(group) == null ? 0 : Long.parseLong(m.group(group));
+    }
+
     public static Duration parse(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SHORT.matcher(value);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
+        if (!value.isEmpty() && m.matches()) {
+            return Duration.ofDays(number(m, 1))
+                    .plusHours(number(m, 2))
+                    .plusMinutes(number(m, 3))
+                    .plusSeconds(number(m, 4))
+                    .plusMillis(number(m, 5));
         }
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));

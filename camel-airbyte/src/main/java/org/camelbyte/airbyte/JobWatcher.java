@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #hurry(long)} reads the job now (a webhook said it ended); unknown jobs are ignored;</li>
  *   <li>{@link #unwatch(long)} stops following it.</li>
  * </ul>
- * Five threads per instance, whatever the number of jobs: one for the batched looks, four for single reads.
+ * Five threads per instance, whatever the number of jobs, given by its owner ({@link JobWatcherBuilder#threads}):
+ * one for the batched looks, {@link #READERS} for single reads.
  */
 public final class JobWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWatcher.class);
@@ -49,7 +51,11 @@ public final class JobWatcher implements AutoCloseable {
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
     private static final Duration FORGET_ENDED_AFTER = Duration.ofMinutes(10);
-    private static final int READERS = 4;
+    /**
+     * The single readers a watcher is given: a few at once, since a burst of webhooks asks for one read per
+     * ended job and each waits on Airbyte's answer; a few, since every one of them is a call on Airbyte.
+     */
+    public static final int READERS = 4;
 
     /** Pages one look reads at most: 2,000 changed jobs; a server that ignores the filter cannot make it more. */
     static final int MAX_PAGES = 20;
@@ -69,13 +75,12 @@ public final class JobWatcher implements AutoCloseable {
     private final Duration singleReadAfter;
     private final Duration overlap;
     private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService looks =
-            Executors.newSingleThreadScheduledExecutor(daemon("airbyte-watcher"));
-    /**
-     * Single reads: a few at once, since a burst of webhooks asks for one read per ended job and each waits on
-     * Airbyte's answer; a few, since every one of them is a call on Airbyte.
-     */
-    private final ExecutorService reads = Executors.newFixedThreadPool(READERS, daemon("airbyte-watcher-reads"));
+    /** The batched looks' thread: the owner's (a Camel context's), which shuts it down. */
+    private final ScheduledExecutorService looks;
+    /** Single reads ({@link #READERS} threads suit them); the owner's too. */
+    private final ExecutorService reads;
+
+    private volatile ScheduledFuture<?> schedule;
     /**
      * The newest time Airbyte showed in any answer (a job's update or creation time, on ITS clock and at its
      * precision), and what that was when the last successful look began. The next look asks for changes since
@@ -102,41 +107,27 @@ public final class JobWatcher implements AutoCloseable {
     /** The Airbyte instance the jobs live on ({@link AirbyteSettings#instance()}); null when not told. */
     private final String instance;
 
-    /**
-     * @param overlap how far each look reaches back before the previous one, for Airbyte's clock not being
-     *                ours and for changes committed while the previous look ran
-     */
-    public JobWatcher(
-            AirbyteClient client,
-            CircuitBreaker breaker,
-            Clock clock,
-            Duration interval,
-            Duration singleReadAfter,
-            Duration overlap) {
-        this(client, breaker, clock, interval, singleReadAfter, overlap, null);
+    private JobWatcher(JobWatcherBuilder b) {
+        this.instance = b.instance;
+        this.client = b.client;
+        this.breaker = b.breaker;
+        this.clock = b.clock;
+        this.interval = b.interval;
+        this.singleReadAfter = b.singleReadAfter;
+        this.overlap = b.overlap;
+        this.looks = b.looks;
+        this.reads = b.reads;
     }
 
-    /** @param instance the Airbyte instance the jobs live on, as run records note it (may be null) */
-    public JobWatcher(
-            AirbyteClient client,
-            CircuitBreaker breaker,
-            Clock clock,
-            Duration interval,
-            Duration singleReadAfter,
-            Duration overlap,
-            String instance) {
-        this.instance = instance;
-        this.client = client;
-        this.breaker = breaker;
-        this.clock = clock;
-        this.interval = interval;
-        this.singleReadAfter = singleReadAfter;
-        this.overlap = overlap;
+    /** A watcher of the jobs {@code client} starts; see {@link JobWatcherBuilder} for what it needs besides. */
+    public static JobWatcherBuilder builder(AirbyteClient client) {
+        return new JobWatcherBuilder(client, JobWatcher::new);
     }
 
     /** Begins the looks; at a fixed rate, so a slow listing does not push the next one back. */
     public JobWatcher start() {
-        looks.scheduleAtFixedRate(this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule = looks.scheduleAtFixedRate(
+                this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -412,7 +403,12 @@ public final class JobWatcher implements AutoCloseable {
     /** Once in the queue, however many looks or notifications ask while the readers work through it. */
     private void queueRead(Watched w) {
         if (w.reading.compareAndSet(false, true)) {
-            reads.execute(() -> readSingly(w));
+            try {
+                reads.execute(() -> readSingly(w));
+            } catch (RejectedExecutionException stopping) {
+                // the owner is shutting the readers down: nothing more to read
+                w.reading.set(false);
+            }
         }
     }
 
@@ -434,18 +430,13 @@ public final class JobWatcher implements AutoCloseable {
         }
     }
 
+    /** Stops the looks; the threads are the owner's to shut down (a Camel context does it when it stops). */
     @Override
     public void close() {
-        looks.shutdownNow();
-        reads.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+        ScheduledFuture<?> looking = schedule;
+        if (looking != null) {
+            looking.cancel(false);
+        }
     }
 
     /** One followed job: its newest snapshot and the future its waiting run sleeps on. */

@@ -1,39 +1,37 @@
 package org.camelbyte.component;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.camelbyte.airbyte.AirbyteClient;
-import org.camelbyte.airbyte.AirbyteClients;
-import org.camelbyte.airbyte.AirbyteSettings;
 import org.camelbyte.airbyte.ConnectionLookup;
-import org.camelbyte.airbyte.JobStart;
 import org.camelbyte.airbyte.JobWatcher;
+import org.camelbyte.airbyte.JobWatcherBuilder;
 
 /**
- * The {@code airbyte:} component. Inside the Camelbyte app it shares the app's client, lookup cache, job
- * watcher, scheduler and run queue (see
- * {@link #AirbyteComponent(AirbyteClient, ConnectionLookup, JobWatcher, ScheduledExecutorService)});
- * on its own it builds them from its {@link AirbyteConfiguration} when the context starts, and its job
- * watcher when an exchange first waits for a job.
+ * The {@code airbyte:} component. Its {@link AirbyteConfiguration} ({@code camel.component.airbyte.base-url},
+ * {@code ...auth-mode}, ...) is copied into every endpoint, whose URI may override any option; the component
+ * keeps one {@link AirbyteAccess} (client, lookup cache, job start, job watcher) per distinct configuration,
+ * built when first needed and closed when it stops. Inside the Camelbyte app, the access of its own
+ * configuration is the app's (see
+ * {@link #AirbyteComponent(AirbyteClient, ConnectionLookup, JobWatcher, ScheduledExecutorService)}).
  */
 @Component("airbyte")
-public class AirbyteComponent extends DefaultComponent {
+public class AirbyteComponent extends HealthCheckComponent {
     private static final int OWN_SCHEDULER_THREADS = 2;
 
-    @Metadata(description = "Which Airbyte to talk to and how to sign in.")
+    @Metadata(description = "Which Airbyte to talk to and how to sign in; every endpoint starts from a copy of it.")
     private AirbyteConfiguration configuration = new AirbyteConfiguration();
 
-    private AirbyteClient client;
-    private ConnectionLookup lookup;
-    private JobStart jobStart;
-    private JobWatcher watcher;
-    private boolean ownWatcher;
+    /** The host's access, for the component's own configuration; null on its own. */
+    private final AirbyteAccess given;
+
+    private final Map<AirbyteConfiguration, AirbyteAccess> accesses = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private boolean ownScheduler;
 
@@ -44,20 +42,22 @@ public class AirbyteComponent extends DefaultComponent {
                     + " them; a plain Camel application has none).")
     private RunHandOff runs;
 
-    public AirbyteComponent() {}
+    public AirbyteComponent() {
+        this.given = null;
+    }
 
     /** The app's component: one client, lookup cache, job watcher and scheduler for the whole application. */
     public AirbyteComponent(
             AirbyteClient client, ConnectionLookup lookup, JobWatcher watcher, ScheduledExecutorService scheduler) {
-        this.client = client;
-        this.lookup = lookup;
-        this.watcher = watcher;
+        this.given = AirbyteAccess.given(client, lookup, watcher);
         this.scheduler = scheduler;
     }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        AirbyteEndpoint endpoint = new AirbyteEndpoint(uri, this, AirbyteOperation.parse(uri, remaining));
+        AirbyteEndpoint endpoint =
+                new AirbyteEndpoint(uri, this, AirbyteOperation.parse(uri, remaining), configuration.copy());
+        DurationOptions.read(parameters);
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
@@ -66,13 +66,6 @@ public class AirbyteComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (client == null) {
-            AirbyteSettings settings = configuration.toSettings();
-            client = AirbyteClients.create(settings, getCamelContext());
-            lookup = new ConnectionLookup(client, settings.lookupCacheTtl());
-        }
-        // the component's calls go to Airbyte directly (the app's run steps use its shared breaker)
-        jobStart = new JobStart(client, JobStart.Calls.DIRECT);
         if (scheduler == null) {
             scheduler = getCamelContext()
                     .getExecutorServiceManager()
@@ -83,13 +76,8 @@ public class AirbyteComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
-        synchronized (this) {
-            if (ownWatcher) {
-                watcher.close();
-                watcher = null;
-                ownWatcher = false;
-            }
-        }
+        accesses.values().forEach(a -> a.close(getCamelContext().getExecutorServiceManager()));
+        accesses.clear();
         if (ownScheduler) {
             getCamelContext().getExecutorServiceManager().shutdown(scheduler);
             scheduler = null;
@@ -98,37 +86,44 @@ public class AirbyteComponent extends DefaultComponent {
         super.doStop();
     }
 
-    AirbyteClient client() {
-        return client;
-    }
-
-    ConnectionLookup lookup() {
-        return lookup;
-    }
-
-    JobStart jobStart() {
-        return jobStart;
-    }
-
-    /** The app's watcher, or this component's own, started when first needed (most routes never wait). */
-    synchronized JobWatcher watcher() {
-        if (watcher == null) {
-            watcher = OwnJobWatcher.start(client, waitingPollIntervals());
-            ownWatcher = true;
+    /** Refuses, at route start, a configuration that cannot make a client (no baseUrl, credentials missing). */
+    void check(AirbyteConfiguration wanted, String where) {
+        if (given == null || !wanted.equals(configuration)) {
+            wanted.toSettings(where);
         }
-        return watcher;
     }
 
-    /** The poll intervals of this component's endpoints that wait for a job, so the watcher looks as often. */
-    private List<Duration> waitingPollIntervals() {
+    /** The access of {@code wanted}: the host's for the component's own configuration, else built once. */
+    AirbyteAccess access(AirbyteConfiguration wanted) {
+        if (given != null && wanted.equals(configuration)) {
+            return given;
+        }
+        // keyed by a copy: the caller's configuration stays its own to change
+        return accesses.computeIfAbsent(
+                wanted.copy(), c -> AirbyteAccess.build(c.toSettings("The airbyte component"), getCamelContext()));
+    }
+
+    /** The job watcher of an access, started when an exchange first waits on it. */
+    JobWatcher watcher(AirbyteAccess access, AirbyteConfiguration of) {
+        return access.watcher(() -> watchInterval(of), getCamelContext().getExecutorServiceManager(), this);
+    }
+
+    /**
+     * As often as the most eager waiting sync endpoint of this configuration known at that moment asks (at
+     * least {@link JobWatcher#MIN_INTERVAL}), so pollInterval keeps its meaning for static routes.
+     */
+    private Duration watchInterval(AirbyteConfiguration of) {
         return getCamelContext().getEndpoints().stream()
                 .filter(AirbyteEndpoint.class::isInstance)
                 .map(AirbyteEndpoint.class::cast)
                 .filter(e -> e.getComponent() == this
                         && e.getOperation() == AirbyteOperation.SYNC
-                        && e.isWaitForCompletion())
-                .map(AirbyteEndpoint::pollIntervalDuration)
-                .toList();
+                        && e.isWaitForCompletion()
+                        && e.getConfiguration().equals(of))
+                .map(AirbyteEndpoint::getPollInterval)
+                .min(Duration::compareTo)
+                .map(d -> d.compareTo(JobWatcher.MIN_INTERVAL) < 0 ? JobWatcher.MIN_INTERVAL : d)
+                .orElse(JobWatcherBuilder.DEFAULT_INTERVAL);
     }
 
     ScheduledExecutorService scheduler() {

@@ -1,9 +1,6 @@
 package org.camelbyte.component;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -16,12 +13,7 @@ class AirbyteConsumer extends DefaultConsumer {
     AirbyteConsumer(AirbyteEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.statuses = endpoint.getStatusFilter() == null
-                ? Set.of()
-                : Arrays.stream(endpoint.getStatusFilter().split(","))
-                        .map(s -> s.trim().toLowerCase(Locale.ROOT))
-                        .filter(s -> !s.isEmpty())
-                        .collect(Collectors.toSet());
+        this.statuses = endpoint.statusFilter();
     }
 
     @Override

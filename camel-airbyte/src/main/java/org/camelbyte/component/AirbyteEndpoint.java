@@ -1,6 +1,10 @@
 package org.camelbyte.component;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -10,6 +14,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.camelbyte.airbyte.Durations;
 import org.camelbyte.airbyte.JobType;
 
 /** One airbyte: operation and its options; documented in docs/component.md. */
@@ -25,6 +30,10 @@ public class AirbyteEndpoint extends DefaultEndpoint {
     @Metadata(required = true)
     private final AirbyteOperation operation;
 
+    /** The component's configuration, copied, with this URI's connection options applied over it. */
+    @UriParam
+    private final AirbyteConfiguration configuration;
+
     @UriParam(
             label = "producer",
             description = "connections: only connections whose name contains this, ignoring case.")
@@ -39,8 +48,8 @@ public class AirbyteEndpoint extends DefaultEndpoint {
             label = "producer",
             defaultValue = "sync",
             enums = "sync,reset,clear",
-            description = "sync: the kind of job to start.")
-    private String jobType = "sync";
+            description = "sync: the kind of job to start: sync, reset or clear.")
+    private JobType jobType = JobType.SYNC;
 
     @UriParam(
             label = "producer",
@@ -52,14 +61,17 @@ public class AirbyteEndpoint extends DefaultEndpoint {
     @UriParam(
             label = "producer",
             defaultValue = "10s",
-            description = "sync, run: how often the job's (run's) state is read while waiting.")
-    private String pollInterval = "10s";
+            javaType = "java.time.Duration",
+            description = "sync, run: the longest a waiting exchange goes without a look at its job's (run's) state:"
+                    + " 500ms, 30s, 10m, 1h30m or PT10M.")
+    private Duration pollInterval = Duration.ofSeconds(10);
 
     @UriParam(
             label = "producer",
             defaultValue = "6h",
-            description = "sync, run: how long to wait for the end before failing the exchange.")
-    private String timeout = "6h";
+            javaType = "java.time.Duration",
+            description = "sync, run: how long to wait for the end before failing the exchange: 30m, 6h, 1d or PT6H.")
+    private Duration timeout = Duration.ofHours(6);
 
     @UriParam(
             label = "producer",
@@ -75,22 +87,29 @@ public class AirbyteEndpoint extends DefaultEndpoint {
             description = "run: the configured pipeline to run. outcomes: only this pipeline's outcomes.")
     private String pipeline;
 
+    /** The run statuses a host application's outcome can have. */
+    static final Set<String> RUN_STATUSES = Set.of("succeeded", "failed", "cancelled", "timed_out", "skipped");
+
     @UriParam(
             label = "consumer",
             description =
                     "outcomes: only these run statuses, comma separated (succeeded,failed,cancelled,timed_out,skipped).")
-    private String status;
+    private String statuses;
 
-    AirbyteEndpoint(String uri, AirbyteComponent component, AirbyteOperation operation) {
+    AirbyteEndpoint(
+            String uri, AirbyteComponent component, AirbyteOperation operation, AirbyteConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
+        this.configuration = configuration;
     }
 
     /** Refuses, at route start, options that cannot work; one sentence naming the option. */
     void validate() {
-        JobType.parse(jobType);
-        pollIntervalDuration();
-        timeoutDuration();
+        String where = "Endpoint airbyte:" + operation.wireName();
+        AirbyteConfiguration.positive(where, "pollInterval", pollInterval);
+        AirbyteConfiguration.positive(where, "timeout", timeout);
+        statusFilter();
+        getComponent().check(configuration, where);
         if (operation == AirbyteOperation.RUN && (pipeline == null || pipeline.isBlank())) {
             throw new IllegalArgumentException(
                     "airbyte:run needs the option pipeline naming a pipeline of pipelines.yaml.");
@@ -126,12 +145,32 @@ public class AirbyteEndpoint extends DefaultEndpoint {
         return (AirbyteComponent) super.getComponent();
     }
 
-    Duration pollIntervalDuration() {
-        return AirbyteConfiguration.duration("pollInterval", pollInterval);
+    /** The statuses option as a set; empty: every status. */
+    Set<String> statusFilter() {
+        if (statuses == null) {
+            return Set.of();
+        }
+        Set<String> wanted = Arrays.stream(statuses.split(","))
+                .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        for (String status : wanted) {
+            if (!RUN_STATUSES.contains(status)) {
+                throw new IllegalArgumentException("The airbyte option statuses names '" + status + "', which is no"
+                        + " run status; write some of succeeded,failed,cancelled,timed_out,skipped.");
+            }
+        }
+        return wanted;
     }
 
-    Duration timeoutDuration() {
-        return AirbyteConfiguration.duration("timeout", timeout);
+    /** The connection options of this endpoint: the component's, with this URI's over them. */
+    public AirbyteConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** How the timeout reads in messages, as the user wrote it. */
+    String timeoutText() {
+        return Durations.format(timeout);
     }
 
     public AirbyteOperation getOperation() {
@@ -154,11 +193,11 @@ public class AirbyteEndpoint extends DefaultEndpoint {
         this.connection = connection;
     }
 
-    public String getJobType() {
+    public JobType getJobType() {
         return jobType;
     }
 
-    public void setJobType(String jobType) {
+    public void setJobType(JobType jobType) {
         this.jobType = jobType;
     }
 
@@ -170,19 +209,19 @@ public class AirbyteEndpoint extends DefaultEndpoint {
         this.waitForCompletion = waitForCompletion;
     }
 
-    public String getPollInterval() {
+    public Duration getPollInterval() {
         return pollInterval;
     }
 
-    public void setPollInterval(String pollInterval) {
+    public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
     }
 
-    public String getTimeout() {
+    public Duration getTimeout() {
         return timeout;
     }
 
-    public void setTimeout(String timeout) {
+    public void setTimeout(Duration timeout) {
         this.timeout = timeout;
     }
 
@@ -209,12 +248,12 @@ public class AirbyteEndpoint extends DefaultEndpoint {
     public void setPipeline(String pipeline) {
         this.pipeline = pipeline;
     }
-    /** The option status (getStatus is the service state of every endpoint). */
-    public String getStatusFilter() {
-        return status;
+
+    public String getStatuses() {
+        return statuses;
     }
 
-    public void setStatus(String status) {
-        this.status = status;
+    public void setStatuses(String statuses) {
+        this.statuses = statuses;
     }
 }

@@ -12,7 +12,6 @@ import org.camelbyte.airbyte.AirbyteJob;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.airbyte.JobFollower;
 import org.camelbyte.airbyte.JobStatus;
-import org.camelbyte.airbyte.JobType;
 
 /**
  * Does an endpoint's operation. The calls themselves are short and made on the caller's thread; waiting for
@@ -23,6 +22,8 @@ class AirbyteProducer extends DefaultAsyncProducer {
     private final AirbyteEndpoint endpoint;
 
     private final Clock clock = Clock.systemUTC();
+
+    private volatile AirbyteAccess access;
 
     AirbyteProducer(AirbyteEndpoint endpoint) {
         super(endpoint);
@@ -35,19 +36,19 @@ class AirbyteProducer extends DefaultAsyncProducer {
             Message message = exchange.getMessage();
             switch (endpoint.getOperation()) {
                 case CONNECTIONS ->
-                    message.setBody(lookup().search(endpoint.getMatch()).stream()
+                    message.setBody(access().call(() -> lookup().search(endpoint.getMatch())).stream()
                             .map(Bodies::connection)
                             .toList());
                 case LOOKUP -> {
-                    AirbyteConnection connection = lookup().resolve(connectionName(message));
+                    AirbyteConnection connection = resolve(message);
                     message.setHeader(AirbyteConstants.CONNECTION_ID, connection.connectionId());
                     message.setBody(Bodies.connection(connection));
                 }
-                case JOB -> answer(message, client().getJob(jobId(message)));
+                case JOB -> answer(message, readJob(jobId(message)));
                 case CANCEL -> {
                     long jobId = jobId(message);
-                    client().cancelJob(jobId);
-                    answer(message, client().getJob(jobId));
+                    access().run(() -> client().cancelJob(jobId));
+                    answer(message, readJob(jobId));
                 }
                 case SYNC -> {
                     return sync(exchange, callback);
@@ -68,11 +69,10 @@ class AirbyteProducer extends DefaultAsyncProducer {
 
     private boolean sync(Exchange exchange, AsyncCallback callback) {
         Message message = exchange.getMessage();
-        AirbyteConnection connection = lookup().resolve(connectionName(message));
+        AirbyteConnection connection = resolve(message);
         // one job per exchange: a 409 adopts the running job, a lost answer the job Airbyte created
-        AirbyteJob started = endpoint.getComponent()
-                .jobStart()
-                .startOnce(connection.connectionId(), JobType.parse(endpoint.getJobType()))
+        AirbyteJob started = access().jobStart()
+                .startOnce(connection.connectionId(), endpoint.getJobType())
                 .job();
         answer(message, started);
         if (!endpoint.isWaitForCompletion()) {
@@ -80,10 +80,11 @@ class AirbyteProducer extends DefaultAsyncProducer {
             return true;
         }
         new JobWait(
-                        new JobFollower(endpoint.getComponent().watcher(), started),
+                        new JobFollower(
+                                endpoint.getComponent().watcher(access(), endpoint.getConfiguration()), started),
                         scheduler(),
-                        endpoint.pollIntervalDuration(),
-                        endpoint.timeoutDuration(),
+                        endpoint.getPollInterval(),
+                        endpoint.getTimeout(),
                         clock,
                         job -> {
                             answer(message, job);
@@ -104,7 +105,8 @@ class AirbyteProducer extends DefaultAsyncProducer {
                                     : "left it running (cancelOnTimeout=false)";
                             return new AirbyteJobFailedException(
                                     "Airbyte job " + last.jobId() + " on '" + connection.name()
-                                            + "' did not end within " + endpoint.getTimeout() + "; " + cancelled + ".",
+                                            + "' did not end within " + endpoint.timeoutText() + "; " + cancelled
+                                            + ".",
                                     Bodies.job(last));
                         })
                 .start(started, exchange, callback);
@@ -113,7 +115,7 @@ class AirbyteProducer extends DefaultAsyncProducer {
 
     private String cancel(long jobId) {
         try {
-            client().cancelJob(jobId);
+            access().run(() -> client().cancelJob(jobId));
             return "cancelled it";
         } catch (RuntimeException e) {
             return "cancelling it failed too (" + e.getMessage() + ")";
@@ -136,8 +138,8 @@ class AirbyteProducer extends DefaultAsyncProducer {
         new RunWait(
                         runs,
                         scheduler(),
-                        endpoint.pollIntervalDuration(),
-                        endpoint.timeoutDuration(),
+                        endpoint.getPollInterval(),
+                        endpoint.getTimeout(),
                         clock,
                         run -> {
                             Bodies.run(message, run);
@@ -150,7 +152,7 @@ class AirbyteProducer extends DefaultAsyncProducer {
                         },
                         last -> new AirbyteJobFailedException(
                                 "Run " + accepted.runId() + " of pipeline " + accepted.pipeline()
-                                        + " had not ended within " + endpoint.getTimeout()
+                                        + " had not ended within " + endpoint.timeoutText()
                                         + "; it goes on under the pipeline's own timeout.",
                                 last.json()))
                 .start(accepted, exchange, callback);
@@ -186,12 +188,31 @@ class AirbyteProducer extends DefaultAsyncProducer {
         return id;
     }
 
+    private AirbyteConnection resolve(Message message) {
+        String name = connectionName(message);
+        return access().call(() -> lookup().resolve(name));
+    }
+
+    private AirbyteJob readJob(long jobId) {
+        return access().call(() -> client().getJob(jobId));
+    }
+
+    /** The Airbyte of this endpoint's configuration, from the component (built when first needed). */
+    AirbyteAccess access() {
+        AirbyteAccess current = access;
+        if (current == null) {
+            current = endpoint.getComponent().access(endpoint.getConfiguration());
+            access = current;
+        }
+        return current;
+    }
+
     private AirbyteClient client() {
-        return endpoint.getComponent().client();
+        return access().client();
     }
 
     private ConnectionLookup lookup() {
-        return endpoint.getComponent().lookup();
+        return access().lookup();
     }
 
     private ScheduledExecutorService scheduler() {

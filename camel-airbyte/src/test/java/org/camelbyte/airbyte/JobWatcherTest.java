@@ -29,6 +29,7 @@ class JobWatcherTest {
 
     private AirbyteStandIn standIn;
     private JobWatcher watcher;
+    private final WatcherThreads threads = new WatcherThreads();
     private final CircuitBreaker breaker = CircuitBreaker.of(
             "test",
             CircuitBreakerConfig.custom()
@@ -46,6 +47,7 @@ class JobWatcherTest {
         if (watcher != null) {
             watcher.close();
         }
+        threads.close();
         standIn.close();
     }
 
@@ -73,7 +75,13 @@ class JobWatcherTest {
                         null),
                 0);
         AirbyteClient client = StandInClients.client(standIn, flavour);
-        watcher = new JobWatcher(client, breaker, Clock.systemUTC(), Duration.ofHours(1), singleReadAfter, overlap);
+        watcher = threads.watcher(client)
+                .breaker(breaker)
+                .clock(Clock.systemUTC())
+                .interval(Duration.ofHours(1))
+                .singleReadAfter(singleReadAfter)
+                .overlap(overlap)
+                .build();
         return client;
     }
 
@@ -283,8 +291,12 @@ class JobWatcherTest {
                         null),
                 0);
         AirbyteClient client = StandInClients.client(standIn, ApiFlavour.CONFIG);
-        watcher = new JobWatcher(
-                client, breaker, Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(2));
+        watcher = threads.watcher(client)
+                .breaker(breaker)
+                .interval(Duration.ofHours(1))
+                .singleReadAfter(Duration.ofHours(1))
+                .overlap(Duration.ofSeconds(2))
+                .build();
         long jobId = startJobs(client).get(0);
 
         watcher.look();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.camelbyte.airbyte.ConnectionLookupException;
 import org.junit.jupiter.api.Test;
 
@@ -157,18 +158,25 @@ class AirbyteComponentTest extends StandInCamelTest {
 
     @Test
     void badOptionsAreRefusedNamingTheOption() {
-        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:nope")))
-                .rootCause()
+        refused("airbyte:nope")
                 .hasMessageContaining("names no airbyte operation 'nope'")
                 .hasMessageContaining("airbyte:sync");
-        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?jobType=full")))
-                .rootCause()
+        refused("airbyte:sync?jobType=full")
                 .hasMessageContaining("jobType must be one of sync, reset, clear; 'full' is not");
-        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:sync?pollInterval=often")))
-                .rootCause()
-                .hasMessageContaining("pollInterval is 'often', not a duration");
-        assertThat(catchThrowable(() -> context.getEndpoint("airbyte:run")))
-                .rootCause()
-                .hasMessageContaining("airbyte:run needs the option pipeline");
+        refused("airbyte:sync?pollInterval=often").hasMessageContaining("pollInterval is 'often', not a duration");
+        refused("airbyte:sync?timeout=0s")
+                .hasMessageContaining("the option timeout is 0ms (or no duration); write a positive duration");
+        refused("airbyte:sync?authMode=kerberos")
+                .hasMessageContaining(
+                        "airbyte auth mode 'kerberos' is not one of none, basic, bearer, client_credentials");
+        refused("airbyte:sync?authMode=bearer")
+                .hasMessageContaining("Airbyte auth mode bearer needs token; set it or choose another auth mode");
+        refused("airbyte:outcomes?statuses=done").hasMessageContaining("statuses names 'done', which is no run status");
+        refused("airbyte:run").hasMessageContaining("airbyte:run needs the option pipeline");
+    }
+
+    /** Why creating the endpoint failed: the innermost cause, the sentence a user reads. */
+    private AbstractThrowableAssert<?, ? extends Throwable> refused(String uri) {
+        return assertThat(catchThrowable(() -> context.getEndpoint(uri))).rootCause();
     }
 }

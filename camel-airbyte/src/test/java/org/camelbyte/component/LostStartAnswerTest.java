@@ -25,7 +25,7 @@ class LostStartAnswerTest extends StandInCamelTest {
     @Override
     protected void configure(AirbyteConfiguration configuration) {
         // the POST's answer comes 1.5 s late, well past this
-        configuration.setRequestTimeout("300ms");
+        configuration.setRequestTimeout(Duration.ofMillis(300));
     }
 
     @Override

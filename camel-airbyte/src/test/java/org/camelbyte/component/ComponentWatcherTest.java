@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A component without the app follows waiting syncs through a job watcher of its own: started when an
- * exchange first waits, closed with the component, and no per-job status call while exchanges wait.
+ * exchange first waits, on threads of the Camel context's ExecutorServiceManager, closed with the component,
+ * and no per-job status call while exchanges wait.
  */
-class OwnJobWatcherTest extends StandInCamelTest {
+class ComponentWatcherTest extends StandInCamelTest {
     private static final String GET_JOB = "GET /api/public/v1/jobs/{id}";
 
     @Override
@@ -46,10 +47,12 @@ class OwnJobWatcherTest extends StandInCamelTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> watcherThreads() == before);
     }
 
-    /** The watcher's batched looks run on a thread of this name (its single reads on another). */
+    /** The watcher's batched looks run on a Camel thread of this name (its single reads on another). */
     private static int watcherThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().equals("airbyte-watcher"))
+                .filter(t -> t.isAlive()
+                        && t.getName().startsWith("Camel (")
+                        && t.getName().endsWith(" - airbyte-watcher"))
                 .count();
     }
 }
