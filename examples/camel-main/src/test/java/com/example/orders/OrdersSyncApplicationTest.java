@@ -28,7 +28,7 @@ class OrdersSyncApplicationTest {
     void syncsOrdersOnceAndTheRouteReachesTheJobsEnd() {
         Main main = new Main(OrdersSyncApplication.class);
         // only the URL differs from application.properties: the stand-in listens on a free port
-        main.addOverrideProperty("camel.component.airbyte.configuration.base-url", airbyte.publicApiUrl());
+        main.addOverrideProperty("camel.component.airbyte.base-url", airbyte.publicApiUrl());
         NotifyBuilder[] synced = new NotifyBuilder[1];
         main.addMainListener(new MainListenerSupport() {
             @Override

@@ -1,6 +1,7 @@
 package com.example.orders;
 
 import org.camelbyte.component.AirbyteComponent;
+import org.camelbyte.component.AirbyteConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,13 +18,21 @@ public class OrdersSyncApplication {
     }
 
     /**
-     * The airbyte: component, its options bound from {@code camel.component.airbyte.*} by Spring Boot. Camel on
-     * Spring Boot applies those keys only through a component's starter, and camel-airbyte has none; Camel
-     * finds this bean by its name, the URI scheme.
+     * The component's options, bound from {@code camel.component.airbyte.*} by Spring Boot (durations in Spring's
+     * format: 500ms, 30s, 10m, PT10M). Camel on Spring Boot applies a component's keys only through its starter,
+     * and camel-airbyte has none, so the application binds them itself.
      */
-    @Bean("airbyte")
+    @Bean
     @ConfigurationProperties(prefix = "camel.component.airbyte")
-    AirbyteComponent airbyte() {
-        return new AirbyteComponent();
+    AirbyteConfiguration airbyteConfiguration() {
+        return new AirbyteConfiguration();
+    }
+
+    /** The airbyte: component on those options; Camel finds it by its bean name, the URI scheme. */
+    @Bean("airbyte")
+    AirbyteComponent airbyte(AirbyteConfiguration configuration) {
+        AirbyteComponent airbyte = new AirbyteComponent();
+        airbyte.setConfiguration(configuration);
+        return airbyte;
     }
 }

@@ -33,7 +33,7 @@ class OrdersSyncApplicationTest {
     @DynamicPropertySource
     static void pointAtTheStandIn(DynamicPropertyRegistry registry) {
         // only the URL differs from application.properties: the stand-in listens on a free port
-        registry.add("camel.component.airbyte.configuration.base-url", airbyte::publicApiUrl);
+        registry.add("camel.component.airbyte.base-url", airbyte::publicApiUrl);
     }
 
     @TestConfiguration
