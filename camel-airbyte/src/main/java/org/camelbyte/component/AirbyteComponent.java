@@ -2,6 +2,7 @@ package org.camelbyte.component;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Endpoint;
@@ -12,6 +13,7 @@ import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.airbyte.JobWatcherBuilder;
+import org.camelbyte.airbyte.WaitScheduler;
 
 /**
  * The {@code airbyte:} component. Its {@link AirbyteConfiguration} ({@code camel.component.airbyte.base-url},
@@ -67,9 +69,7 @@ public class AirbyteComponent extends HealthCheckComponent {
     protected void doStart() throws Exception {
         super.doStart();
         if (scheduler == null) {
-            scheduler = getCamelContext()
-                    .getExecutorServiceManager()
-                    .newScheduledThreadPool(this, "airbyte-component", OWN_SCHEDULER_THREADS);
+            scheduler = WaitScheduler.create(getCamelContext(), this, "airbyte-component", OWN_SCHEDULER_THREADS);
             ownScheduler = true;
         }
     }
@@ -101,6 +101,15 @@ public class AirbyteComponent extends HealthCheckComponent {
         // keyed by a copy: the caller's configuration stays its own to change
         return accesses.computeIfAbsent(
                 wanted.copy(), c -> AirbyteAccess.build(c.toSettings("The airbyte component"), getCamelContext()));
+    }
+
+    /**
+     * Why the Airbyte of {@code wanted} looks unreachable, without making its access: an endpoint that never
+     * called shares the news of the others of its configuration; empty when none has called yet.
+     */
+    Optional<String> trouble(AirbyteConfiguration wanted) {
+        AirbyteAccess access = given != null && wanted.equals(configuration) ? given : accesses.get(wanted);
+        return access == null ? Optional.empty() : access.trouble();
     }
 
     /** The job watcher of an access, started when an exchange first waits on it. */

@@ -1,10 +1,13 @@
 package org.camelbyte.component;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteConnection;
@@ -24,10 +27,41 @@ class AirbyteProducer extends DefaultAsyncProducer {
     private final Clock clock = Clock.systemUTC();
 
     private volatile AirbyteAccess access;
+    private WritableHealthCheckRepository healthChecks;
+    private AirbyteProducerHealthCheck healthCheck;
 
     AirbyteProducer(AirbyteEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // optional: registered only where Camel's health checks are (camel-health and its producers repository)
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(
+                endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new AirbyteProducerHealthCheck(this, endpoint.getId());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        // the component closes its accesses when it stops: a restarted producer asks again
+        access = null;
+        super.doStop();
+    }
+
+    /** Why this producer's Airbyte looks unreachable; empty while it answers (or before any call to it). */
+    Optional<String> trouble() {
+        return endpoint.getComponent().trouble(endpoint.getConfiguration());
     }
 
     @Override

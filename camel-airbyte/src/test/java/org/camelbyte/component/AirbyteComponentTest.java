@@ -175,6 +175,14 @@ class AirbyteComponentTest extends StandInCamelTest {
         refused("airbyte:run").hasMessageContaining("airbyte:run needs the option pipeline");
     }
 
+    @Test
+    void theOldStatusOptionStillReadsAsStatuses() {
+        AirbyteEndpoint endpoint = context.getEndpoint("airbyte:job?status=failed,cancelled", AirbyteEndpoint.class);
+
+        assertThat(endpoint.getStatuses()).isEqualTo("failed,cancelled");
+        assertThat(endpoint.statusFilter()).containsExactlyInAnyOrder("failed", "cancelled");
+    }
+
     /** Why creating the endpoint failed: the innermost cause, the sentence a user reads. */
     private AbstractThrowableAssert<?, ? extends Throwable> refused(String uri) {
         return assertThat(catchThrowable(() -> context.getEndpoint(uri))).rootCause();

@@ -1,11 +1,20 @@
 package org.camelbyte.component;
 
+import org.apache.camel.CamelContext;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.StandInScenario;
 
 /** The stand-in the component tests talk to: a sync that succeeds, one that fails, one that never ends. */
 final class ComponentScenario {
     private ComponentScenario() {}
+
+    /** Points the context's airbyte: component (resolved from META-INF/services) at {@code standIn}. */
+    static AirbyteConfiguration pointAt(CamelContext context, AirbyteStandIn standIn) {
+        AirbyteConfiguration configuration =
+                context.getComponent("airbyte", AirbyteComponent.class).getConfiguration();
+        configuration.setBaseUrl(standIn.publicApiUrl());
+        return configuration;
+    }
 
     static AirbyteStandIn start() {
         return AirbyteStandIn.start(StandInScenario.fromYaml("""

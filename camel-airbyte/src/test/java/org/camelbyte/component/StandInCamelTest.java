@@ -29,11 +29,7 @@ abstract class StandInCamelTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        // resolved from META-INF/services
-        AirbyteConfiguration configuration =
-                context.getComponent("airbyte", AirbyteComponent.class).getConfiguration();
-        configuration.setBaseUrl(standIn.publicApiUrl());
-        configure(configuration);
+        configure(ComponentScenario.pointAt(context, standIn));
         return context;
     }
 

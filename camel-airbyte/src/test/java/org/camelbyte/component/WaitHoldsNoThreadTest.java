@@ -53,9 +53,7 @@ class WaitHoldsNoThreadTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("airbyte", AirbyteComponent.class)
-                .getConfiguration()
-                .setBaseUrl(standIn.publicApiUrl());
+        ComponentScenario.pointAt(context, standIn);
         return context;
     }
 
