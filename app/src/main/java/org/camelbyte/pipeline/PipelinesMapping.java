@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.time.Duration;
@@ -29,6 +32,9 @@ final class PipelinesMapping {
             // concurrency: 2.5 is a mistake, not 2
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            // cancelOnTimeout: 1 is refused, not read as true: a yes-or-no key takes true or false
+            .withCoercionConfig(
+                    LogicalType.Boolean, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
             .addModule(new SimpleModule().addDeserializer(Duration.class, new DurationText()))
             .build();
 

@@ -35,6 +35,7 @@ class PipelinesFileTest {
             "pipelines: [{name: orders, connection: o, pollInterval: soon}]"|"p.yaml: pipeline 'orders', key 'pollInterval' is 'soon'; use a duration like 500ms, 30s, 10m, 2h, 1d or PT10M."
             "defaults: {timeout: [1h]}"|"p.yaml: key 'defaults.timeout' must be a duration like 500ms, 30s, 10m, 2h, 1d or PT10M."
             "pipelines: [{name: orders, connection: o, cancelOnTimeout: maybe}]"|"p.yaml: pipeline 'orders', key 'cancelOnTimeout' is 'maybe'; use true or false."
+            "pipelines: [{name: orders, connection: o, cancelOnTimeout: 1}]"|"p.yaml: pipeline 'orders', key 'cancelOnTimeout' is '1'; use true or false."
             "pipelines: [{name: orders, connection: o, jobType: refresh}]"|"p.yaml: pipeline 'orders', key 'jobType' is 'refresh'; use sync, reset or clear."
             "pipelines: [{name: orders, connection: [a, b]}]"|"p.yaml: pipeline 'orders', key 'connection' must be a text value."
             "pipelines: [{name: orders, connection: o, dependsOn: {a: 1}}]"|"p.yaml: pipeline 'orders', key 'dependsOn' must be a pipeline name or a list of them."
