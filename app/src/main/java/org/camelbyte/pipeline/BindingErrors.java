@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What Jackson refuses in pipelines.yaml (an unknown key, a value of the wrong kind), as one sentence naming
@@ -102,6 +101,10 @@ final class BindingErrors {
         if (ofKey.isPresent()) {
             return ofKey.get();
         }
+        if (type == null) {
+            // Jackson names no type for a few refusals; the key and the value still say where to look
+            return "a value of the kind this key takes (see the README's \"Writing a pipeline\")";
+        }
         if (type.isAnnotationPresent(WriteAs.class)) {
             return type.getAnnotation(WriteAs.class).value();
         }
@@ -151,7 +154,6 @@ final class BindingErrors {
         if (options.size() < 2) {
             return String.join("", options);
         }
-        return options.subList(0, options.size() - 1).stream().collect(Collectors.joining(", ")) + " or "
-                + options.get(options.size() - 1);
+        return String.join(", ", options.subList(0, options.size() - 1)) + " or " + options.get(options.size() - 1);
     }
 }
