@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.camel.main.MainSupport;
+import org.camelbyte.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,22 @@ final class OrderlyStop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * {@code stop.grace-period}, which must outlast Camel's own {@code camel.main.shutdown-timeout}: else the
+     * process would end while Camel still waited for runs, before leases and embedded services.
+     */
+    static Duration gracePeriod(Settings settings) {
+        Duration gracePeriod = settings.getDuration("stop.grace-period");
+        int shutdownTimeout = settings.getInt("camel.main.shutdown-timeout");
+        if (Duration.ofSeconds(shutdownTimeout).compareTo(gracePeriod) >= 0) {
+            throw new IllegalStateException("Config key " + settings.describe("camel.main.shutdown-timeout") + " is "
+                    + shutdownTimeout + " (seconds) but must be less than " + settings.describe("stop.grace-period")
+                    + ", " + gracePeriod.toSeconds() + "s, which also covers releasing leases and stopping the"
+                    + " embedded services: lower the one or raise the other.");
+        }
+        return gracePeriod;
     }
 
     /**

@@ -79,6 +79,18 @@ class StartupConfigErrorsTest {
     }
 
     @Test
+    void aMisspeltPipelinesKeyNamesThePipelineAndTheKeyWithItsPath() {
+        assertThatThrownBy(() -> TestApp.with(standIn, """
+                        pipelines:
+                          - name: orders
+                            connection: orders (TEST)
+                            schedule: {cron: "0 0 2 * * ?", timezone: UTC}
+                        """).start())
+                .hasStackTraceContaining("pipelines.yaml: pipeline 'orders', key 'schedule.timezone' is not a known"
+                        + " key; use cron, timeZone, whenBusy or misfire.");
+    }
+
+    @Test
     void aBrokenRouteFileNamesTheFile() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.camel.yaml"), """
                 - route:
