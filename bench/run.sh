@@ -15,25 +15,38 @@ if [[ -n "${BENCH_HEAP:-}" ]]; then HEAP_OPTION=("-Xmx$BENCH_HEAP"); fi
 # phase's data dir with its own PostgreSQL), so the clean-up below finds each server the bench started.
 BENCH_TMP="$PWD/target/bench-tmp"
 
-# Stops each PostgreSQL still running on a data dir under $BENCH_TMP (the bench killed, or a phase failed
-# before its app stopped): postmaster.pid names the pid, and only a postgres process whose working directory
-# is that very data dir (the postmaster runs in its data dir) is stopped, never a pid reused by another
-# process. SIGINT is PostgreSQL's fast shutdown.
+# The pids of processes running one of the bench's own PostgreSQL programs: zonky unpacks them under
+# $BENCH_TMP, so only this bench (in this work tree) runs them, and the other PostgreSQL servers on the machine
+# are never touched.
+bench_pg_pids() {
+    find /proc -mindepth 2 -maxdepth 2 -name exe -lname "$BENCH_TMP/embedded-pg/*/bin/$1" 2>/dev/null | cut -d/ -f3
+}
+
+# Waits up to $2 tenths of a second until no process runs the bench's PostgreSQL program $1.
+await_no() {
+    local i
+    for ((i = 0; i < $2; i++)); do
+        [[ -z "$(bench_pg_pids "$1")" ]] && return 0
+        sleep 0.1
+    done
+}
+
+# Stops every PostgreSQL server of the bench still running (the bench killed, or a phase failed before its app
+# stopped). An initdb or pg_ctl the JVM started goes on when the JVM ends, so those end first (pg_ctl start
+# waits for its server, which might otherwise come up after this look). Then each postmaster, a postgres
+# whose parent is none, gets SIGINT, PostgreSQL's fast shutdown; its backends end with it.
 stop_postgres() {
-    local pidfile pid dir waited
-    while IFS= read -r pidfile; do
-        pid=$(head -n 1 "$pidfile" 2>/dev/null || true)
-        dir=$(dirname "$pidfile")
-        [[ "$pid" =~ ^[0-9]+$ ]] || continue
-        [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null || true)" == "$(realpath "$dir")" ]] || continue
-        [[ "$(readlink "/proc/$pid/exe" 2>/dev/null || true)" == */postgres ]] || continue
-        echo "bench/run.sh: stopping PostgreSQL $pid left running on $dir" >&2
-        kill -INT "$pid" 2>/dev/null || true
-        for waited in $(seq 1 50); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.2
-        done
-    done < <(find "$BENCH_TMP" -name postmaster.pid 2>/dev/null)
+    local pid parent
+    await_no initdb 600
+    await_no pg_ctl 600
+    for pid in $(bench_pg_pids postgres); do
+        parent=$(awk '{print $4}' "/proc/$pid/stat" 2>/dev/null) || continue
+        if [[ " $(bench_pg_pids postgres | tr '\n' ' ') " != *" $parent "* ]]; then
+            echo "bench/run.sh: stopping PostgreSQL $pid, left running on $(readlink "/proc/$pid/cwd")" >&2
+            kill -INT "$pid" 2>/dev/null || true
+        fi
+    done
+    await_no postgres 300
 }
 
 JAVA_PID=""
@@ -44,8 +57,9 @@ clean_up() {
         wait "$JAVA_PID" 2>/dev/null || true
     fi
     stop_postgres
-    # the app phases delete their own data dirs; these are what a killed run left (and TestApp's pipeline files)
-    rm -rf "$BENCH_TMP"/camelbyte-bench* "$BENCH_TMP"/camelbyte-test*
+    # the app phases delete their own data dirs; the rest is what a killed run left, TestApp's pipeline files and
+    # Vert.x's caches; zonky's unpacked PostgreSQL stays for the next run
+    find "$BENCH_TMP" -mindepth 1 -maxdepth 1 ! -name embedded-pg -exec rm -rf {} +
 }
 trap clean_up EXIT
 # Ctrl-C and kill: exit, so the EXIT trap above stops the JVM (a background job ignores SIGINT) and PostgreSQL
