@@ -64,8 +64,13 @@ final class HotMethods {
         }
     }
 
+    /**
+     * Class and method; a lambda's hidden class ({@code Foo$$Lambda$1599+0x00007f...}) under one name, the
+     * same in every run, so its samples add up.
+     */
     private static String name(RecordedFrame frame) {
-        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+        String type = frame.getMethod().getType().getName().replaceAll("\\$\\$Lambda[^.]*(\\.\\d+)?", "\\$\\$Lambda");
+        return type + "." + frame.getMethod().getName();
     }
 
     /** Two Markdown tables of the top {@link #TOP}, with what share of all samples each method had. */
