@@ -71,8 +71,9 @@ stop_postgres
 # The reactor builds the app and the two modules it depends on; in the same build, the app's test classpath
 # names their target/classes (and the stand-in's target/test-classes) rather than jars from ~/.m2. The file
 # goes to app/target/ (Maven resolves the relative path per module).
-mvn -B -q -pl app -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+# Maven's output goes to stderr: stdout is the bench's own, its last line the key=value line.
+mvn -B -q -Dstyle.color=never -pl app -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2
 # stackdepth: the profiled run's hot-method summary looks for the app's frame below deep Camel stacks
 java "${HEAP_OPTION[@]}" -XX:FlightRecorderOptions:stackdepth=256 -Djava.io.tmpdir="$BENCH_TMP" \
     -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench-classpath.txt)" \

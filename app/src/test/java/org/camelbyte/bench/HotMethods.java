@@ -78,7 +78,8 @@ final class HotMethods {
         int withApp = byAppFrame.values().stream().mapToInt(Integer::intValue).sum();
         return String.format(
                         Locale.ROOT,
-                        "%d execution samples; %d (%.0f%%) with a stand-in frame in their stack (the stand-in is in"
+                        "%d execution samples (every 10 ms, of the threads then running Java code: the JIT's,"
+                                + " the GC's and native code's CPU are not in them); %d (%.0f%%) with a stand-in frame in their stack (the stand-in is in"
                                 + " the same JVM), %d (%.0f%%) with an app frame in their stack.%n%n",
                         samples,
                         standInSamples,
