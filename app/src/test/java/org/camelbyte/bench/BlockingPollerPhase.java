@@ -1,6 +1,9 @@
 package org.camelbyte.bench;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,47 +43,33 @@ final class BlockingPollerPhase {
             Map<String, Long> callsBefore = StatusCalls.byOperation(standIn);
             CountDownLatch done = new CountDownLatch(n);
             AtomicInteger succeeded = new AtomicInteger();
-            List<Long> lags = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            long start;
-            double cpuBefore = Cpu.seconds();
-            PeakSampler sampler = new PeakSampler();
-            try (sampler) {
-                start = System.nanoTime();
-                for (String id : ids) {
-                    Thread poller = new Thread(
-                            () -> {
-                                try {
-                                    if (follow(client, id, pollInterval) == JobStatus.SUCCEEDED) {
-                                        succeeded.incrementAndGet();
-                                    }
-                                    standIn.jobsOf(id)
-                                            .get(0)
-                                            .endedAt()
-                                            .ifPresent(end -> lags.add(Duration.between(end, java.time.Instant.now())
-                                                    .toMillis()));
-                                } finally {
-                                    done.countDown();
+            List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+            // no PostgreSQL: the poller keeps no records
+            PhaseMeter meter = new PhaseMeter(() -> 0);
+            for (String id : ids) {
+                Thread poller = new Thread(
+                        () -> {
+                            try {
+                                if (follow(client, id, pollInterval) == JobStatus.SUCCEEDED) {
+                                    succeeded.incrementAndGet();
                                 }
-                            },
-                            "poller-" + id);
-                    poller.setDaemon(true);
-                    poller.start();
-                }
-                done.await(w.limit().toMillis(), TimeUnit.MILLISECONDS);
+                                standIn.jobsOf(id)
+                                        .get(0)
+                                        .endedAt()
+                                        .ifPresent(end -> lags.add(Duration.between(end, Instant.now())
+                                                .toMillis()));
+                            } finally {
+                                done.countDown();
+                            }
+                        },
+                        "poller-" + id);
+                poller.setDaemon(true);
+                poller.start();
             }
-            Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            return new PhaseResult(
-                    "thread-per-sync poller",
-                    n,
-                    wall,
-                    sampler.threadsAtStart(),
-                    sampler.peakThreads(),
-                    sampler.peakHeapMb(),
-                    sampler.peakHeapAfterGcMb(),
-                    StatusCalls.since(callsBefore, standIn),
-                    succeeded.get(),
-                    Lags.of(lags),
-                    Cpu.seconds() - cpuBefore);
+            done.await(w.limit().toMillis(), TimeUnit.MILLISECONDS);
+            meter.stop();
+            return meter.result(
+                    PhaseKind.BASELINE, n, StatusCalls.since(callsBefore, standIn), succeeded.get(), Lags.of(lags));
         }
     }
 

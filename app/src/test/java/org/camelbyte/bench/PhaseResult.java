@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What one approach did with N syncs; {@code succeeded < n} within the time limit shows as failures.
+ * What one phase did with N syncs; {@code succeeded < n} within the time limit shows as failures.
  * {@code lag}: from the stand-in's job end to the run's terminal record (the app) or to the poller seeing it.
+ * CPU: this JVM's (app or poller, stand-in and bench alike) and the app's PostgreSQL server's (0 for the
+ * poller, which has none).
  */
 record PhaseResult(
-        String approach,
+        PhaseKind kind,
         int n,
         Duration wall,
         int threadsBefore,
@@ -18,14 +20,24 @@ record PhaseResult(
         Map<String, Long> calls,
         int succeeded,
         Lags lag,
-        double cpuSeconds) {
+        double jvmCpuSeconds,
+        double postgresCpuSeconds) {
 
     int failures() {
         return n - succeeded;
     }
 
-    double runsPerSecond() {
-        return succeeded / (wall.toMillis() / 1000.0);
+    double wallSeconds() {
+        return wall.toMillis() / 1000.0;
+    }
+
+    double cpuSeconds() {
+        return jvmCpuSeconds + postgresCpuSeconds;
+    }
+
+    /** CPU seconds per 1,000 syncs: comparable across sizes. */
+    double cpuPerThousandSyncs() {
+        return cpuSeconds() * 1000 / n;
     }
 
     double callsPerSync() {
