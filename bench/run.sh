@@ -69,7 +69,7 @@ trap 'exit 143' TERM
 mkdir -p "$BENCH_TMP"
 stop_postgres
 # The reactor builds the app and the two modules it depends on; in the same build, the app's test classpath
-# names their target/classes (and the stand-in's target/test-classes) rather than jars from ~/.m2. The file
+# names their target/classes rather than jars from ~/.m2. The file
 # goes to app/target/ (Maven resolves the relative path per module).
 # Maven's output goes to stderr: stdout is the bench's own, its last line the key=value line.
 mvn -B -q -Dstyle.color=never -pl app -am test-compile dependency:build-classpath \
