@@ -13,6 +13,7 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
+import org.camelbyte.airbyte.WaitScheduler;
 import org.camelbyte.airbyteconfig.AirbyteWiring.Airbyte;
 import org.camelbyte.config.Beans;
 import org.camelbyte.config.Settings;
@@ -108,19 +109,10 @@ public final class StepsWiring {
      * sitting them out: each waiting run's record already holds its last step, and the next start resumes it.
      */
     static ScheduledExecutorService scheduler(CamelContext context, int threads) {
-        // every waiting run holds one timer here, so the queue must take thousands: Camel's default profile
-        // bounds it at 1,000 and then rejects, which lost the wake-ups of runs beyond the thousandth
-        ThreadPoolProfile profile = new ThreadPoolProfileBuilder(Beans.RUN_SCHEDULER)
-                .poolSize(threads)
-                .maxPoolSize(threads)
-                .maxQueueSize(-1)
-                .build();
-        ScheduledExecutorService scheduler = context.getExecutorServiceManager()
-                .newScheduledThreadPool(StepsWiring.class, Beans.RUN_SCHEDULER, profile);
+        ScheduledExecutorService scheduler =
+                WaitScheduler.create(context, StepsWiring.class, Beans.RUN_SCHEDULER, threads);
         if (scheduler instanceof SizedScheduledExecutorService sized) {
             sized.getScheduledThreadPoolExecutor().setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            // a run woken early cancels its timer: gone from the queue at once, not at the poll interval's end
-            sized.getScheduledThreadPoolExecutor().setRemoveOnCancelPolicy(true);
         }
         return scheduler;
     }

@@ -16,8 +16,6 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.camelbyte.airbyte.Durations;
 import org.camelbyte.airbyte.JobType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** One airbyte: operation and its options; documented in docs/component.md. */
 @UriEndpoint(
@@ -28,7 +26,6 @@ import org.slf4j.LoggerFactory;
         category = {Category.API},
         headersClass = AirbyteConstants.class)
 public class AirbyteEndpoint extends DefaultEndpoint {
-    private static final Logger LOG = LoggerFactory.getLogger(AirbyteEndpoint.class);
 
     @UriPath(enums = "connections,lookup,sync,job,cancel,run,outcomes", description = "What to do.")
     @Metadata(required = true)
@@ -258,19 +255,6 @@ public class AirbyteEndpoint extends DefaultEndpoint {
     }
 
     public void setStatuses(String statuses) {
-        this.statuses = statuses;
-    }
-
-    /**
-     * The old name of {@link #setStatuses}, which clashed with every endpoint's getStatus(): still read, so a
-     * route written for it keeps working, and said to be renamed. Not a @UriParam, so not in the metadata.
-     */
-    @Deprecated
-    public void setStatus(String statuses) {
-        LOG.warn(
-                "The airbyte option status is now called statuses; write statuses={} on airbyte:{}",
-                statuses,
-                operation.wireName());
         this.statuses = statuses;
     }
 }
