@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #watch(long, String)} starts following a job (idempotent; cheap to call on every poll);</li>
  *   <li>{@link #latest(long)} is the job's newest snapshot, without calling Airbyte (empty until one
  *       was read; throws the {@link AirbyteRejectedException} when Airbyte refused the job for good);</li>
- *   <li>{@link #nextChange(long)} completes when the snapshot changes, so a waiting run wakes at once;</li>
+ *   <li>{@link #nextChange(long)} completes when the job's status, attempts or failure reason change, so a waiting run wakes at once;</li>
  *   <li>{@link #hurry(long)} reads the job now (a webhook said it ended); unknown jobs are ignored;</li>
  *   <li>{@link #unwatch(long)} stops following it.</li>
  * </ul>
@@ -77,6 +79,8 @@ public final class JobWatcher implements AutoCloseable {
     private final ScheduledExecutorService looks;
 
     private volatile ScheduledFuture<?> schedule;
+    /** An extra look is queued ({@link #hurry}): others asking meanwhile are served by it. */
+    private final AtomicBoolean earlyLook = new AtomicBoolean();
 
     private JobWatcher(JobWatcherBuilder b) {
         this.instance = b.instance;
@@ -176,20 +180,40 @@ public final class JobWatcher implements AutoCloseable {
     }
 
     /**
-     * Reads the job now, singly, rather than at the next look (a webhook said it ended); answers false for a
-     * job nobody follows. A single read, not a listing: a listing is ordered oldest change first, so when
-     * hundreds of jobs end together the ended ones come on its last pages. A job already seen ended, or already
-     * waiting for a read, costs nothing more, so a replayed notification makes no call.
+     * Reads the job now rather than at the next look (a webhook said it ended); answers false for a job nobody
+     * follows. A few at a time are read singly, at once. In a burst (more waiting than {@link SingleReads#PER_LOOK}:
+     * hundreds of jobs ending together), one extra look at once confirms them together, a listing call per hundred
+     * changed jobs instead of a read each, which the reader threads would work through one by one. A job already
+     * seen ended, or already waiting for a read, costs nothing more, so a replayed notification makes no call.
      */
     public boolean hurry(long jobId) {
         WatchedJob w = watched.get(jobId);
         if (w == null) {
             return false;
         }
-        if (!w.isTerminal()) {
+        if (w.isTerminal()) {
+            return true;
+        }
+        if (singleReads.queued() < SingleReads.PER_LOOK || cursor.newestShown() == null) {
             singleReads.queue(w);
+        } else {
+            lookSoon();
         }
         return true;
+    }
+
+    /** One look as soon as the looks' thread is free, however many ask before it runs. */
+    private void lookSoon() {
+        if (earlyLook.compareAndSet(false, true)) {
+            try {
+                looks.execute(() -> {
+                    earlyLook.set(false);
+                    lookSafely();
+                });
+            } catch (RejectedExecutionException stopping) {
+                earlyLook.set(false);
+            }
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ final class SingleReads {
     private final CircuitBreaker breaker;
     private final ExecutorService reads;
     private final BiConsumer<WatchedJob, AirbyteJob> update;
+    private final AtomicInteger queued = new AtomicInteger();
 
     SingleReads(
             Map<Long, WatchedJob> watched,
@@ -61,16 +63,24 @@ final class SingleReads {
     /** Once in the queue, however many looks or notifications ask while the readers work through it. */
     void queue(WatchedJob w) {
         if (w.reading.compareAndSet(false, true)) {
+            queued.incrementAndGet();
             try {
                 reads.execute(() -> read(w));
             } catch (RejectedExecutionException stopping) {
                 // the owner is shutting the readers down: nothing more to read
+                queued.decrementAndGet();
                 w.reading.set(false);
             }
         }
     }
 
+    /** Reads queued and not yet done. */
+    int queued() {
+        return queued.get();
+    }
+
     private void read(WatchedJob w) {
+        queued.decrementAndGet();
         w.reading.set(false);
         if (!watched.containsKey(w.jobId)) {
             return;

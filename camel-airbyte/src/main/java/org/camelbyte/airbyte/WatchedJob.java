@@ -1,6 +1,7 @@
 package org.camelbyte.airbyte;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,16 +36,27 @@ final class WatchedJob {
         return job != null && job.status().isTerminal();
     }
 
-    /** Keeps the newest state: a late, older answer never takes an ended job back to running. */
+    /**
+     * Keeps the newest state: a late, older answer never takes an ended job back to running. Wakes the followers
+     * only for a change they act on (status, attempts, failure reason): rows and bytes grow at every look of a
+     * running sync, and waking thousands of waiting runs for each would cost more than the looks themselves; a
+     * follower reads them at its next look (a run's progress line).
+     */
     synchronized void update(AirbyteJob read, Instant now) {
         seenAt = now;
         unsure = false;
         AirbyteJob job = withReasonGiven(read);
-        if (job.equals(latest) || (isTerminal() && !job.status().isTerminal())) {
+        AirbyteJob before = latest;
+        if (job.equals(before) || (isTerminal() && !job.status().isTerminal())) {
             return;
         }
         latest = job;
-        wake();
+        if (before == null
+                || before.status() != job.status()
+                || before.attempts() != job.attempts()
+                || !Objects.equals(before.failureReason(), job.failureReason())) {
+            wake();
+        }
     }
 
     private AirbyteJob withReasonGiven(AirbyteJob job) {
