@@ -41,6 +41,7 @@ public class RunStepRoutes extends RouteBuilder {
     private final RunEnding ending;
     private final int maxStartsPerSecond;
     private final int concurrentStarts;
+    private final FollowWaits waits;
 
     public RunStepRoutes(
             AirbyteClient airbyte,
@@ -56,7 +57,9 @@ public class RunStepRoutes extends RouteBuilder {
             PipelineCatalog catalog,
             Map<String, DataSource> dataSources,
             ObjectMapper json,
-            ThreadPoolExecutor postSyncWorkers) {
+            ThreadPoolExecutor postSyncWorkers,
+            FollowWaits waits) {
+        this.waits = waits;
         this.airbyte = airbyte;
         this.lookup = lookup;
         this.breaker = breaker;
@@ -119,7 +122,7 @@ public class RunStepRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .loopDoWhile(exchangeProperty(RunProperties.JOB_DONE).isNotEqualTo(true))
                 .breakOnShutdown()
-                .process(new WaitStep(watcher, scheduler, clock, progressEvery))
+                .process(new WaitStep(watcher, scheduler, clock, progressEvery, waits))
                 .process(new PollStep(watcher, store, clock, progressEvery, new PollFailedStep(ending)))
                 .process(new CancelRequestedStep(store, ending))
                 .process(new DeadlineStep(ending, clock, watcher, store))

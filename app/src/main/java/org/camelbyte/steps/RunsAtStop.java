@@ -36,8 +36,10 @@ public class RunsAtStop {
     private final RunEnds ending;
     private final RunStore store;
     private final RunLeases leases;
+    private final FollowWaits waits;
 
-    public RunsAtStop(Policy policy, RunEnds ending, RunStore store, RunLeases leases) {
+    RunsAtStop(Policy policy, RunEnds ending, RunStore store, RunLeases leases, FollowWaits waits) {
+        this.waits = waits;
         this.policy = policy;
         this.ending = ending;
         this.store = store;
@@ -49,6 +51,8 @@ public class RunsAtStop {
      * instance's runs: the ones other instances follow are theirs to keep or cancel.
      */
     public void apply() {
+        // the follow loops end at their safe point as soon as Camel's stop begins, not at their next due look
+        waits.stop();
         var following = leases.owned().stream()
                 .map(store::find)
                 .flatMap(Optional::stream)

@@ -50,6 +50,7 @@ public final class StepsWiring {
                         settings.getDuration("runs.retry.max-delay"),
                         state.store(),
                         clock));
+        FollowWaits waits = new FollowWaits();
         RunEnding ending = new RunEnding(new RunEnds(airbyte.client(), airbyte.breaker(), state.store(), clock));
         context.getRegistry()
                 .bind(
@@ -73,12 +74,14 @@ public final class StepsWiring {
                         catalog,
                         dataSources,
                         json,
-                        postSyncWorkers));
+                        postSyncWorkers,
+                        waits));
         return new RunsAtStop(
                 RunsAtStop.Policy.parse(settings.require("runs.on-stop")),
                 ending.ends(),
                 state.store(),
-                state.leases());
+                state.leases(),
+                waits);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -28,18 +29,26 @@ class WaitStep extends AsyncProcessorSupport {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Duration progressEvery;
+    private final FollowWaits waits;
 
-    WaitStep(JobWatcher watcher, ScheduledExecutorService scheduler, Clock clock, Duration progressEvery) {
+    WaitStep(
+            JobWatcher watcher,
+            ScheduledExecutorService scheduler,
+            Clock clock,
+            Duration progressEvery,
+            FollowWaits waits) {
         this.watcher = watcher;
         this.scheduler = scheduler;
         this.clock = clock;
         this.progressEvery = progressEvery;
+        this.waits = waits;
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         long delayMs = exchange.getProperty(RunProperties.POLL_DELAY_MS, Long.class);
         Run run = RunVariable.of(exchange);
+        Runnable[] wake = new Runnable[1];
         try {
             if (run.getJobId() == null) {
                 // no job to follow (yet): the interval alone
@@ -47,11 +56,35 @@ class WaitStep extends AsyncProcessorSupport {
                 return false;
             }
             Watchdog watchdog = exchange.getProperty(RunProperties.WATCHDOG, Watchdog.OFF, Watchdog.class);
-            Duration atMost = NextLook.after(run, watchdog, clock.instant(), progressEvery, Duration.ofMillis(delayMs));
-            followerOf(exchange, watcher).awaitChange(scheduler, atMost, () -> callback.done(false));
+            Duration poll = Duration.ofMillis(delayMs);
+            // once the app is stopping, half a second at most: the loop then reaches its safe point (breakOnShutdown)
+            // soon after Camel's stop begins, well within camel.main.shutdown-timeout
+            Duration atMost = waits.stopping()
+                    ? FollowWaits.WHILE_STOPPING
+                    : NextLook.after(run, watchdog, clock.instant(), progressEvery, poll);
+            AtomicBoolean once = new AtomicBoolean();
+            Runnable wakeForStop = () -> {
+                try {
+                    scheduler.execute(wake[0]);
+                } catch (RejectedExecutionException stopping) {
+                    // the scheduler is already shut down: Camel's stop ends the exchange
+                }
+            };
+            wake[0] = () -> {
+                if (once.compareAndSet(false, true)) {
+                    waits.done(wakeForStop);
+                    callback.done(false);
+                }
+            };
+            waits.waiting(wakeForStop);
+            followerOf(exchange, watcher).awaitChange(scheduler, atMost, wake[0]);
         } catch (RejectedExecutionException stopping) {
             // the app is stopping: the loop's breakOnShutdown ends it, and the next start resumes the run
-            callback.done(false);
+            if (wake[0] != null) {
+                wake[0].run();
+            } else {
+                callback.done(false);
+            }
         }
         return false;
     }
