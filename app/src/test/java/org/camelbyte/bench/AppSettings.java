@@ -38,7 +38,12 @@ final class AppSettings {
         bench(
                 "runs.max-starts-per-second",
                 "5000",
-                "the baseline starts every sync at once; the shipped 1,000 a second protects Airbyte");
+                "the baseline starts every sync at once; the shipped 20 a second protects Airbyte");
+        bench(
+                "runs.concurrent-starts",
+                "32",
+                "Airbyte calls of starts in flight at once; the shipped 8 would pace N starts, not the rate limit");
+        bench("runs.scheduler-threads", "32", "the start step blocks on commits; more threads, still flat in N");
         bench(
                 "runs.progress-every",
                 "1h",
