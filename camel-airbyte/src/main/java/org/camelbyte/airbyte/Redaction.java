@@ -3,10 +3,10 @@ package org.camelbyte.airbyte;
 import java.util.Collection;
 
 /**
- * The one home of secret masking. Secrets are marked where they are declared: read through
- * {@link Settings#secret} (env var or {@code <key>-file}; the shipped properties file holds none). Wherever a secret could
- * show (a settings {@code toString}, an error text that echoes a request) it goes through here. The API's
- * credentials never get this far: {@code ApiAuthentication} drops the header once it has checked it.
+ * The one home of secret masking, for the client and the app alike. Secrets are marked where they are declared
+ * (the app reads them through {@code Settings#secret}: an env var or {@code <key>-file}; the component's options
+ * are {@code secret = true}). Wherever a secret could show (a settings {@code toString}, an error text that echoes
+ * a request) it goes through here.
  */
 public final class Redaction {
     /** What a secret shows as. */
