@@ -19,6 +19,7 @@ import org.camelbyte.airbyte.ApiFlavour;
 import org.camelbyte.airbyte.AuthMode;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.airbyte.ConnectionLookupException;
+import org.camelbyte.airbyte.JobJustEndedException;
 import org.camelbyte.airbyte.JobWatcher;
 import org.camelbyte.airbyte.WorkspaceListing;
 import org.camelbyte.config.Settings;
@@ -144,8 +145,9 @@ public final class AirbyteWiring {
                 .waitDurationInOpenState(settings.getDuration("airbyte.circuit-breaker.open-for"))
                 .permittedNumberOfCallsInHalfOpenState(settings.getInt("airbyte.circuit-breaker.half-open-calls"))
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                // a final answer from Airbyte says nothing about its health
-                .ignoreExceptions(AirbyteRejectedException.class, ConnectionLookupException.class)
+                // a final answer from Airbyte says nothing about its health, nor does a job that ended meanwhile
+                .ignoreExceptions(
+                        AirbyteRejectedException.class, ConnectionLookupException.class, JobJustEndedException.class)
                 .build();
         CircuitBreaker breaker = CircuitBreaker.of("airbyte", config);
         breaker.getEventPublisher()

@@ -4,10 +4,12 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.camelbyte.airbyte.AirbyteUnavailableException;
+import org.camelbyte.airbyte.Durations;
 import org.camelbyte.run.Run;
 import org.camelbyte.run.RunStore;
 import org.camelbyte.run.RunStoreException;
@@ -58,8 +60,9 @@ public final class RetryNotice implements Processor {
         if (!retried(failure) || failedAttempt > maxRetries) {
             return; // no next try: the run fails, and its error says why
         }
-        Long retryAfter = exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
-        long delayMs = retryAfter != null ? retryAfter : backoffMs(failedAttempt);
+        // from this failure alone: the header still holds the previous attempt's delay, which read back as a
+        // server's Retry-After kept every retry at the first delay (a run failed 6 s into a 30 s breaker opening)
+        long delayMs = retryAfterOf(failure).map(Duration::toMillis).orElseGet(() -> backoffMs(failedAttempt));
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delayMs);
         Run run = exchange.getVariable(RunVariable.NAME, Run.class);
         if (run == null) {
@@ -69,20 +72,30 @@ public final class RetryNotice implements Processor {
         String sentence = describe(failure);
         Instant next = clock.instant().plusMillis(delayMs);
         LOG.warn(
-                "Pipeline {}, run {}: {} failed (attempt {} of {}): {} Next try in {} s.",
+                "Pipeline {}, run {}: {} failed (attempt {} of {}): {} Next try in {}.",
                 run.getPipeline(),
                 run.getRunId(),
                 step,
                 failedAttempt,
                 maxRetries + 1,
                 sentence,
-                Math.max(1, Math.round(delayMs / 1000.0)));
+                Durations.format(Duration.ofMillis(delayMs)));
         try {
             // only this column: the step's own next write clears it once the step succeeds
             store.recordWaiting(run.getRunId(), new RunWaiting(step, sentence, failedAttempt + 1, next));
         } catch (RunStoreException stateDatabaseAway) {
             LOG.debug("Run {}: could not note why it waits; the state database is away too", run.getRunId());
         }
+    }
+
+    /** Airbyte's own Retry-After (429, 503), which overrides the backoff. */
+    private static Optional<Duration> retryAfterOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AirbyteUnavailableException unavailable) {
+                return unavailable.retryAfter();
+            }
+        }
+        return Optional.empty();
     }
 
     /** first, 2×first, 4×first ... up to max, each ±15% so runs that failed together do not retry together. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import javax.sql.DataSource;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelbyte.airbyte.AirbyteClient;
@@ -93,7 +92,7 @@ public class RunStepRoutes extends RouteBuilder {
                 // a template without direct:run-finish still gives every run its outcome (the step is idempotent)
                 .process(finish);
 
-        Processor lookupStep = remembersRetryAfter(new LookupStep(lookup));
+        Processor lookupStep = new LookupStep(lookup);
         from("direct:run-lookup")
                 .routeId("run-lookup")
                 .errorHandler(noErrorHandler())
@@ -109,7 +108,7 @@ public class RunStepRoutes extends RouteBuilder {
                 .timePeriodMillis(1000)
                 .asyncDelayed()
                 .executorService(Beans.RUN_SCHEDULER)
-                .process(remembersRetryAfter(new TriggerStep(airbyte, breaker, store, clock, watcher)));
+                .process(new TriggerStep(airbyte, breaker, store, clock, watcher));
 
         ScheduledExecutorService scheduler =
                 getContext().getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);
@@ -153,17 +152,5 @@ public class RunStepRoutes extends RouteBuilder {
 
     private void step(String name, Processor processor) {
         from("direct:" + name).routeId(name).errorHandler(noErrorHandler()).process(processor);
-    }
-
-    private static Processor remembersRetryAfter(Processor step) {
-        return exchange -> {
-            try {
-                step.process(exchange);
-                exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
-            } catch (RuntimeException e) {
-                RetryAfter.rememberFor(exchange, e);
-                throw e;
-            }
-        };
     }
 }

@@ -20,13 +20,9 @@ final class JobPicks {
         AirbyteJob running = newestFirst.stream()
                 .filter(job -> !job.status().isTerminal())
                 .findFirst()
-                .orElseThrow(() -> new AirbyteUnavailableException(
-                        "Airbyte answered 409 (already running) to "
-                                + refusedCall + " but lists no unfinished job for connection "
-                                + connectionId + "; it has probably just ended, so start the job again.",
-                        null,
-                        false,
-                        null));
+                .orElseThrow(() -> new JobJustEndedException("Airbyte answered 409 (already running) to "
+                        + refusedCall + " but lists no unfinished job for connection "
+                        + connectionId + "; it has probably just ended, so start the job again."));
         if (running.jobType() != type || !ofConnection(running, connectionId)) {
             throw new AirbyteRejectedException(
                     409,

@@ -33,6 +33,12 @@ public final class JobStart {
      */
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
 
+    /**
+     * POSTs in one {@link #post} when each is refused because a job was running that had ended by the time we
+     * looked: many starts of one connection at once (a burst of runs, short jobs) meet this often.
+     */
+    static final int POSTS_WHEN_JUST_ENDED = 3;
+
     /** How each Airbyte call is made: through the app's shared circuit breaker, or directly. */
     @FunctionalInterface
     public interface Calls {
@@ -68,11 +74,21 @@ public final class JobStart {
     /**
      * The job-creating POST, once. A 409 "already running" answers the running job ({@link TriggeredJob#adopted()})
      * if it is of {@code type}; a running job of another type throws {@link AirbyteRejectedException} saying so.
-     * A lost answer throws {@link AirbyteUnavailableException} with {@code outcomeUnknown()}: ask
-     * {@link #hiddenJob} before POSTing again.
+     * A 409 whose running job has ended by the time it is listed POSTs again at once (a 409 created no job), up
+     * to {@link #POSTS_WHEN_JUST_ENDED} times, then throws {@link JobJustEndedException}. A lost answer throws
+     * {@link AirbyteUnavailableException} with {@code outcomeUnknown()}: ask {@link #hiddenJob} before POSTing
+     * again.
      */
     public TriggeredJob post(String connectionId, JobType type) {
-        return calls.call(() -> airbyte.startJob(connectionId, type));
+        for (int posts = 1; ; posts++) {
+            try {
+                return calls.call(() -> airbyte.startJob(connectionId, type));
+            } catch (JobJustEndedException ended) {
+                if (posts >= POSTS_WHEN_JUST_ENDED) {
+                    throw ended;
+                }
+            }
+        }
     }
 
     /**

@@ -15,6 +15,10 @@ final class JobCreation {
 
     StandInJob create(ScenarioConnection connection, String jobType) {
         pause(faults.jobCreationDelay());
+        if (faults.takeStartConflict()) {
+            throw new JobConflict(
+                    JobConflict.Reason.ALREADY_RUNNING, "A sync is already running for: " + connection.id(), null);
+        }
         StandInJob job = jobs.create(connection, jobType);
         pause(faults.jobAnswerDelay());
         return job;

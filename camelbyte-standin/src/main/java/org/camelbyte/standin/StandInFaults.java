@@ -19,6 +19,7 @@ public final class StandInFaults {
     private final AtomicReference<Duration> jobCreationDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<Duration> jobAnswerDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger startConflicts = new AtomicInteger();
     private final AtomicInteger slowAnswers = new AtomicInteger();
 
     public StandInFaults failNext(int n, int httpStatus) {
@@ -68,6 +69,20 @@ public final class StandInFaults {
         return add(Fault.drop(), n, pathFilter);
     }
 
+    /**
+     * The next {@code n} job-creating calls are refused with 409 "already running" though no job runs, as Airbyte
+     * answers when the running job ends between its check and the caller's look.
+     */
+    public StandInFaults conflictNextStarts(int n) {
+        startConflicts.set(n);
+        return this;
+    }
+
+    /** Whether this job-creating call is one {@link #conflictNextStarts} refuses. */
+    boolean takeStartConflict() {
+        return startConflicts.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+    }
+
     /** Every job-creating call takes this long before it answers (Airbyte under load takes tens of seconds). */
     public StandInFaults slowJobCreation(Duration delay) {
         jobCreationDelay.set(delay);
@@ -113,6 +128,7 @@ public final class StandInFaults {
         everyNth.set(null);
         jobCreationDelay.set(Duration.ZERO);
         jobAnswerDelay.set(Duration.ZERO);
+        startConflicts.set(0);
         return this;
     }
 
