@@ -25,6 +25,8 @@ import org.camelbyte.run.RunStore;
 public class RunStepRoutes extends RouteBuilder {
     /** Where the template's steps after the job's end run: never on the run scheduler, which follows every job. */
     static final String STEP_POOL = "runStepPool";
+    /** Where jobs are started, runs.concurrent-starts at once; the start rate limit waits here too. */
+    static final String START_POOL = "runStartPool";
     /** Where post-sync statistics and checks run: a slow warehouse holds only these threads. */
     static final String POST_SYNC_POOL = "postSyncPool";
 
@@ -97,17 +99,19 @@ public class RunStepRoutes extends RouteBuilder {
                 .routeId("run-lookup")
                 .errorHandler(noErrorHandler())
                 .process(lookupStep);
-        // starts are limited by what Airbyte should take (runs.max-starts-per-second), waiting without a thread
+        // starts are limited by what Airbyte should take: runs.concurrent-starts in flight on their own pool, and
+        // runs.max-starts-per-second. The throttle waits on that pool's threads, which only start jobs: waiting on
+        // the run scheduler, a burst of runs held its every thread and starved the wake-ups of running jobs
         from("direct:run-trigger")
                 .routeId("run-trigger")
                 .errorHandler(noErrorHandler())
                 // a template without direct:run-lookup still resolves the connection first
                 .process(lookupStep)
+                .threads()
+                .executorService(START_POOL)
                 .throttle(maxStartsPerSecond)
                 .totalRequestsMode()
                 .timePeriodMillis(1000)
-                .asyncDelayed()
-                .executorService(Beans.RUN_SCHEDULER)
                 .process(new TriggerStep(airbyte, breaker, store, clock, watcher));
 
         ScheduledExecutorService scheduler =

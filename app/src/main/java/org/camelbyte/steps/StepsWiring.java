@@ -56,6 +56,10 @@ public final class StepsWiring {
                 .bind(
                         RunStepRoutes.STEP_POOL,
                         pool(context, RunStepRoutes.STEP_POOL, settings.getInt("runs.step-threads")));
+        context.getRegistry()
+                .bind(
+                        RunStepRoutes.START_POOL,
+                        pool(context, RunStepRoutes.START_POOL, settings.getInt("runs.concurrent-starts")));
         ThreadPoolExecutor postSyncWorkers =
                 pool(context, RunStepRoutes.POST_SYNC_POOL, settings.getInt("runs.post-sync-threads"));
         context.getRegistry().bind(RunStepRoutes.POST_SYNC_POOL, postSyncWorkers);
@@ -85,9 +89,10 @@ public final class StepsWiring {
     }
 
     /**
-     * A bounded pool for blocking work after a job's end ({@code runs.step-threads}, {@code
-     * runs.post-sync-threads}): a fixed number of threads and an unbounded queue, so runs wait their turn
-     * instead of being refused, and a stalled warehouse or slow team step holds only these threads.
+     * A bounded pool for a run's blocking work: starting jobs ({@code runs.concurrent-starts}), the steps after a
+     * job's end ({@code runs.step-threads}, {@code runs.post-sync-threads}). A fixed number of threads and an
+     * unbounded queue, so runs wait their turn instead of being refused, and a slow Airbyte, stalled warehouse or
+     * slow team step holds only its own pool's threads, never the scheduler that wakes running jobs' runs.
      */
     static ThreadPoolExecutor pool(CamelContext context, String name, int threads) {
         ThreadPoolProfile profile = new ThreadPoolProfileBuilder(name)
@@ -100,7 +105,8 @@ public final class StepsWiring {
         MeterRegistry registry = context.getRegistry().lookupByNameAndType(Beans.METRICS_REGISTRY, MeterRegistry.class);
         if (registry != null) {
             Gauge.builder("camelbyte.run.pool.queued", pool, p -> p.getQueue().size())
-                    .description("Runs waiting for a thread of a pool for work after a job's end, by pool")
+                    .description(
+                            "Runs waiting for a thread of a pool for a run's blocking work (starts, steps, post-sync), by pool")
                     .tag("pool", name)
                     .register(registry);
         }
