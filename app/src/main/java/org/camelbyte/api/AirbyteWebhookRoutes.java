@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.camelbyte.airbyte.JobEndNotice;
 import org.camelbyte.airbyte.JobWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * {@code POST /api/airbyte/webhook/{secret}}: Airbyte's workspace notification for a sync that succeeded or
  * failed ({@code {"data": {"jobId", "connection", "success", ...}}}, airbyte-platform's SyncSummary). Airbyte
  * signs nothing, so the URL carries {@code airbyte.webhook-secret} instead of the API's credentials; a wrong one
- * gets 401. Answers and errors as every {@code /api} route ({@link ApiRouteBuilder}). The notification
- * only makes the job watcher read that job at once: Airbyte's own answer stays the source of truth, so an
- * unknown job, a replay or a forged body changes no run.
+ * gets 401. Answers and errors as every {@code /api} route ({@link ApiRouteBuilder}). With the right secret, the
+ * notification of a followed job of the same connection ends its run at once, with the notification's status,
+ * figures and error message; the job watcher confirms it with its next read of the job and warns when Airbyte
+ * says otherwise. An unknown job, an ended one (a replay) or a notice naming another connection changes no run.
  */
 public class AirbyteWebhookRoutes extends ApiRouteBuilder {
     public static final String PATH = "/api/airbyte/webhook/";
@@ -74,17 +76,25 @@ public class AirbyteWebhookRoutes extends ApiRouteBuilder {
         }
         JsonNode data = data(exchange.getMessage().getBody(String.class));
         long jobId = data.path("jobId").asLong();
-        // a failure's message is the reason the public API does not give: kept for the run's error
-        boolean followed = watcher.hurry(
+        // the secret says Airbyte sent it: its run ends at once on it, and a read confirms it afterwards; a
+        // failure's message is the reason the public API does not give, kept for the run's error
+        boolean followed = watcher.notified(new JobEndNotice(
                 jobId,
-                data.path("success").asBoolean(true)
-                        ? null
-                        : data.path("errorMessage").asText(null));
-        LOG.debug("Airbyte webhook for job {} ({})", jobId, followed ? "read at once" : "no run follows it; ignored");
+                data.path("connection").path("id").asText(null),
+                data.path("success").asBoolean(true),
+                data.path("errorMessage").asText(null),
+                count(data.path("recordsCommitted")),
+                count(data.path("bytesCommitted"))));
+        LOG.debug("Airbyte webhook for job {} ({})", jobId, followed ? "followed" : "no run follows it; ignored");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jobId", jobId);
         answer.put("followed", followed);
         reply(exchange, 200, answer);
+    }
+
+    /** A count the notification gives, or null when it gives none a count can be (the last read's stays). */
+    private static Long count(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0 ? value.asLong() : null;
     }
 
     /** The notification's {@code data}, with a numeric {@code jobId}. */

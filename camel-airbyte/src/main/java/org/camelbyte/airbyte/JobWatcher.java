@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #latest(long)} is the job's newest snapshot, without calling Airbyte (empty until one
  *       was read; throws the {@link AirbyteRejectedException} when Airbyte refused the job for good);</li>
  *   <li>{@link #nextChange(long)} completes when the job's status, attempts or failure reason change, so a waiting run wakes at once;</li>
- *   <li>{@link #hurry(long)} reads the job now (a webhook said it ended); unknown jobs are ignored;</li>
+ *   <li>{@link #hurry(long)} reads the job now; unknown jobs are ignored;</li>
+ *   <li>{@link #notified} takes Airbyte's notification of a job's end at its word, and confirms it later;</li>
  *   <li>{@link #unwatch(long)} stops following it.</li>
  * </ul>
  * Five threads per instance, whatever the number of jobs, given by its owner ({@link JobWatcherBuilder#threads}):
@@ -82,6 +84,8 @@ public final class JobWatcher implements AutoCloseable {
     /** An extra look is queued ({@link #hurry}): others asking meanwhile are served by it. */
     private final AtomicBoolean earlyLook = new AtomicBoolean();
 
+    private final LongAdder contradicted = new LongAdder();
+
     private JobWatcher(JobWatcherBuilder b) {
         this.instance = b.instance;
         this.client = b.client;
@@ -120,7 +124,7 @@ public final class JobWatcher implements AutoCloseable {
 
     /** Follows the job; {@code connectionId} (may be null) helps servers that list jobs per connection only. */
     public void watch(long jobId, String connectionId) {
-        watched.computeIfAbsent(jobId, id -> new WatchedJob(id, connectionId, clock.instant()));
+        watched.computeIfAbsent(jobId, id -> new WatchedJob(id, connectionId, clock.instant())).unwatched = false;
     }
 
     /** Follows a job just read elsewhere (the answer that started it): its snapshot, and Airbyte's time in it. */
@@ -130,11 +134,18 @@ public final class JobWatcher implements AutoCloseable {
         update(w, job);
     }
 
+    /** Nobody follows the job any more; one whose notified end waits for a read is kept until that read. */
     public void unwatch(long jobId) {
-        WatchedJob w = watched.remove(jobId);
-        if (w != null) {
-            w.wake();
+        WatchedJob w = watched.get(jobId);
+        if (w == null) {
+            return;
         }
+        if (w.noticed == null) {
+            watched.remove(jobId, w);
+        } else {
+            w.unwatched = true;
+        }
+        w.wake();
     }
 
     /** The newest snapshot read, if any; throws the refusal when Airbyte said the job does not exist for us. */
@@ -161,6 +172,10 @@ public final class JobWatcher implements AutoCloseable {
             return Optional.empty();
         }
         Instant read = w.seenAt;
+        if (read == null) {
+            // its end is known from Airbyte's notification alone, not read yet
+            return Optional.empty();
+        }
         Instant complete = cursor.lastCompleteLook();
         if (complete != null && !w.unsure && complete.isAfter(w.watchedAt) && complete.isAfter(read)) {
             return Optional.of(complete);
@@ -180,8 +195,8 @@ public final class JobWatcher implements AutoCloseable {
     }
 
     /**
-     * Reads the job now rather than at the next look (a webhook said it ended); answers false for a job nobody
-     * follows. A few at a time are read singly, at once. In a burst (more waiting than {@link SingleReads#PER_LOOK}:
+     * Reads the job now rather than at the next look (a run's deadline passed, a notification was not taken at its
+     * word); answers false for a job nobody follows. A few at a time are read singly, at once. In a burst (more waiting than {@link SingleReads#PER_LOOK}:
      * hundreds of jobs ending together), one extra look at once confirms them together, a listing call per hundred
      * changed jobs instead of a read each, which the reader threads would work through one by one. A job already
      * seen ended, or already waiting for a read, costs nothing more, so a replayed notification makes no call.
@@ -217,20 +232,46 @@ public final class JobWatcher implements AutoCloseable {
     }
 
     /**
-     * As {@link #hurry(long)}, for Airbyte's failure notification: its {@code errorMessage} is kept as the job's
-     * failure reason when Airbyte's own answer gives none (the public API never does), so the run records why.
+     * Airbyte's notification that a job ended (its webhook), for a followed job of the same connection: the
+     * followers act on it at once, without a call to Airbyte. A read confirms it afterwards, batched with the
+     * others: the next look lists the job among those changed, or, should the looks not show it within
+     * {@code singleReadAfter}, a single read. A read that says otherwise is logged and counted
+     * ({@link #noticesContradicted}). A failure's {@code errorMessage} is kept as the job's failure reason when
+     * Airbyte's own answers give none (the public API never does). A notice naming another connection than the
+     * followed job's is not taken at its word: the job is read now instead. Answers whether the job is followed.
      */
-    public boolean hurry(long jobId, String failureReason) {
-        WatchedJob w = watched.get(jobId);
-        if (w != null && failureReason != null && !failureReason.isBlank()) {
-            w.reasonGiven = failureReason;
-            AirbyteJob latest = w.latest;
-            if (latest != null && latest.status().isTerminal()) {
-                // already read as ended without a reason: give it the reason now (wakes the run)
-                w.update(latest, clock.instant());
-            }
+    public boolean notified(JobEndNotice notice) {
+        WatchedJob w = watched.get(notice.jobId());
+        if (w == null) {
+            return false;
         }
-        return hurry(jobId);
+        if (!notice.success()
+                && notice.errorMessage() != null
+                && !notice.errorMessage().isBlank()) {
+            w.reasonGiven = notice.errorMessage();
+        }
+        AirbyteJob known = w.latest;
+        String followed = known != null && known.connectionId() != null ? known.connectionId() : w.connectionId;
+        boolean trusted = (notice.connectionId() == null || followed == null || followed.equals(notice.connectionId()))
+                && (known == null || known.jobType() == JobType.SYNC);
+        if (!trusted) {
+            LOG.debug(
+                    "Airbyte notification for job {} names connection {}; reading the job instead",
+                    notice.jobId(),
+                    notice.connectionId());
+            return hurry(notice.jobId());
+        }
+        Instant now = clock.instant();
+        if (!w.notified(notice.endOf(known, w.connectionId), now) && known != null && w.reasonGiven != null) {
+            // already read as ended, maybe without a reason: give it the reason now (wakes the run if news)
+            w.update(known, now);
+        }
+        return true;
+    }
+
+    /** Notified ends a read of the job contradicted since the start (the job's followers went on the notice). */
+    public long noticesContradicted() {
+        return contradicted.sum();
     }
 
     /** How many jobs are followed, for health and the benchmark. */
@@ -316,14 +357,31 @@ public final class JobWatcher implements AutoCloseable {
         cursor.listed(started, newestAtStart, listing.complete());
         // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while
         Instant forgetBefore = started.minus(FORGET_ENDED_AFTER);
-        watched.values().removeIf(w -> w.isTerminal() && w.seenAt.isBefore(forgetBefore));
+        watched.values().removeIf(w -> w.isTerminal() && w.seenAt != null && w.seenAt.isBefore(forgetBefore));
         singleReads.readMissing(started, singleReadAfter);
     }
 
-    /** Keeps the snapshot and the newest time the server showed in it. */
+    /** Keeps the snapshot and the newest time the server showed in it; confirms an end a notification told. */
     private void update(WatchedJob w, AirbyteJob job) {
         cursor.shown(job);
+        AirbyteJob said = w.noticed;
         w.update(job, clock.instant());
+        if (said == null) {
+            return;
+        }
+        if (job.status() != said.status()) {
+            contradicted.increment();
+            LOG.warn(
+                    "Airbyte job watcher: Airbyte's notification said job {} {}, but Airbyte reports it {}; its"
+                            + " followers went on the notification's word, so check the job in Airbyte and who"
+                            + " sends to the webhook URL.",
+                    job.jobId(),
+                    said.status().wireName(),
+                    job.status().wireName());
+        }
+        if (w.unwatched) {
+            watched.remove(w.jobId, w);
+        }
     }
 
     /** Stops the looks; the threads are the owner's to shut down (a Camel context does it when it stops). */

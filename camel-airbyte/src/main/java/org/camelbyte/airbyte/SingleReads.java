@@ -45,7 +45,8 @@ final class SingleReads {
 
     /**
      * Reads singly, at most {@link #PER_LOOK} per look and the longest unseen first: jobs never read yet, jobs a
-     * cut listing may have missed, and jobs the looks left out for longer than {@code singleReadAfter}.
+     * cut listing may have missed, jobs the looks left out for longer than {@code singleReadAfter}, and notified
+     * ends no look confirmed within it.
      */
     void readMissing(Instant started, Duration singleReadAfter) {
         Instant missingSince = started.minus(singleReadAfter);
@@ -53,7 +54,8 @@ final class SingleReads {
                 .filter(w -> !w.reading.get())
                 .filter(w -> (w.latest == null && w.refused == null && w.watchedAt.isBefore(started))
                         || (!w.isTerminal() && w.refused == null && w.unsure)
-                        || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal()))
+                        || (w.seenAt != null && w.seenAt.isBefore(missingSince) && !w.isTerminal())
+                        || (w.noticed != null && w.noticedAt.isBefore(missingSince)))
                 .sorted(Comparator.comparing(
                         (WatchedJob w) -> w.seenAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .limit(PER_LOOK)

@@ -20,6 +20,12 @@ final class WatchedJob {
     volatile String reasonGiven;
     /** A cut listing may have missed its change: read it singly. */
     volatile boolean unsure;
+    /** The end a notification told, until a read of the job confirms it (null: none waits for a read). */
+    volatile AirbyteJob noticed;
+    /** When {@link #noticed} came (our clock): a job the looks do not show by then is read singly. */
+    volatile Instant noticedAt;
+    /** Nobody follows it any more; kept only until its noticed end is confirmed. */
+    volatile boolean unwatched;
 
     volatile CompletableFuture<Void> changed = new CompletableFuture<>();
     /** Queued for a single read: once, however many looks or notifications ask meanwhile. */
@@ -45,6 +51,7 @@ final class WatchedJob {
     synchronized void update(AirbyteJob read, Instant now) {
         seenAt = now;
         unsure = false;
+        noticed = null;
         AirbyteJob job = withReasonGiven(read);
         AirbyteJob before = latest;
         if (job.equals(before) || (isTerminal() && !job.status().isTerminal())) {
@@ -57,6 +64,21 @@ final class WatchedJob {
                 || !Objects.equals(before.failureReason(), job.failureReason())) {
             wake();
         }
+    }
+
+    /**
+     * Airbyte's notification said the job ended: its followers act on that at once, and the job waits for a read
+     * to confirm it (answers what the notice said, for the comparison then). An ended job is left as read.
+     */
+    synchronized boolean notified(AirbyteJob ended, Instant now) {
+        if (isTerminal()) {
+            return false;
+        }
+        latest = ended;
+        noticed = ended;
+        noticedAt = now;
+        wake();
+        return true;
     }
 
     private AirbyteJob withReasonGiven(AirbyteJob job) {

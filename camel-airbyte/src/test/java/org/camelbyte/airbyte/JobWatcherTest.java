@@ -309,4 +309,72 @@ class JobWatcherTest {
                 .isEqualTo(1);
         assertThat(calls("POST /api/v1/jobs/list")).isEqualTo(2);
     }
+
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void aNotifiedEndWakesTheFollowersWithoutACallAndTheNextLookConfirmsIt(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 1, SHORT_SYNC, 0.05, Duration.ofMinutes(5), Duration.ofHours(1));
+        long jobId = startJobs(client).get(0);
+        String connectionId = watcher.latest(jobId).orElseThrow().connectionId();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> standIn.jobsOf(connectionId).get(0).endedAt().isPresent());
+        CompletableFuture<Void> change = watcher.nextChange(jobId);
+        long callsBefore = batchedCalls(flavour) + singleReads(flavour);
+
+        boolean followed = watcher.notified(new JobEndNotice(jobId, connectionId, true, null, 1234L, 5678L));
+
+        assertThat(followed).isTrue();
+        assertThat(change).as("the followers are woken").isDone();
+        assertThat(watcher.latest(jobId)).hasValueSatisfying(job -> {
+            assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(job.rowsSynced()).isEqualTo(1234L);
+            assertThat(job.bytesSynced()).isEqualTo(5678L);
+        });
+        assertThat(batchedCalls(flavour) + singleReads(flavour))
+                .as("calls to Airbyte")
+                .isEqualTo(callsBefore);
+
+        // the run ends and stops following; the job stays until a read confirms what the notice said
+        watcher.unwatch(jobId);
+        assertThat(watcher.size()).isEqualTo(1);
+        watcher.look();
+
+        assertThat(watcher.noticesContradicted()).isZero();
+        assertThat(watcher.size()).as("confirmed, then forgotten").isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void aNotifiedEndThatAirbyteContradictsIsCounted(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 1, LONG_SYNC, 1.0, Duration.ofMinutes(5), Duration.ofHours(1));
+        long jobId = startJobs(client).get(0);
+        String connectionId = watcher.latest(jobId).orElseThrow().connectionId();
+
+        watcher.notified(new JobEndNotice(jobId, connectionId, false, "Sync failed: disk full", null, null));
+        watcher.look();
+
+        assertThat(watcher.latest(jobId)).hasValueSatisfying(job -> {
+            assertThat(job.status())
+                    .as("a followed job's end is not taken back")
+                    .isEqualTo(JobStatus.FAILED);
+            assertThat(job.failureReason()).isEqualTo("Sync failed: disk full");
+        });
+        assertThat(watcher.noticesContradicted()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void aNoticeNamingAnotherConnectionIsReadInsteadOfBelieved(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 1, LONG_SYNC, 1.0, Duration.ofMinutes(5), Duration.ofHours(1));
+        long jobId = startJobs(client).get(0);
+        long readsBefore = singleReads(flavour);
+
+        boolean followed = watcher.notified(new JobEndNotice(jobId, "another-connection", true, null, 1L, 1L));
+
+        assertThat(followed).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> singleReads(flavour) > readsBefore);
+        assertThat(watcher.latest(jobId))
+                .hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(JobStatus.RUNNING));
+        assertThat(watcher.noticesContradicted()).isZero();
+    }
 }
