@@ -33,14 +33,18 @@ public class AirbyteWebhookRoutes extends ApiRouteBuilder {
 
     private final JobWatcher watcher;
     private final byte[] secret;
-    private final PerSource calls;
+    /** Refused calls per source ({@code airbyte.webhook-rate-limit} a minute); past it, every call is refused. */
+    private final PerSource refusals;
 
-    /** {@code perMinute}: the calls one address may make a minute ({@code airbyte.webhook-rate-limit}). */
+    /**
+     * {@code perMinute}: the refused calls (wrong secret, unreadable body) one address may make a minute ({@code
+     * airbyte.webhook-rate-limit}); past it, that address is refused until the minute ends.
+     */
     public AirbyteWebhookRoutes(JobWatcher watcher, String secret, int perMinute, ObjectMapper json) {
         super(json);
         this.watcher = watcher;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.calls = new PerSource(perMinute, RATE_WINDOW, Clock.systemUTC());
+        this.refusals = new PerSource(perMinute, RATE_WINDOW, Clock.systemUTC());
     }
 
     /** Airbyte cannot send the API's credentials: the secret in the URL is this route's, checked first. */
@@ -57,24 +61,32 @@ public class AirbyteWebhookRoutes extends ApiRouteBuilder {
     }
 
     private void receive(Exchange exchange) throws Exception {
-        // first, so a flood (or a secret guessed at speed) costs no more than counting it
+        // first, so a flood of refused calls (a secret guessed at speed) costs no more than a look at a count;
+        // Airbyte's own notifications are never counted, so a burst of thousands of syncs ending is never refused
         String source = RefusalLog.source(exchange);
-        if (!calls.allow(source)) {
-            long wait = calls.secondsLeft(source);
+        if (refusals.exhausted(source)) {
+            long wait = refusals.secondsLeft(source);
             throw new ApiProblem(
                             429,
-                            "Too many webhook calls from " + source + "; retry in " + wait
+                            "Too many refused webhook calls from " + source + "; retry in " + wait
                                     + " s (airbyte.webhook-rate-limit per minute).")
                     .header("Retry-After", wait);
         }
         String given = exchange.getMessage().getHeader("secret", "", String.class);
         // constant time, so the secret cannot be guessed byte by byte from answer times
         if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+            refusals.allow(source);
             throw new ApiProblem(
                     401,
                     "Wrong webhook secret in the URL; use the URL with airbyte.webhook-secret (docs/webhooks.md).");
         }
-        JsonNode data = data(exchange.getMessage().getBody(String.class));
+        JsonNode data;
+        try {
+            data = data(exchange.getMessage().getBody(String.class));
+        } catch (BadRequestException unreadable) {
+            refusals.allow(source);
+            throw unreadable;
+        }
         long jobId = data.path("jobId").asLong();
         // the secret says Airbyte sent it: its run ends at once on it, and a read confirms it afterwards; a
         // failure's message is the reason the public API does not give, kept for the run's error

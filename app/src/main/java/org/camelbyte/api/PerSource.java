@@ -42,6 +42,12 @@ final class PerSource {
         return w.count() <= limit;
     }
 
+    /** Whether {@code source}'s current window is full (counting nothing). */
+    boolean exhausted(String source) {
+        Window w = windows.get(source);
+        return w != null && clock.millis() - w.start() < windowMillis && w.count() >= limit;
+    }
+
     /** Whole seconds until {@code source}'s window ends, at least 1: the Retry-After of a refusal. */
     long secondsLeft(String source) {
         Window w = windows.get(source);
