@@ -38,15 +38,11 @@ final class AppSettings {
         bench(
                 "runs.max-starts-per-second",
                 "5000",
-                "the baseline starts every sync at once; the shipped 500 a second protects Airbyte");
+                "the baseline starts every sync at once; the shipped 1,000 a second protects Airbyte");
         bench(
                 "runs.concurrent-starts",
                 "32",
                 "Airbyte calls of starts in flight at once; the shipped 8 would pace N starts, not the rate limit");
-        bench(
-                "runs.scheduler-threads",
-                "32",
-                "wakes waiting runs; starts no longer run here, kept as before for comparison");
         bench(
                 "runs.progress-every",
                 "1h",
