@@ -236,7 +236,8 @@ public final class JobWatcher implements AutoCloseable {
      * followers act on it at once, without a call to Airbyte. A read confirms it afterwards, batched with the
      * others: the next look lists the job among those changed, or, should the looks not show it within
      * {@code singleReadAfter}, a single read. A read that says otherwise is logged and counted
-     * ({@link #noticesContradicted}). A failure's {@code errorMessage} is kept as the job's failure reason when
+     * ({@link #noticesContradicted}): another end, or the job still running {@code singleReadAfter} after the
+     * notice (sooner, a running answer may be a listing asked before the job ended). A failure's {@code errorMessage} is kept as the job's failure reason when
      * Airbyte's own answers give none (the public API never does). A notice naming another connection than the
      * followed job's is not taken at its word: the job is read now instead. Answers whether the job is followed.
      */
@@ -365,10 +366,16 @@ public final class JobWatcher implements AutoCloseable {
     private void update(WatchedJob w, AirbyteJob job) {
         cursor.shown(job);
         AirbyteJob said = w.noticed;
-        w.update(job, clock.instant());
+        Instant now = clock.instant();
+        w.update(job, now);
         if (said == null) {
             return;
         }
+        if (!job.status().isTerminal() && !now.isAfter(w.noticedAt.plus(singleReadAfter))) {
+            // a listing asked before the job ended may answer after the notice: a later read confirms it
+            return;
+        }
+        w.noticed = null;
         if (job.status() != said.status()) {
             contradicted.increment();
             LOG.warn(

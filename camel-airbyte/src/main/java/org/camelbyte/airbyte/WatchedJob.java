@@ -51,7 +51,6 @@ final class WatchedJob {
     synchronized void update(AirbyteJob read, Instant now) {
         seenAt = now;
         unsure = false;
-        noticed = null;
         AirbyteJob job = withReasonGiven(read);
         AirbyteJob before = latest;
         if (job.equals(before) || (isTerminal() && !job.status().isTerminal())) {

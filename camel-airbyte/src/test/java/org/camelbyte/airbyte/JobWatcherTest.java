@@ -346,7 +346,8 @@ class JobWatcherTest {
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void aNotifiedEndThatAirbyteContradictsIsCounted(ApiFlavour flavour) {
-        AirbyteClient client = start(flavour, 1, LONG_SYNC, 1.0, Duration.ofMinutes(5), Duration.ofHours(1));
+        // single-read-after zero: a running answer after the notice cannot be one asked before the job ended
+        AirbyteClient client = start(flavour, 1, LONG_SYNC, 1.0, Duration.ofMinutes(5), Duration.ZERO);
         long jobId = startJobs(client).get(0);
         String connectionId = watcher.latest(jobId).orElseThrow().connectionId();
 
@@ -376,5 +377,24 @@ class JobWatcherTest {
         assertThat(watcher.latest(jobId))
                 .hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(JobStatus.RUNNING));
         assertThat(watcher.noticesContradicted()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void aRunningAnswerSoonAfterTheNoticeWaitsForALaterReadRatherThanContradictIt(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 1, LONG_SYNC, 1.0, Duration.ofMinutes(5), Duration.ofHours(1));
+        long jobId = startJobs(client).get(0);
+        String connectionId = watcher.latest(jobId).orElseThrow().connectionId();
+
+        watcher.notified(new JobEndNotice(jobId, connectionId, true, null, null, null));
+        watcher.unwatch(jobId);
+        watcher.look();
+
+        assertThat(watcher.noticesContradicted()).isZero();
+        assertThat(watcher.size())
+                .as("kept until a read confirms or contradicts the notice")
+                .isEqualTo(1);
+        assertThat(watcher.latest(jobId))
+                .hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED));
     }
 }
