@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows every job in flight on one Airbyte instance with batched calls, so thousands of runs cost a
  * handful of calls: every {@code interval}, one listing of the jobs changed since the last look
- * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages) inside the shared circuit
+ * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages and one per hundred followed jobs) inside the shared circuit
  * breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a look
  * has passed since it was watched), or that a listing cut at its page limit may have missed, is read on its
  * own, at most {@link SingleReads#PER_LOOK} per look, so neither a listing gap nor a server that ignores the
@@ -60,7 +60,11 @@ public final class JobWatcher implements AutoCloseable {
      */
     public static final int READERS = 4;
 
-    /** Pages one look reads at most: 2,000 changed jobs; a server that ignores the filter cannot make it more. */
+    /**
+     * Pages one look reads at most beyond one page per hundred followed jobs: every followed job's change fits in a
+     * look, however many there are (10,000 syncs ending together were listed 2,000 a look, 50 s behind), and a
+     * server that ignores the filter cannot make a look longer than that.
+     */
     static final int MAX_PAGES = 20;
 
     private final AirbyteClient client;
@@ -311,7 +315,7 @@ public final class JobWatcher implements AutoCloseable {
 
     /**
      * One batched look, then single reads for the jobs it could not vouch for. Whatever the server does, a look
-     * costs at most {@link #MAX_PAGES} listing calls and {@link SingleReads#PER_LOOK} single reads: a failed
+     * costs at most {@link #MAX_PAGES} listing calls (plus one per hundred followed jobs) and {@link SingleReads#PER_LOOK} single reads: a failed
      * listing or one cut at the page limit still reads the jobs it is missing, a few per look, so a run never
      * waits on pages the watcher did not get to.
      */
@@ -332,9 +336,10 @@ public final class JobWatcher implements AutoCloseable {
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Set<Long> listed = ConcurrentHashMap.newKeySet();
+        int maxPages = MAX_PAGES + watched.size() / 100;
         JobListing listing;
         try {
-            listing = breaker.executeSupplier(() -> client.listJobsChangedSince(since, connections, MAX_PAGES, job -> {
+            listing = breaker.executeSupplier(() -> client.listJobsChangedSince(since, connections, maxPages, job -> {
                 WatchedJob w = watched.get(job.jobId());
                 if (w != null) {
                     listed.add(job.jobId());
@@ -348,7 +353,7 @@ public final class JobWatcher implements AutoCloseable {
             singleReads.readMissing(started, singleReadAfter);
             return;
         }
-        notes.note(listing);
+        notes.note(listing, maxPages);
         if (!listing.complete()) {
             // the pages not read may hold changes of followed jobs: those jobs are read one by one
             watched.values().stream()

@@ -16,7 +16,7 @@ final class ListingNotes {
     private volatile boolean filterIgnoredSaid;
     private volatile boolean cutSaid;
 
-    void note(JobListing listing) {
+    void note(JobListing listing, int maxPages) {
         if (listing.filterIgnored()) {
             listingsIgnoringFilter.increment();
             if (!filterIgnoredSaid) {
@@ -25,7 +25,7 @@ final class ListingNotes {
                         "Airbyte job watcher: Airbyte ignores the job list's time filter (updatedAtStart) and lists"
                                 + " jobs changed long before; the watcher lists newest changes first, stops at the first old"
                                 + " job and at {} pages, and reads the rest one by one",
-                        JobWatcher.MAX_PAGES);
+                        maxPages);
             }
         }
         if (!listing.complete()) {
@@ -35,7 +35,7 @@ final class ListingNotes {
                 LOG.warn(
                         "Airbyte job watcher: a listing of changed jobs was cut at {} pages; the followed jobs it"
                                 + " did not show are read one by one, up to {} per look",
-                        JobWatcher.MAX_PAGES,
+                        maxPages,
                         SingleReads.PER_LOOK);
             }
         }

@@ -397,4 +397,26 @@ class JobWatcherTest {
         assertThat(watcher.latest(jobId))
                 .hasValueSatisfying(job -> assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED));
     }
+
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void aLookListsEveryFollowedJobsChangeHoweverManyAreFollowed(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 1, LONG_SYNC, 1.0, Duration.ofMinutes(5), Duration.ofHours(1));
+        // the started job's snapshot gives the watcher a time of Airbyte's to list from
+        startJobs(client);
+        String connectionId = client.listConnections().get(0).connectionId();
+        // 2,100 more followed jobs changed in the look's window: 22 pages, more than the 20 a look reads for a few
+        standIn.seedHistory(2_100, Duration.ofSeconds(30));
+        List<Long> followed =
+                standIn.jobsOf(connectionId).stream().map(job -> job.id()).toList();
+        followed.forEach(id -> watcher.watch(id, connectionId));
+
+        watcher.look();
+
+        assertThat(followed).hasSizeGreaterThan(2_100);
+        assertThat(batchedCalls(flavour)).isGreaterThan(JobWatcher.MAX_PAGES);
+        assertThat(watcher.listingsCut()).isZero();
+        assertThat(singleReads(flavour)).isZero();
+        assertThat(followed).allSatisfy(id -> assertThat(watcher.latest(id)).isPresent());
+    }
 }
