@@ -71,9 +71,12 @@ class MisfireTest {
                         .as("schedule of a pipeline no longer in the file")
                         .isZero();
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> firings(after, "catch-up").stream().anyMatch(t -> !onGrid(t)));
+                        .until(() ->
+                                firings(after, "catch-up").stream().anyMatch(t -> !onGrid(t) && !t.isBefore(restart)));
+                // since the restart: the first start's own first firing is off the grid too when that start took
+                // longer than the misfire threshold (a loaded machine), and run_once catches it up at once
                 assertThat(firings(after, "catch-up"))
-                        .filteredOn(t -> !onGrid(t))
+                        .filteredOn(t -> !onGrid(t) && !t.isBefore(restart))
                         .as("catch-up firings at start")
                         .hasSize(1);
                 assertThat(firings(after, "no-catch-up"))
