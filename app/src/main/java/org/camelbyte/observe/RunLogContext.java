@@ -1,6 +1,7 @@
 package org.camelbyte.observe;
 
 import java.util.Map;
+import java.util.Objects;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -29,13 +30,15 @@ public class RunLogContext implements InterceptStrategy {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 Run run = runOf(exchange);
-                if (run == null) {
+                String jobId = run == null || run.getJobId() == null ? null : String.valueOf(run.getJobId());
+                if (run == null || inContext(run, jobId)) {
+                    // a step inside another of the same run's (a loop's, a route's): its context is in place
                     return processor.process(exchange, callback);
                 }
                 Map<String, String> previous = MDC.getCopyOfContextMap();
                 put(PIPELINE, run.getPipeline());
                 put(RUN_ID, run.getRunId());
-                put(JOB_ID, run.getJobId() == null ? null : String.valueOf(run.getJobId()));
+                put(JOB_ID, jobId);
                 try {
                     return processor.process(exchange, callback);
                 } finally {
@@ -53,6 +56,12 @@ public class RunLogContext implements InterceptStrategy {
     private static Run runOf(Exchange exchange) {
         Run run = exchange.getVariable(Run.VARIABLE, Run.class);
         return run != null ? run : exchange.getMessage().getBody() instanceof Run body ? body : null;
+    }
+
+    private static boolean inContext(Run run, String jobId) {
+        return Objects.equals(run.getRunId(), MDC.get(RUN_ID))
+                && Objects.equals(jobId, MDC.get(JOB_ID))
+                && Objects.equals(run.getPipeline(), MDC.get(PIPELINE));
     }
 
     private static void put(String key, String value) {

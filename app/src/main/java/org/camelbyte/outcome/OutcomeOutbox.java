@@ -69,18 +69,18 @@ public class OutcomeOutbox {
     private int deliver(Table table, int limit, Function<String, String> event, Sender to) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            int sent = 0;
+            List<String> sent = new ArrayList<>();
             try {
                 for (String id : claim(c, table, limit)) {
                     to.send(table.eventIdPrefix + id, event.apply(id));
-                    markSent(c, table, id);
-                    sent++;
+                    sent.add(id);
                 }
             } finally {
                 // also after a failed send: the events that went out before it are not sent again
+                markSent(c, table, sent);
                 c.commit();
             }
-            return sent;
+            return sent.size();
         } catch (SQLException e) {
             throw new RunStoreException("could not read the outcome events waiting", e);
         }
@@ -101,10 +101,14 @@ public class OutcomeOutbox {
         return ids;
     }
 
-    private static void markSent(Connection c, Table table, String id) throws SQLException {
+    /** One statement for the whole batch: the rows stay locked by the claim until the commit anyway. */
+    private static void markSent(Connection c, Table table, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE " + table.name + " SET outcome_pending=false WHERE " + table.idColumn + "=?")) {
-            ps.setString(1, id);
+                "UPDATE " + table.name + " SET outcome_pending=false WHERE " + table.idColumn + " = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
             ps.executeUpdate();
         }
     }

@@ -1,6 +1,5 @@
 package org.camelbyte.run;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -32,16 +31,12 @@ final class RunWrites {
     /** Records a new run, owned under the lease; answers whether it was (false: its requestId is taken). */
     boolean insert(Run run) {
         try {
-            return commits.write(c -> {
-                        try (PreparedStatement ps = c.prepareStatement(insert)) {
-                            int next = columns.bindInserted(ps, run);
-                            ps.setString(next++, lease.owner());
-                            ps.setLong(next++, lease.duration().toMillis());
-                            // a run recorded already ended (a skipped member of a group run) has its outcome
-                            // event due
-                            ps.setBoolean(next, run.isFinal());
-                            return ps.executeUpdate();
-                        }
+            return commits.write(insert, ps -> {
+                        int next = columns.bindInserted(ps, run);
+                        ps.setString(next++, lease.owner());
+                        ps.setLong(next++, lease.duration().toMillis());
+                        // a run recorded already ended (a skipped member of a group run) has its outcome event due
+                        ps.setBoolean(next, run.isFinal());
                     })
                     == 1;
         } catch (SQLException e) {
@@ -57,13 +52,10 @@ final class RunWrites {
     boolean updateIf(Run run, String condition, boolean endsRun) {
         String sql = update + condition;
         try {
-            return commits.write(c -> {
-                        try (PreparedStatement ps = c.prepareStatement(sql)) {
-                            int next = columns.bindUpdated(ps, run);
-                            ps.setBoolean(next++, endsRun && run.isFinal());
-                            ps.setString(next, run.getRunId());
-                            return ps.executeUpdate();
-                        }
+            return commits.write(sql, ps -> {
+                        int next = columns.bindUpdated(ps, run);
+                        ps.setBoolean(next++, endsRun && run.isFinal());
+                        ps.setString(next, run.getRunId());
                     })
                     == 1;
         } catch (SQLException e) {

@@ -25,8 +25,13 @@ import org.camelbyte.run.RunStore;
 public class RunStepRoutes extends RouteBuilder {
     /** Where the template's steps after the job's end run: never on the run scheduler, which follows every job. */
     static final String STEP_POOL = "runStepPool";
-    /** Where jobs are started, runs.concurrent-starts at once; the start rate limit waits here too. */
+    /** Where jobs are started; the start rate limit waits here too. */
     static final String START_POOL = "runStartPool";
+    /**
+     * The start pool's threads per Airbyte call of a start in flight ({@link StartCalls}): while some starts
+     * POST, others commit their record before or after theirs.
+     */
+    static final int START_THREADS_PER_CALL = 4;
     /** Where post-sync statistics and checks run: a slow warehouse holds only these threads. */
     static final String POST_SYNC_POOL = "postSyncPool";
 
@@ -99,9 +104,9 @@ public class RunStepRoutes extends RouteBuilder {
                 .routeId("run-lookup")
                 .errorHandler(noErrorHandler())
                 .process(lookupStep);
-        // starts are limited by what Airbyte should take: runs.concurrent-starts in flight on their own pool, and
-        // runs.max-starts-per-second. The throttle waits on that pool's threads, which only start jobs: waiting on
-        // the run scheduler, a burst of runs held its every thread and starved the wake-ups of running jobs
+        // starts are limited by what Airbyte should take: runs.concurrent-starts calls in flight (StartCalls), and
+        // runs.max-starts-per-second. They run on their own pool, where the throttle waits too: waiting on the run
+        // scheduler, a burst of runs held its every thread and starved the wake-ups of running jobs
         from("direct:run-trigger")
                 .routeId("run-trigger")
                 .errorHandler(noErrorHandler())
@@ -112,7 +117,7 @@ public class RunStepRoutes extends RouteBuilder {
                 .throttle(maxStartsPerSecond)
                 .totalRequestsMode()
                 .timePeriodMillis(1000)
-                .process(new TriggerStep(airbyte, breaker, store, clock, watcher));
+                .process(new TriggerStep(airbyte, new StartCalls(concurrentStarts, breaker), store, clock, watcher));
 
         ScheduledExecutorService scheduler =
                 getContext().getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);

@@ -59,7 +59,10 @@ public final class StepsWiring {
         context.getRegistry()
                 .bind(
                         RunStepRoutes.START_POOL,
-                        pool(context, RunStepRoutes.START_POOL, settings.getInt("runs.concurrent-starts")));
+                        pool(
+                                context,
+                                RunStepRoutes.START_POOL,
+                                settings.getInt("runs.concurrent-starts") * RunStepRoutes.START_THREADS_PER_CALL));
         ThreadPoolExecutor postSyncWorkers =
                 pool(context, RunStepRoutes.POST_SYNC_POOL, settings.getInt("runs.post-sync-threads"));
         context.getRegistry().bind(RunStepRoutes.POST_SYNC_POOL, postSyncWorkers);
@@ -89,7 +92,7 @@ public final class StepsWiring {
     }
 
     /**
-     * A bounded pool for a run's blocking work: starting jobs ({@code runs.concurrent-starts}), the steps after a
+     * A bounded pool for a run's blocking work: starting jobs (four threads per {@code runs.concurrent-starts}), the steps after a
      * job's end ({@code runs.step-threads}, {@code runs.post-sync-threads}). A fixed number of threads and an
      * unbounded queue, so runs wait their turn instead of being refused, and a slow Airbyte, stalled warehouse or
      * slow team step holds only its own pool's threads, never the scheduler that wakes running jobs' runs.

@@ -1,6 +1,5 @@
 package org.camelbyte.steps;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,10 +38,9 @@ class TriggerStep implements Processor {
     private final Clock clock;
     private final JobWatcher watcher;
 
-    TriggerStep(AirbyteClient airbyte, CircuitBreaker breaker, RunStore store, Clock clock, JobWatcher watcher) {
+    TriggerStep(AirbyteClient airbyte, StartCalls calls, RunStore store, Clock clock, JobWatcher watcher) {
         this.watcher = watcher;
-        // every call inside the shared breaker, as the run's other Airbyte calls
-        this.jobStart = new JobStart(airbyte, breaker::executeSupplier);
+        this.jobStart = new JobStart(airbyte, calls);
         this.store = store;
         this.clock = clock;
     }

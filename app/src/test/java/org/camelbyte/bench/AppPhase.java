@@ -39,7 +39,7 @@ final class AppPhase {
 
     /** {@code jfrFile} not null: the timed part is recorded with JFR and dumped there. */
     static PhaseResult run(Workload w, PhaseKind kind, Path jfrFile) throws Exception {
-        StandInScenario scenario = BenchScenario.of(w.n(), w.syncSeconds());
+        StandInScenario scenario = BenchScenario.of(w);
         Map<String, String> settings = AppSettings.of(kind);
         Path dataDir = Files.createTempDirectory("camelbyte-bench");
         try (AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0);

@@ -29,7 +29,7 @@ final class BlockingPollerPhase {
     static PhaseResult run(Workload w) throws InterruptedException {
         int n = w.n();
         Duration pollInterval = w.pollInterval();
-        StandInScenario scenario = BenchScenario.of(n, w.syncSeconds());
+        StandInScenario scenario = BenchScenario.of(w);
         try (AirbyteStandIn standIn = AirbyteStandIn.start(scenario, 0)) {
             AirbyteClient client = AirbyteClients.create(
                     AirbyteSettings.builder().baseUrl(standIn.publicApiUrl()).build());

@@ -81,8 +81,9 @@ final class ResultsPage {
                 + " times, each time every phase in turn; the tables give each figure's median over the "
                 + repeats + " runs\n"
                 + "- Workload: N concurrent syncs on N connections, all requested at once from 16 client threads:"
-                + " up to N = 2,000 each 10 s at the stand-in (1 s pending, 9 s running) polled every 1 s; above,"
-                + " 60 s syncs polled every 10 s, app phases only. The stand-in runs in the same JVM, so its 32"
+                + " up to N = 2,000 each 10 s to 11 s at the stand-in (1 s pending, then running; the extra second"
+                + " spread evenly over the syncs) polled every 1 s; above, 60 s to 70 s syncs polled every 10 s, app"
+                + " phases only. The stand-in runs in the same JVM, so its 32"
                 + " server threads are in every thread count and its CPU in every JVM CPU figure\n"
                 + String.format(
                         Locale.ROOT,

@@ -2,7 +2,10 @@ package org.camelbyte.bench;
 
 import java.time.Duration;
 
-/** One size's settings: N syncs of {@code syncSeconds}, followed every {@code pollInterval}. */
+/**
+ * One size's settings: N syncs of {@code syncSeconds} plus up to one {@code pollInterval} ({@link BenchScenario}),
+ * followed every {@code pollInterval}.
+ */
 record Workload(int n, double syncSeconds, Duration pollInterval, Duration limit) {
 
     /** Up to 2,000: 10 s syncs polled every 1 s; beyond: 60 s syncs polled every 10 s (app only). */

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * its answer may be lost (a timeout, a dropped connection) after Airbyte created the job. So:
  * <ol>
  *   <li>{@link #baseline} reads the newest job id overall before the POST, one read shared by the starts
- *       that ask at the same moment ({@link SharedBaseline}): Airbyte numbers every job, of every connection,
+ *       that ask within a second of each other ({@link SharedBaseline}): Airbyte numbers every job, of every connection,
  *       from one sequence, so an id read before the POST is below the id of the job the POST creates;</li>
  *   <li>{@link #post} POSTs; a 409 "already running" adopts the running job when it is of the same type on the
  *       same connection, and is refused with what was found otherwise (in the client, {@code JobPicks});</li>
@@ -39,6 +39,9 @@ public final class JobStart {
      */
     static final int POSTS_WHEN_JUST_ENDED = 3;
 
+    /** How long one read of the newest job id overall serves as the baseline of further starts. */
+    static final Duration BASELINE_REUSE = Duration.ofSeconds(1);
+
     /** How each Airbyte call is made: through the app's shared circuit breaker, or directly. */
     @FunctionalInterface
     public interface Calls {
@@ -53,9 +56,14 @@ public final class JobStart {
     private final SharedBaseline sharedBaseline;
 
     public JobStart(AirbyteClient airbyte, Calls calls) {
+        this(airbyte, calls, BASELINE_REUSE);
+    }
+
+    /** {@code baselineReuse}: how long one read of the newest job id serves further starts ({@link SharedBaseline}). */
+    public JobStart(AirbyteClient airbyte, Calls calls, Duration baselineReuse) {
         this.airbyte = airbyte;
         this.calls = calls;
-        this.sharedBaseline = new SharedBaseline(() -> calls.call(airbyte::newestJobIdOverall));
+        this.sharedBaseline = new SharedBaseline(() -> calls.call(airbyte::newestJobIdOverall), baselineReuse);
     }
 
     /**

@@ -57,19 +57,26 @@ class SharedBaselineTest {
 
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
-    void aFinishedReadIsNotReusedTheNextStartReadsAgain(ApiFlavour flavour) {
+    void aFinishedReadServesLaterStartsOnlyWhileItIsFresh(ApiFlavour flavour) {
         standIn = AirbyteStandIn.start(StandInScenarios.standard(), 0);
         AirbyteClient client = StandInClients.client(standIn, flavour);
-        JobStart jobStart = new JobStart(client, JobStart.Calls.DIRECT);
+        JobStart reusing = new JobStart(client, JobStart.Calls.DIRECT, Duration.ofHours(1));
+        JobStart neverReusing = new JobStart(client, JobStart.Calls.DIRECT, Duration.ZERO);
         long readsBefore = listings(flavour);
 
-        long first = jobStart.baseline(orders);
+        long first = reusing.baseline(orders);
         long created = client.startJob(customers, JobType.SYNC).job().jobId();
-        long second = jobStart.baseline(orders);
-
+        long reused = reusing.baseline(orders);
         assertThat(first).as("no job yet").isZero();
+        assertThat(reused)
+                .as("the fresh answer, still below any job a POST now creates")
+                .isZero();
+        assertThat(listings(flavour) - readsBefore).isEqualTo(1);
+
+        neverReusing.baseline(orders);
+        long second = neverReusing.baseline(orders);
         assertThat(second).as("a job of another connection counts").isEqualTo(created);
-        assertThat(listings(flavour) - readsBefore).isEqualTo(2);
+        assertThat(listings(flavour) - readsBefore).isEqualTo(3);
     }
 
     @ParameterizedTest
