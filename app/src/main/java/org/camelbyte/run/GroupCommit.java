@@ -15,8 +15,8 @@ import javax.sql.DataSource;
  * Writes from many threads committed together: each caller queues its statement and waits for the commit that
  * holds it, so a thousand runs changing at once cost a few commits instead of a thousand, and every caller still
  * returns only once its write is durable. The queued statements of the same SQL go to PostgreSQL as one JDBC
- * batch, one round trip for all: executed one by one, 2,000 runs starting together spent 100 ms a write waiting
- * for the writes queued before theirs (bench/RESULTS.md). No thread of its own: the caller that takes the lock
+ * batch, one round trip for all rather than one each (2,000 runs at once: the state database's CPU 2.8 s before,
+ * 1.9 s after, in one benchmark run each). No thread of its own: the caller that takes the lock
  * commits what is queued, those behind it wait for the lock and find their work already done.
  */
 final class GroupCommit {

@@ -8,8 +8,8 @@ import org.camelbyte.airbyte.JobStart;
 /**
  * The Airbyte calls of starts (the baseline read, the POST, the search for a lost answer's job), at most
  * {@code runs.concurrent-starts} in flight, each through the shared circuit breaker. The bound is on the calls,
- * not on the start pool's threads: a start's record writes before and after its POST wait on commits, and
- * holding one of the few call slots through them halved the starts a second Airbyte saw (bench/RESULTS.md).
+ * not on the start pool's threads, so what the setting protects is Airbyte: a start's record writes before and
+ * after its POST wait on commits without holding a call slot.
  */
 final class StartCalls implements JobStart.Calls {
     private final Semaphore inFlight;

@@ -92,10 +92,11 @@ public final class StepsWiring {
     }
 
     /**
-     * A bounded pool for a run's blocking work: starting jobs (four threads per {@code runs.concurrent-starts}), the steps after a
-     * job's end ({@code runs.step-threads}, {@code runs.post-sync-threads}). A fixed number of threads and an
-     * unbounded queue, so runs wait their turn instead of being refused, and a slow Airbyte, stalled warehouse or
-     * slow team step holds only its own pool's threads, never the scheduler that wakes running jobs' runs.
+     * A bounded pool for a run's blocking work: starting jobs (four threads per {@code
+     * runs.concurrent-starts}), the steps after a job's end ({@code runs.step-threads}, {@code
+     * runs.post-sync-threads}). A fixed number of threads and an unbounded queue, so runs wait their turn
+     * instead of being refused, and a slow Airbyte, stalled warehouse or slow team step holds only its own
+     * pool's threads, never the scheduler that wakes running jobs' runs.
      */
     static ThreadPoolExecutor pool(CamelContext context, String name, int threads) {
         ThreadPoolProfile profile = new ThreadPoolProfileBuilder(name)

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * its answer may be lost (a timeout, a dropped connection) after Airbyte created the job. So:
  * <ol>
  *   <li>{@link #baseline} reads the newest job id overall before the POST, one read shared by the starts
- *       that ask within a second of each other ({@link SharedBaseline}): Airbyte numbers every job, of every connection,
- *       from one sequence, so an id read before the POST is below the id of the job the POST creates;</li>
+ *       that ask within a second of each other ({@link SharedBaseline}): Airbyte numbers every job, of every
+ *       connection, from one sequence, so an id read before the POST is below the id of the job the POST creates;</li>
  *   <li>{@link #post} POSTs; a 409 "already running" adopts the running job when it is of the same type on the
  *       same connection, and is refused with what was found otherwise (in the client, {@code JobPicks});</li>
  *   <li>after a lost answer, {@link #hiddenJob} finds the job the POST created: the newest of its type on

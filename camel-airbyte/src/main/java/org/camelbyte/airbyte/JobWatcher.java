@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows every job in flight on one Airbyte instance with batched calls, so thousands of runs cost a
  * handful of calls: every {@code interval}, one listing of the jobs changed since the last look
- * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages and one per hundred followed jobs) inside the shared circuit
- * breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a look
+ * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages and one per hundred followed
+ * jobs) inside the shared circuit breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a look
  * has passed since it was watched), or that a listing cut at its page limit may have missed, is read on its
  * own, at most {@link SingleReads#PER_LOOK} per look, so neither a listing gap nor a server that ignores the
  * listing's filter stalls a run or makes a look unbounded.
@@ -237,13 +237,14 @@ public final class JobWatcher implements AutoCloseable {
 
     /**
      * Airbyte's notification that a job ended (its webhook), for a followed job of the same connection: the
-     * followers act on it at once, without a call to Airbyte. A read confirms it afterwards, batched with the
-     * others: the next look lists the job among those changed, or, should the looks not show it within
-     * {@code singleReadAfter}, a single read. A read that says otherwise is logged and counted
-     * ({@link #noticesContradicted}): another end, or the job still running {@code singleReadAfter} after the
-     * notice (sooner, a running answer may be a listing asked before the job ended). A failure's {@code errorMessage} is kept as the job's failure reason when
-     * Airbyte's own answers give none (the public API never does). A notice naming another connection than the
-     * followed job's is not taken at its word: the job is read now instead. Answers whether the job is followed.
+     * followers act on it at once, without a call to Airbyte. A read confirms it afterwards, batched with
+     * the others: the next look lists the job among those changed, or, should the looks not show it within
+     * {@code singleReadAfter}, a single read. A read that says otherwise is logged and counted ({@link
+     * #noticesContradicted}): another end, or the job still running {@code singleReadAfter} after the notice
+     * (sooner, a running answer may be a listing asked before the job ended). A failure's {@code
+     * errorMessage} is kept as the job's failure reason when Airbyte's own answers give none (the public API
+     * never does). A notice naming another connection than the followed job's is not taken at its word: the
+     * job is read now instead. Answers whether the job is followed.
      */
     public boolean notified(JobEndNotice notice) {
         WatchedJob w = watched.get(notice.jobId());
@@ -314,10 +315,10 @@ public final class JobWatcher implements AutoCloseable {
     }
 
     /**
-     * One batched look, then single reads for the jobs it could not vouch for. Whatever the server does, a look
-     * costs at most {@link #MAX_PAGES} listing calls (plus one per hundred followed jobs) and {@link SingleReads#PER_LOOK} single reads: a failed
-     * listing or one cut at the page limit still reads the jobs it is missing, a few per look, so a run never
-     * waits on pages the watcher did not get to.
+     * One batched look, then single reads for the jobs it could not vouch for. Whatever the server does, a
+     * look costs at most {@link #MAX_PAGES} listing calls (plus one per hundred followed jobs) and {@link
+     * SingleReads#PER_LOOK} single reads: a failed listing or one cut at the page limit still reads the jobs
+     * it is missing, a few per look, so a run never waits on pages the watcher did not get to.
      */
     void look() {
         if (watched.isEmpty()) {
