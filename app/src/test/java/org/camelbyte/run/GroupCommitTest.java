@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camelbyte.app.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +85,28 @@ class GroupCommitTest {
         assertThat(sumOfV()).isEqualTo(WRITERS - 1);
     }
 
+    @Test
+    void aWriteWhoseParametersCannotBeSetFailsAloneAndNoWriterWaitsForever() throws Exception {
+        together(id -> commits.write(INSERT, ps -> ps.setInt(1, id)));
+        List<Object> outcomes = new ArrayList<>(together(id -> {
+            try {
+                return commits.write("UPDATE t SET v = 1 WHERE id = ?", ps -> {
+                    if (id == 7) {
+                        throw new IllegalStateException("no value for writer 7");
+                    }
+                    ps.setInt(1, id);
+                });
+            } catch (SQLException e) {
+                return e.getMessage();
+            }
+        }));
+
+        assertThat(outcomes.get(7)).isEqualTo("no value for writer 7");
+        outcomes.remove(7);
+        assertThat(outcomes).containsOnly(1);
+        assertThat(sumOfV()).isEqualTo(WRITERS - 1);
+    }
+
     /** Calls {@code write} for ids 0..WRITERS-1 from as many threads released at once; answers in id order. */
     private <T> List<T> together(Write<T> write) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
@@ -98,7 +121,8 @@ class GroupCommitTest {
         go.countDown();
         List<T> results = new ArrayList<>();
         for (Future<T> f : futures) {
-            results.add(f.get());
+            // bounded: a writer whose commit never comes fails the test instead of stalling it
+            results.add(f.get(30, TimeUnit.SECONDS));
         }
         return results;
     }
