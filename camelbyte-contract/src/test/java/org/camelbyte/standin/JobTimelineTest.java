@@ -57,6 +57,19 @@ class JobTimelineTest {
     }
 
     @Test
+    void theLastChangeListingsAskForIsTheOneTheFullSnapshotShows() {
+        for (double t = 0; t <= 10; t += 0.25) {
+            assertThat(flaky.lastChangeAt(t))
+                    .as("last change at %s", t)
+                    .isEqualTo(flaky.at(t).lastChangeOffset());
+        }
+        // the phase boundaries themselves: pending 0-1, running 1-4, incomplete 4-6, running 6-8, succeeded 8
+        assertThat(flaky.lastChangeAt(3.99)).isEqualTo(1.0);
+        assertThat(flaky.lastChangeAt(4)).isEqualTo(4.0);
+        assertThat(flaky.lastChangeAt(8)).isEqualTo(8.0);
+    }
+
+    @Test
     void failedJobCarriesItsMessage() {
         JobTimeline broken = new JobTimeline(
                 List.of(JobPhase.of("running", 1), new JobPhase("failed", null, null, null, "quota")), List.of());

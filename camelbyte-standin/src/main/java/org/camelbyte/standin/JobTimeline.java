@@ -40,6 +40,27 @@ final class JobTimeline {
         return new Player(t).play();
     }
 
+    /**
+     * When, at scenario time {@code t}, the job last changed phase: {@link #at}'s {@code lastChangeOffset} without
+     * playing attempts, rows and streams. A listing filtered or ordered by update asks it of every job on each
+     * page, as a real server reads an indexed column.
+     */
+    double lastChangeAt(double t) {
+        double phaseStart = 0;
+        double lastChange = 0;
+        for (JobPhase phase : phases) {
+            if (t < phaseStart) {
+                break;
+            }
+            lastChange = phaseStart;
+            if (phase.isTerminal()) {
+                break;
+            }
+            phaseStart += phase.durationSeconds();
+        }
+        return lastChange;
+    }
+
     /** Cancelled at {@code cancelOffset}: state frozen there, unless the script had already ended. */
     JobSnapshot cancelledAt(double cancelOffset) {
         JobSnapshot frozen = at(cancelOffset);

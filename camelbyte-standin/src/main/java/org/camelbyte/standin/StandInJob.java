@@ -76,7 +76,11 @@ public final class StandInJob {
 
     /** When the job last changed status or attempt, as Airbyte's {@code updatedAt}; row counts do not move it. */
     public Instant updatedAt() {
-        return instantAt(snapshot().lastChangeOffset());
+        Double cancelled = cancelledOffset;
+        return instantAt(
+                cancelled != null
+                        ? timeline.cancelledAt(cancelled).lastChangeOffset()
+                        : timeline.lastChangeAt(offsetOf(clock.instant())));
     }
 
     public boolean wasCancelled() {
