@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.camelbyte.run.RunStoreException;
@@ -57,22 +58,26 @@ public class OutcomeOutbox {
         }
     }
 
+    /** The events (JSON) of the runs or group runs with these ids, by id: read together, one query a batch. */
+    public interface Events extends Function<List<String>, Map<String, String>> {}
+
     /**
      * Sends up to {@code limit} waiting run events, oldest first, then as many group-run events; answers how many
      * went out. A failed send stops there: the events sent before it stay delivered, the rest wait.
      */
-    public int deliver(
-            int limit, Function<String, String> runEvent, Function<String, String> groupRunEvent, Sender to) {
-        return deliver(Table.RUNS, limit, runEvent, to) + deliver(Table.GROUP_RUNS, limit, groupRunEvent, to);
+    public int deliver(int limit, Events runEvents, Events groupRunEvents, Sender to) {
+        return deliver(Table.RUNS, limit, runEvents, to) + deliver(Table.GROUP_RUNS, limit, groupRunEvents, to);
     }
 
-    private int deliver(Table table, int limit, Function<String, String> event, Sender to) {
+    private int deliver(Table table, int limit, Events events, Sender to) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             List<String> sent = new ArrayList<>();
             try {
-                for (String id : claim(c, table, limit)) {
-                    to.send(table.eventIdPrefix + id, event.apply(id));
+                List<String> claimed = claim(c, table, limit);
+                Map<String, String> json = claimed.isEmpty() ? Map.of() : events.apply(claimed);
+                for (String id : claimed) {
+                    to.send(table.eventIdPrefix + id, json.get(id));
                     sent.add(id);
                 }
             } finally {

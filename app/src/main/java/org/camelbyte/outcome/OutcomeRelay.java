@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -31,8 +30,8 @@ public final class OutcomeRelay extends ServiceSupport {
     private final CamelContext context;
     private final OutcomeOutbox outbox;
     private final String uri;
-    private final Function<String, String> runEvent;
-    private final Function<String, String> groupRunEvent;
+    private final OutcomeOutbox.Events runEvents;
+    private final OutcomeOutbox.Events groupRunEvents;
     private final Duration interval;
     private final Duration maxPause;
     private final Semaphore due = new Semaphore(0);
@@ -45,15 +44,15 @@ public final class OutcomeRelay extends ServiceSupport {
             CamelContext context,
             OutcomeOutbox outbox,
             String uri,
-            Function<String, String> runEvent,
-            Function<String, String> groupRunEvent,
+            OutcomeOutbox.Events runEvents,
+            OutcomeOutbox.Events groupRunEvents,
             Duration interval,
             Duration maxPause) {
         this.context = context;
         this.outbox = outbox;
         this.uri = uri;
-        this.runEvent = runEvent;
-        this.groupRunEvent = groupRunEvent;
+        this.runEvents = runEvents;
+        this.groupRunEvents = groupRunEvents;
         this.interval = interval;
         this.maxPause = maxPause;
     }
@@ -111,7 +110,7 @@ public final class OutcomeRelay extends ServiceSupport {
         int delivered = 0;
         int sent;
         do {
-            sent = outbox.deliver(BATCH, runEvent, groupRunEvent, this::send);
+            sent = outbox.deliver(BATCH, runEvents, groupRunEvents, this::send);
             delivered += sent;
         } while (sent > 0);
         waiting.set(outbox.waiting());

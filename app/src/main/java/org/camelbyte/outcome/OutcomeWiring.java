@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.main.BaseMainSupport;
@@ -27,8 +30,12 @@ public final class OutcomeWiring {
         CamelContext context = main.getCamelContext();
         OutcomeEvents events = context.getRegistry().lookupByNameAndType(Beans.OUTCOME_EVENTS, OutcomeEvents.class);
         RunStore store = state.store();
-        Function<String, String> runEvent =
-                runId -> json(() -> events.run(store.find(runId).orElseThrow()));
+        // a batch's runs in one query: one read per event cost the state database a query per ended run
+        OutcomeOutbox.Events runEvents = runIds -> {
+            Map<String, String> json = new HashMap<>();
+            store.findAll(runIds).forEach(run -> json.put(run.getRunId(), json(() -> events.run(run))));
+            return json;
+        };
         Function<String, String> groupRunEvent = groupRunId -> json(() -> {
             try {
                 return events.groupRun(groupRuns.view(groupRunId));
@@ -48,8 +55,8 @@ public final class OutcomeWiring {
                 context,
                 new OutcomeOutbox(state.database()),
                 settings.require("outcomes.uri"),
-                runEvent,
-                groupRunEvent,
+                runEvents,
+                groupRunIds -> groupRunIds.stream().collect(Collectors.toMap(id -> id, groupRunEvent)),
                 settings.getDuration("outcomes.relay-interval"),
                 settings.getDuration("outcomes.relay-max-pause"));
         try {

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -28,6 +29,10 @@ final class RunReads {
 
     Optional<Run> find(String runId) {
         return queryOne(select + " WHERE run_id=?", runId);
+    }
+
+    List<Run> findAll(Collection<String> runIds) {
+        return query(select + " WHERE run_id = ANY (?)", List.of((Object) runIds.toArray(new String[0])));
     }
 
     Optional<Run> findByRequestId(String requestId) {
@@ -130,7 +135,11 @@ final class RunReads {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
+                if (args.get(i) instanceof String[] texts) {
+                    ps.setArray(i + 1, c.createArrayOf("text", texts));
+                } else {
+                    ps.setObject(i + 1, args.get(i));
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 List<Run> runs = new ArrayList<>();

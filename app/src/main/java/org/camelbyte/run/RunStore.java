@@ -2,6 +2,7 @@ package org.camelbyte.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,11 @@ public class RunStore {
 
     public Optional<Run> find(String runId) {
         return reads.find(runId);
+    }
+
+    /** The runs of these ids that have a record, in no particular order. */
+    public List<Run> findAll(Collection<String> runIds) {
+        return reads.findAll(runIds);
     }
 
     public Optional<Run> findByRequestId(String requestId) {
