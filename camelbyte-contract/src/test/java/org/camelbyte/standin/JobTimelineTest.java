@@ -67,6 +67,8 @@ class JobTimelineTest {
         assertThat(flaky.lastChangeAt(3.99)).isEqualTo(1.0);
         assertThat(flaky.lastChangeAt(4)).isEqualTo(4.0);
         assertThat(flaky.lastChangeAt(8)).isEqualTo(8.0);
+        assertThat(flaky.nextChangeAfter(3.99)).isEqualTo(4.0);
+        assertThat(flaky.nextChangeAfter(8)).isInfinite();
     }
 
     @Test

@@ -11,6 +11,8 @@ final class JobTimeline {
 
     private final List<JobPhase> phases;
     private final List<String> streams;
+    /** When each phase begins, up to the terminal one, in scenario seconds. */
+    private final double[] changes;
 
     JobTimeline(List<JobPhase> phases, List<String> streams) {
         if (phases.isEmpty() || !phases.get(phases.size() - 1).isTerminal()) {
@@ -18,6 +20,16 @@ final class JobTimeline {
         }
         this.phases = List.copyOf(phases);
         this.streams = streams.isEmpty() ? List.of("default") : List.copyOf(streams);
+        List<Double> starts = new ArrayList<>();
+        double start = 0;
+        for (JobPhase phase : phases) {
+            starts.add(start);
+            if (phase.isTerminal()) {
+                break;
+            }
+            start += phase.durationSeconds();
+        }
+        this.changes = starts.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** When the script reaches its terminal phase, in scenario seconds. */
@@ -46,19 +58,24 @@ final class JobTimeline {
      * page, as a real server reads an indexed column.
      */
     double lastChangeAt(double t) {
-        double phaseStart = 0;
-        double lastChange = 0;
-        for (JobPhase phase : phases) {
-            if (t < phaseStart) {
+        double last = 0;
+        for (double change : changes) {
+            if (change > t) {
                 break;
             }
-            lastChange = phaseStart;
-            if (phase.isTerminal()) {
-                break;
-            }
-            phaseStart += phase.durationSeconds();
+            last = change;
         }
-        return lastChange;
+        return last;
+    }
+
+    /** The first phase change after scenario time {@code t}; infinite once the job has ended. */
+    double nextChangeAfter(double t) {
+        for (double change : changes) {
+            if (change > t) {
+                return change;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     /** Cancelled at {@code cancelOffset}: state frozen there, unless the script had already ended. */

@@ -19,6 +19,8 @@ public final class StandInJob {
     private final double timeScale;
     private final Clock clock;
     private volatile Double cancelledOffset;
+    /** Its last change as of the latest look: listings by update ask it of every job on every page. */
+    private volatile Change lastChange;
 
     StandInJob(
             long id,
@@ -77,11 +79,21 @@ public final class StandInJob {
     /** When the job last changed status or attempt, as Airbyte's {@code updatedAt}; row counts do not move it. */
     public Instant updatedAt() {
         Double cancelled = cancelledOffset;
-        return instantAt(
-                cancelled != null
-                        ? timeline.cancelledAt(cancelled).lastChangeOffset()
-                        : timeline.lastChangeAt(offsetOf(clock.instant())));
+        if (cancelled != null) {
+            return instantAt(timeline.cancelledAt(cancelled).lastChangeOffset());
+        }
+        double now = offsetOf(clock.instant());
+        Change known = lastChange;
+        if (known == null || now < known.from() || now >= known.until()) {
+            double from = timeline.lastChangeAt(now);
+            known = new Change(from, timeline.nextChangeAfter(now), instantAt(from));
+            lastChange = known;
+        }
+        return known.at();
     }
+
+    /** The job's last phase change, {@code at}, which holds from {@code from} until {@code until} (scenario time). */
+    private record Change(double from, double until, Instant at) {}
 
     public boolean wasCancelled() {
         return cancelledOffset != null;
