@@ -6,13 +6,20 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads the jobs changed since a time, page by page, bounded whatever the server does with its filter. Some
- * servers ignore {@code updatedAtStart} and list every job they have: oldest change first, thousands of old jobs
- * come before the changes asked for, on pages without end. Such a server shows itself by a job whose last
- * change is well before the time asked; from then on (remembered, as a 404 is elsewhere) it is asked for the
- * newest change first, and the reading stops at the first job older than the time asked, as long as the answer
- * is in that order. In every case no more than {@code maxPages} pages are read: a listing cut there says so,
- * and the watcher reads the followed jobs it did not show one by one.
+ * Reads the jobs changed since a time, page by page, newest change first, bounded whatever the server does with
+ * its filter.
+ *
+ * <p>Newest first, for two reasons. The jobs that just ended come on the first page, so their runs wake at
+ * the start of a look rather than after the pages of changes the last looks already showed (the listing
+ * overlaps them on purpose, see {@link ListingCursor}): with oldest change first, 2,000 syncs ending together
+ * were seen up to 600 ms into a look of 15 pages. And a job that changes while the pages are read moves to the
+ * front, ahead of the pages still to come: the next page repeats one job instead of skipping one, as a job
+ * moving to the end of an oldest-first listing does.
+ *
+ * <p>Some servers ignore {@code updatedAtStart} and list every job they have. Such a server shows itself by a
+ * job whose last change is well before the time asked; the reading stops at the first such job, as long as the
+ * answer is in the order asked. In every case no more than {@code maxPages} pages are read: a listing cut
+ * there says so, and the watcher reads the followed jobs it did not show one by one.
  */
 final class ChangeListing {
     /**
@@ -24,14 +31,13 @@ final class ChangeListing {
     /** One page of a listing, and whether the server says more follow. */
     record Page(List<AirbyteJob> jobs, boolean more) {}
 
-    /** Reads the page at {@code offset}, newest change first or oldest change first; null: the server cannot list. */
+    /** Reads the page at {@code offset}, newest change first; null: the server cannot list. */
     @FunctionalInterface
     interface Pages {
-        Page read(int offset, boolean newestFirst);
+        Page read(int offset);
     }
 
     private final int pageSize;
-    private volatile boolean newestFirst;
 
     ChangeListing(int pageSize) {
         this.pageSize = pageSize;
@@ -40,18 +46,14 @@ final class ChangeListing {
     /** Null when the first page answered that the server cannot list jobs this way (it is asked per connection). */
     JobListing list(Instant since, int maxPages, Pages pages, Consumer<AirbyteJob> each) {
         Instant old = since.minus(PRECISION);
-        boolean descending = newestFirst;
         boolean filterIgnored = false;
-        int read = 0;
-        int offset = 0;
-        while (read < maxPages) {
-            Page page = pages.read(offset, descending);
+        boolean ordered = true;
+        Instant previous = null;
+        for (int read = 1, offset = 0; read <= maxPages; read++, offset += pageSize) {
+            Page page = pages.read(offset);
             if (page == null) {
                 return null;
             }
-            read++;
-            Instant previous = null;
-            boolean ordered = true;
             for (AirbyteJob job : page.jobs()) {
                 // every snapshot is true, old or not: a followed job that ended long ago is news too
                 each.accept(job);
@@ -63,7 +65,7 @@ final class ChangeListing {
                 previous = changed;
                 if (changed.isBefore(old)) {
                     filterIgnored = true;
-                    if (descending && ordered) {
+                    if (ordered) {
                         // newest change first: every job after this one changed earlier still
                         return new JobListing(read, true, true);
                     }
@@ -72,15 +74,7 @@ final class ChangeListing {
             if (page.jobs().size() < pageSize || !page.more()) {
                 return new JobListing(read, true, filterIgnored);
             }
-            if (filterIgnored && !descending) {
-                // the changes asked for are on its last pages: start again from the newest
-                newestFirst = true;
-                descending = true;
-                offset = 0;
-            } else {
-                offset += pageSize;
-            }
         }
-        return new JobListing(read, false, filterIgnored);
+        return new JobListing(maxPages, false, filterIgnored);
     }
 }

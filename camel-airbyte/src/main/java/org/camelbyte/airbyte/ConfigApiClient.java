@@ -168,16 +168,14 @@ public final class ConfigApiClient implements AirbyteClient {
     }
 
     /**
-     * {@code jobs/list_for_workspaces} filtered by {@code updatedAtStart}, oldest change first (newest first on a
-     * server that ignores the filter), up to {@code maxPages}; on a server without it (404, remembered), the
-     * newest jobs of each followed connection.
+     * {@code jobs/list_for_workspaces} filtered by {@code updatedAtStart}, newest change first, up to {@code
+     * maxPages}; on a server without it (404, remembered), the newest jobs of each followed connection.
      */
     @Override
     public JobListing listJobsChangedSince(
             Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each) {
         if (!perConnectionListing) {
-            JobListing listing = changes.list(
-                    since, maxPages, (offset, newestFirst) -> changesPage(since, offset, newestFirst), each);
+            JobListing listing = changes.list(since, maxPages, offset -> changesPage(since, offset), each);
             if (listing != null) {
                 return listing;
             }
@@ -189,13 +187,13 @@ public final class ConfigApiClient implements AirbyteClient {
     }
 
     /** One page of changed jobs; null when the server has no {@code jobs/list_for_workspaces} (remembered). */
-    private ChangeListing.Page changesPage(Instant since, int offset, boolean newestFirst) {
+    private ChangeListing.Page changesPage(Instant since, int offset) {
         ObjectNode body = Json.object();
         JOB_CONFIG_TYPES.forEach(body.putArray("configTypes")::add);
         workspaceIds().forEach(body.putArray("workspaceIds")::add);
         body.put("updatedAtStart", since.toString())
                 .put("orderByField", "updatedAt")
-                .put("orderByMethod", newestFirst ? "DESC" : "ASC");
+                .put("orderByMethod", "DESC");
         body.putObject("pagination").put("pageSize", PublicApiClient.PAGE_SIZE).put("rowOffset", offset);
         ApiRequest request = ApiRequest.post("/jobs/list_for_workspaces", body);
         ApiAnswer answer = http.exchange(request);

@@ -19,7 +19,6 @@ public final class PublicApiClient implements AirbyteClient {
     /** A connection rarely has more non-terminal jobs than this; the running one is among the newest. */
     private static final int RECENT_JOBS = 20;
 
-    private static final String OLDEST_CHANGE_FIRST = "updatedAt|ASC";
     private static final String NEWEST_CHANGE_FIRST = "updatedAt|DESC";
 
     private final ChangeListing changes = new ChangeListing(PAGE_SIZE);
@@ -152,9 +151,8 @@ public final class PublicApiClient implements AirbyteClient {
     }
 
     /**
-     * {@code GET /jobs?updatedAtStart=&orderBy=updatedAt|ASC} (or {@code |DESC} on a server that ignores the
-     * filter), page by page up to {@code maxPages}: one call per 100 changed jobs, however many jobs are followed.
-     * Without a configured workspace the API answers for every workspace the credentials see.
+     * {@code GET /jobs?updatedAtStart=&orderBy=updatedAt|DESC}, page by page up to {@code maxPages}: one call per
+     * 100 changed jobs, however many jobs are followed. Without a configured workspace the API answers for every workspace the credentials see.
      */
     @Override
     public JobListing listJobsChangedSince(
@@ -162,10 +160,10 @@ public final class PublicApiClient implements AirbyteClient {
         return changes.list(
                 since,
                 maxPages,
-                (offset, newestFirst) -> {
+                offset -> {
                     Query query = Query.path("/jobs")
                             .with("updatedAtStart", since.toString())
-                            .with("orderBy", newestFirst ? NEWEST_CHANGE_FIRST : OLDEST_CHANGE_FIRST);
+                            .with("orderBy", NEWEST_CHANGE_FIRST);
                     workspaceIds().forEach(id -> query.with("workspaceIds", id));
                     JsonNode json = http.call(ApiRequest.get(query.with("limit", PAGE_SIZE)
                             .with("offset", offset)
