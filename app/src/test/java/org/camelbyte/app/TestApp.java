@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.camelbyte.App;
@@ -37,6 +42,17 @@ public final class TestApp implements AutoCloseable {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * The data dirs this JVM made (some 20 MB each, the broker's journal): deleted when it exits, not when their app
+     * closes, since a later app may reuse one ({@link Builder#sameStateAs}). Left behind, a few hundred test runs
+     * filled the disk until the broker refused to take messages.
+     */
+    private static final List<Path> MADE = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> MADE.forEach(TestApp::deleteTree)));
+    }
+
     private final Main main;
     private final int httpPort;
     private final int brokerPort;
@@ -93,7 +109,11 @@ public final class TestApp implements AutoCloseable {
         }
 
         public TestApp start() throws Exception {
-            Path dir = dataDir != null ? dataDir : Files.createTempDirectory("camelbyte-test");
+            Path dir = dataDir;
+            if (dir == null) {
+                dir = Files.createTempDirectory("camelbyte-test");
+                MADE.add(dir);
+            }
             Path pipelines = dir.resolve("pipelines.yaml");
             Files.writeString(pipelines, pipelinesYaml);
             int httpPort = FreePort.find();
@@ -197,6 +217,15 @@ public final class TestApp implements AutoCloseable {
                 stateDatabase.close();
                 stateDatabase = null;
             }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // the JVM is exiting; what is left is the OS's to clear
         }
     }
 }

@@ -21,6 +21,16 @@ class TimestampsTest {
     }
 
     @Test
+    void everyTextReadsAsItsOwnTimeAlsoAfterMoreThanTheParsedTextsKept() {
+        for (int second = 0; second < 10_000; second++) {
+            Instant at = AT.plusSeconds(second);
+            assertThat(Timestamps.parse(at.toString())).isEqualTo(at);
+        }
+        assertThat(Timestamps.parse(" 2024-05-01T10:15:30Z ")).isEqualTo(AT);
+        assertThat(Timestamps.parse("2024-05-01T12:15:30+02:00")).isEqualTo(AT);
+    }
+
+    @Test
     void unreadableTimesAreNullNotErrors() {
         assertThat(Timestamps.parse("yesterday")).isNull();
         assertThat(Timestamps.parse((String) null)).isNull();
