@@ -77,7 +77,13 @@ public class OutcomeOutbox {
                 List<String> claimed = claim(c, table, limit);
                 Map<String, String> json = claimed.isEmpty() ? Map.of() : events.apply(claimed);
                 for (String id : claimed) {
-                    to.send(table.eventIdPrefix + id, json.get(id));
+                    String event = json.get(id);
+                    if (event == null) {
+                        // its row is locked by this claim, so never expected: stop here, as a failed send does
+                        throw new IllegalStateException(
+                                "the outcome event " + table.eventIdPrefix + id + " could not be read from its record");
+                    }
+                    to.send(table.eventIdPrefix + id, event);
                     sent.add(id);
                 }
             } finally {
