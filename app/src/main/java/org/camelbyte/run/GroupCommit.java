@@ -23,8 +23,9 @@ import javax.sql.DataSource;
  * <p>No thread of its own: a caller that finds no commit under way commits everything queued, and goes on while
  * writes are queued. The others wait for their own write's commit, never for the lock: when every waiter had to
  * take the lock in turn only to find its write already committed, 2,000 starts spent 150 ms a write queueing on
- * it, and commits held under three writes each (two benchmark runs at N = 2,000: 4,656 commits for 12,508 writes
- * before, 722 after; the starts took 4.8 s before, 1.9 s after).
+ * it, and commits held under three writes each (one benchmark JVM running 500 then 2,000 syncs polling only,
+ * before and after: 4,656 commits for 12,508 writes before, 722 after; the 2,000 starts took 4.8 s before,
+ * 1.9 s after).
  */
 final class GroupCommit {
     /** Sets one write's parameters on the statement of its SQL. */
