@@ -10,11 +10,12 @@ import java.util.function.Consumer;
  * its filter.
  *
  * <p>Newest first, for two reasons. The jobs that just ended come on the first page, so their runs wake at
- * the start of a look rather than after the pages of changes the last looks already showed (the listing
+ * the start of a look rather than after the pages of changes the last look already showed (the listing
  * overlaps them on purpose, see {@link ListingCursor}): with oldest change first, 2,000 syncs ending together
  * were seen up to 600 ms into a look of 15 pages. And a job that changes while the pages are read moves to the
  * front, ahead of the pages still to come: the next page repeats one job instead of skipping one, as a job
- * moving to the end of an oldest-first listing does.
+ * moving to the end of an oldest-first listing does. So the next look can list from the newest change on this
+ * one's first page ({@link JobListing#newestFirst()}) instead of from one look before.
  *
  * <p>Some servers ignore {@code updatedAtStart} and list every job they have. Such a server shows itself by a
  * job whose last change is well before the time asked; the reading stops at the first such job, as long as the
@@ -49,6 +50,7 @@ final class ChangeListing {
         boolean filterIgnored = false;
         boolean ordered = true;
         Instant previous = null;
+        Instant firstPageNewest = null;
         for (int read = 1, offset = 0; read <= maxPages; read++, offset += pageSize) {
             Page page = pages.read(offset);
             if (page == null) {
@@ -63,18 +65,21 @@ final class ChangeListing {
                 }
                 ordered &= previous == null || !changed.isAfter(previous);
                 previous = changed;
+                if (read == 1 && (firstPageNewest == null || changed.isAfter(firstPageNewest))) {
+                    firstPageNewest = changed;
+                }
                 if (changed.isBefore(old)) {
                     filterIgnored = true;
                     if (ordered) {
                         // newest change first: every job after this one changed earlier still
-                        return new JobListing(read, true, true);
+                        return new JobListing(read, true, true, firstPageNewest);
                     }
                 }
             }
             if (page.jobs().size() < pageSize || !page.more()) {
-                return new JobListing(read, true, filterIgnored);
+                return new JobListing(read, true, filterIgnored, ordered ? firstPageNewest : null);
             }
         }
-        return new JobListing(maxPages, false, filterIgnored);
+        return new JobListing(maxPages, false, filterIgnored, ordered ? firstPageNewest : null);
     }
 }

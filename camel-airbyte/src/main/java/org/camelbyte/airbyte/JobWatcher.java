@@ -84,7 +84,13 @@ public final class JobWatcher implements AutoCloseable {
     /** The batched looks' thread: the owner's (a Camel context's), which shuts it down. */
     private final ScheduledExecutorService looks;
 
+    /** The looks' schedule while jobs are followed; null while none is (or once closed, see {@link #closed}). */
     private volatile ScheduledFuture<?> schedule;
+
+    private volatile boolean started;
+    private volatile boolean closed;
+    /** Guards {@link #schedule}'s changes. */
+    private final Object scheduling = new Object();
     /** An extra look is queued ({@link #hurry}): others asking meanwhile are served by it. */
     private final AtomicBoolean earlyLook = new AtomicBoolean();
 
@@ -107,11 +113,53 @@ public final class JobWatcher implements AutoCloseable {
         return new JobWatcherBuilder(client, JobWatcher::new);
     }
 
-    /** Begins the looks; at a fixed rate, so a slow listing does not push the next one back. */
+    /**
+     * Begins the looks: while jobs are followed, every interval at a fixed rate (a slow listing does not push the
+     * next one back); none while no job is. The first job followed after a pause is first looked at one interval
+     * after it was followed, as a poller of that job alone would: the looks keep step with the jobs' starts, not
+     * with the app's, so a job that runs a whole number of intervals is seen ended at once.
+     */
     public JobWatcher start() {
-        schedule = looks.scheduleAtFixedRate(
-                this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        started = true;
+        if (!watched.isEmpty()) {
+            keepLooking();
+        }
         return this;
+    }
+
+    /** Schedules the looks unless they are scheduled (or stopped for good). */
+    private void keepLooking() {
+        if (schedule != null || !started || closed) {
+            return;
+        }
+        synchronized (scheduling) {
+            if (schedule == null && !closed) {
+                try {
+                    schedule = looks.scheduleAtFixedRate(
+                            this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    // the owner is shutting the looks' thread down: nothing more to look for
+                }
+            }
+        }
+    }
+
+    /**
+     * No job followed: the schedule stops until one is. A job followed meanwhile either sees no schedule and
+     * makes one, or was added before the check below, which then makes one.
+     */
+    private void pause() {
+        synchronized (scheduling) {
+            ScheduledFuture<?> looking = schedule;
+            if (looking == null || !watched.isEmpty()) {
+                return;
+            }
+            looking.cancel(false);
+            schedule = null;
+        }
+        if (!watched.isEmpty()) {
+            keepLooking();
+        }
     }
 
     /**
@@ -129,6 +177,7 @@ public final class JobWatcher implements AutoCloseable {
     /** Follows the job; {@code connectionId} (may be null) helps servers that list jobs per connection only. */
     public void watch(long jobId, String connectionId) {
         watched.computeIfAbsent(jobId, id -> new WatchedJob(id, connectionId, clock.instant())).unwatched = false;
+        keepLooking();
     }
 
     /** Follows a job just read elsewhere (the answer that started it): its snapshot, and Airbyte's time in it. */
@@ -136,6 +185,7 @@ public final class JobWatcher implements AutoCloseable {
         WatchedJob w =
                 watched.computeIfAbsent(job.jobId(), id -> new WatchedJob(id, job.connectionId(), clock.instant()));
         update(w, job);
+        keepLooking();
     }
 
     /** Nobody follows the job any more; one whose notified end waits for a read is kept until that read. */
@@ -322,6 +372,7 @@ public final class JobWatcher implements AutoCloseable {
      */
     void look() {
         if (watched.isEmpty()) {
+            pause();
             return;
         }
         Instant started = clock.instant();
@@ -361,7 +412,7 @@ public final class JobWatcher implements AutoCloseable {
                     .filter(w -> !w.isTerminal() && !listed.contains(w.jobId))
                     .forEach(w -> w.unsure = true);
         }
-        cursor.listed(started, newestAtStart, listing.complete());
+        cursor.listed(started, newestAtStart, listing);
         // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while
         Instant forgetBefore = started.minus(FORGET_ENDED_AFTER);
         watched.values().removeIf(w -> w.isTerminal() && w.seenAt != null && w.seenAt.isBefore(forgetBefore));
@@ -400,9 +451,12 @@ public final class JobWatcher implements AutoCloseable {
     /** Stops the looks; the threads are the owner's to shut down (a Camel context does it when it stops). */
     @Override
     public void close() {
-        ScheduledFuture<?> looking = schedule;
-        if (looking != null) {
-            looking.cancel(false);
+        synchronized (scheduling) {
+            closed = true;
+            ScheduledFuture<?> looking = schedule;
+            if (looking != null) {
+                looking.cancel(false);
+            }
         }
     }
 }

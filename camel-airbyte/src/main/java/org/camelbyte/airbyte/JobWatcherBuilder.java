@@ -95,7 +95,7 @@ public final class JobWatcherBuilder {
         return make.apply(this);
     }
 
-    /** The watcher, looking every interval. */
+    /** The watcher, looking every interval while it follows jobs. */
     public JobWatcher start() {
         return build().start();
     }

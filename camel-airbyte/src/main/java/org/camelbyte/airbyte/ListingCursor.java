@@ -11,13 +11,19 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ListingCursor {
     /**
      * The newest time Airbyte showed in any answer (a job's update or creation time, on ITS clock and at its
-     * precision), and what that was when the last successful look began. The next look asks for changes since
-     * the latter, less the overlap: our clock never enters the cursor, so a server minutes off ours or showing
-     * minutes only still reports every change. One look behind, because a listing paged by offset skips a job
-     * when one before it changes between two pages; the next look lists the skipped one again.
+     * precision), taken when a look begins. Our clock never enters the cursor, so a server minutes off ours or
+     * showing minutes only still reports every change.
      */
     private final AtomicReference<Instant> newestShown = new AtomicReference<>();
 
+    /**
+     * From when (less the overlap) the next look lists. After a listing that came newest change first, the newest
+     * change its first page showed: every change made after that page was served is newer, and the pages after it
+     * can repeat a job but never skip one (a job that changes moves to the front). After a listing in another
+     * order, one look behind, as offset paging in ascending order skips a job when one listed before it changes
+     * between two pages: the next look lists the skipped one again. The overlap covers the rest: changes Airbyte
+     * stamped before the cursor but made visible after it (a late commit, another server's clock).
+     */
     private volatile Instant cursor;
 
     /** When (our clock) the newest look whose listing was complete began: it vouches for every job it did not show. */
@@ -42,12 +48,15 @@ final class ListingCursor {
         return known == null ? null : known.minus(overlap);
     }
 
-    /** A look begun at {@code started} (our clock) listed, {@code complete} or cut at its page limit. */
-    void listed(Instant started, Instant newestAtStart, boolean complete) {
-        if (complete) {
+    /** A look begun at {@code started} (our clock) read {@code listing}. */
+    void listed(Instant started, Instant newestAtStart, JobListing listing) {
+        if (listing.complete()) {
             lastCompleteLook = started;
         }
-        cursor = newestAtStart;
+        Instant newestFirst = listing.newestFirst();
+        cursor = newestFirst != null && (newestAtStart == null || newestFirst.isAfter(newestAtStart))
+                ? newestFirst
+                : newestAtStart;
     }
 
     Instant lastCompleteLook() {

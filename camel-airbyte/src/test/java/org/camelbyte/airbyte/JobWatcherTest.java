@@ -5,13 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.JobPhase;
 import org.camelbyte.standin.ScenarioConnection;
@@ -235,6 +243,146 @@ class JobWatcherTest {
 
         assertThat(watcher.latest(jobId).get().status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(singleReads(flavour)).isZero();
+    }
+
+    /**
+     * The next look lists from the newest change on a look's first page, not from the newest time shown by its
+     * end: a job that changes between two pages of a look (so that look does not show it) is listed by the next
+     * one, even when a start showed a newer time meanwhile, and with no overlap to fall back on.
+     */
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void aJobThatChangesBetweenTwoPagesOfALookIsListedByTheNext(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 202, LONG_SYNC, 1.0, Duration.ZERO, Duration.ofHours(1));
+        List<AirbyteConnection> connections = client.listConnections();
+        List<String> started = connections.subList(0, 201).stream()
+                .map(AirbyteConnection::connectionId)
+                .toList();
+        Set<Long> listed = ConcurrentHashMap.newKeySet();
+        AtomicLong changedBetweenPages = new AtomicLong();
+        Runnable betweenPages = () -> {
+            // a running job the look has not listed yet ends, then a start shows a time newer than that end
+            awaitNextSecond();
+            long notListedYet = started.stream()
+                    .map(id -> standIn.jobsOf(id).get(0))
+                    .filter(job -> job.endedAt().isEmpty() && !listed.contains(job.id()))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            client.cancelJob(notListedYet);
+            changedBetweenPages.set(notListedYet);
+            awaitNextSecond();
+            watcher.watch(client.startJob(connections.get(201).connectionId(), JobType.SYNC)
+                    .job());
+        };
+        AtomicBoolean armed = new AtomicBoolean();
+        watcher.close();
+        watcher = threads.watcher(afterFirstPage(client, listed, armed, betweenPages))
+                .breaker(breaker)
+                .clock(Clock.systemUTC())
+                .interval(Duration.ofHours(1))
+                .singleReadAfter(Duration.ofHours(1))
+                .overlap(Duration.ZERO)
+                .build();
+        List<Long> ids = started.parallelStream()
+                .map(id -> {
+                    AirbyteJob job = client.startJob(id, JobType.SYNC).job();
+                    watcher.watch(job);
+                    return job.jobId();
+                })
+                .toList();
+        // 150 ends a second after the starts (servers order by the time they show, whole seconds here): newest
+        // change first, they fill the first page and half the second; the running jobs come after them
+        awaitNextSecond();
+        ids.subList(0, 150).forEach(client::cancelJob);
+        armed.set(true);
+        watcher.look();
+        long job = changedBetweenPages.get();
+        assertThat(watcher.latest(job))
+                .as("the look it changed in did not show its end")
+                .hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(JobStatus.RUNNING));
+
+        watcher.look();
+
+        assertThat(watcher.latest(job))
+                .hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(JobStatus.CANCELLED));
+        assertThat(singleReads(flavour)).isZero();
+    }
+
+    private static void awaitNextSecond() {
+        Instant now = Instant.now();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).isAfter(now));
+    }
+
+    /**
+     * {@code client}, noting in {@code listed} each job its listings show; once {@code armed}, its next listing
+     * runs {@code betweenPages} after its first page (a hundred jobs), before the second is read.
+     */
+    private static AirbyteClient afterFirstPage(
+            AirbyteClient client, Set<Long> listed, AtomicBoolean armed, Runnable betweenPages) {
+        return (AirbyteClient) Proxy.newProxyInstance(
+                AirbyteClient.class.getClassLoader(), new Class<?>[] {AirbyteClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("listJobsChangedSince")) {
+                        listed.clear();
+                        boolean pause = armed.getAndSet(false);
+                        AtomicInteger shown = new AtomicInteger();
+                        @SuppressWarnings("unchecked")
+                        Consumer<AirbyteJob> each = (Consumer<AirbyteJob>) args[3];
+                        args[3] = (Consumer<AirbyteJob>) job -> {
+                            each.accept(job);
+                            listed.add(job.jobId());
+                            if (pause && shown.incrementAndGet() == PublicApiClient.PAGE_SIZE) {
+                                betweenPages.run();
+                            }
+                        };
+                    }
+                    try {
+                        return method.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /**
+     * A watcher following no job calls nobody; its looks start one interval after the first job it follows, as
+     * a poller of that job would look, and stop once it follows none again.
+     */
+    @Test
+    void looksOnlyWhileItFollowsJobsAndFirstOneIntervalAfterTheFirst() {
+        AirbyteClient client = start(ApiFlavour.PUBLIC, 1, SHORT_SYNC, 0.3, Duration.ofSeconds(2), Duration.ofHours(1));
+        watcher.close();
+        Duration interval = Duration.ofSeconds(1);
+        watcher = threads.watcher(client)
+                .breaker(breaker)
+                .clock(Clock.systemUTC())
+                .interval(interval)
+                .singleReadAfter(Duration.ofHours(1))
+                .start();
+        // more than half an interval: the looks of a watcher scheduled from its own start would come sooner
+        await().during(Duration.ofMillis(600))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> batchedCalls(ApiFlavour.PUBLIC) == 0);
+
+        long followed = System.nanoTime();
+        AirbyteJob job = client.startJob(client.listConnections().get(0).connectionId(), JobType.SYNC)
+                .job();
+        watcher.watch(job);
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> batchedCalls(ApiFlavour.PUBLIC) > 0);
+        assertThat(Duration.ofNanos(System.nanoTime() - followed)).isGreaterThanOrEqualTo(interval.minusMillis(50));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> watcher.latest(job.jobId())
+                        .map(j -> j.status().isTerminal())
+                        .orElse(false));
+        watcher.unwatch(job.jobId());
+        long calls = batchedCalls(ApiFlavour.PUBLIC);
+        await().during(Duration.ofMillis(2_500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> batchedCalls(ApiFlavour.PUBLIC) <= calls + 1);
     }
 
     @ParameterizedTest
