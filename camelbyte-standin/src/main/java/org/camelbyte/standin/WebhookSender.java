@@ -1,6 +1,7 @@
 package org.camelbyte.standin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,11 @@ import java.util.concurrent.atomic.LongAdder;
  * Airbyte's workspace webhook notification: when a sync job ends succeeded or failed (never for resets,
  * clears or cancellations), one unsigned POST of {@code {"text", "data": SyncSummary}} to the configured
  * URL, at the job's end time, whether or not anyone polls.
+ *
+ * <p>Sent by {@link #SENDERS} threads at once, each waiting for its answer, as Airbyte's workers each send
+ * their own job's notification: thousands of syncs ending together reuse a few kept-alive connections
+ * instead of opening one each (a connection per notification cost the receiving app as much CPU as the
+ * notification itself).
  */
 final class WebhookSender implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WebhookSender.class.getName());
@@ -28,8 +35,15 @@ final class WebhookSender implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final LongAdder sent = new LongAdder();
+    static final int SENDERS = 8;
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "standin-webhooks");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, r -> {
+        Thread t = new Thread(r, "standin-webhook-sender");
         t.setDaemon(true);
         return t;
     });
@@ -76,16 +90,20 @@ final class WebhookSender implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(payload(job, s).toString()))
                 .build();
         sent.increment();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenAccept(response -> {
-                    if (response.statusCode() != 200) {
-                        LOG.log(Level.WARNING, "webhook for job " + job.id() + " answered " + response.statusCode());
-                    }
-                })
-                .exceptionally(e -> {
-                    LOG.log(Level.WARNING, "webhook for job " + job.id() + " not delivered: " + e.getMessage());
-                    return null;
-                });
+        senders.execute(() -> send(job, request));
+    }
+
+    private void send(StandInJob job, HttpRequest request) {
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                LOG.log(Level.WARNING, "webhook for job " + job.id() + " answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "webhook for job " + job.id() + " not delivered: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** airbyte-platform's SyncSummary under {@code data}, with the slack-style {@code text} beside it. */
@@ -124,5 +142,6 @@ final class WebhookSender implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        senders.shutdownNow();
     }
 }
