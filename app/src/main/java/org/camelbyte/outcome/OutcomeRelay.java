@@ -26,6 +26,12 @@ public final class OutcomeRelay extends ServiceSupport {
     static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     static final int BATCH = 200;
+    /**
+     * How long a woken relay waits for more runs to end before it delivers, unless a batch's worth ended sooner:
+     * runs that end one after another (webhooks) then share a transaction, instead of three each (the claim,
+     * an empty claim, the count), which cost the state database more CPU than the runs' own writes.
+     */
+    static final Duration GATHER = Duration.ofMillis(50);
 
     private final CamelContext context;
     private final OutcomeOutbox outbox;
@@ -93,7 +99,9 @@ public final class OutcomeRelay extends ServiceSupport {
         long pauseMs = 0;
         while (isRunAllowed() && !Thread.currentThread().isInterrupted()) {
             try {
-                due.tryAcquire(pauseMs, TimeUnit.MILLISECONDS);
+                if (due.tryAcquire(pauseMs, TimeUnit.MILLISECONDS)) {
+                    due.tryAcquire(BATCH - 1, GATHER.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 due.drainPermits();
                 deliverWaiting();
                 pauseMs = interval.toMillis();
@@ -112,7 +120,8 @@ public final class OutcomeRelay extends ServiceSupport {
         do {
             sent = outbox.deliver(BATCH, runEvents, groupRunEvents, this::send);
             delivered += sent;
-        } while (sent > 0);
+            // a short batch took every event waiting; those recorded since woke the relay again
+        } while (sent >= BATCH);
         waiting.set(outbox.waiting());
         if (failure != null) {
             LOG.info("Outcome events flow again: {} delivered to {} after the outage", delivered, uri);

@@ -389,13 +389,14 @@ public final class JobWatcher implements AutoCloseable {
                 .collect(Collectors.toSet());
         Set<Long> listed = ConcurrentHashMap.newKeySet();
         int maxPages = MAX_PAGES + watched.size() / 100;
+        EndsOldestFirst ends = new EndsOldestFirst(cursor.since(newestAtStart, Duration.ZERO), this::update);
         JobListing listing;
         try {
             listing = breaker.executeSupplier(() -> client.listJobsChangedSince(since, connections, maxPages, job -> {
                 WatchedJob w = watched.get(job.jobId());
                 if (w != null) {
                     listed.add(job.jobId());
-                    update(w, job);
+                    ends.shown(w, job);
                 }
             }));
             failures.worked();
@@ -404,6 +405,8 @@ public final class JobWatcher implements AutoCloseable {
             // the cursor stays: the next look lists the same changes again
             singleReads.readMissing(started, singleReadAfter);
             return;
+        } finally {
+            ends.handOn();
         }
         notes.note(listing, maxPages);
         if (!listing.complete()) {

@@ -69,9 +69,20 @@ class JobWatcherTest {
             double timeScale,
             Duration overlap,
             Duration singleReadAfter) {
+        return start(flavour, java.util.Collections.nCopies(n, script), timeScale, overlap, singleReadAfter);
+    }
+
+    /** A connection per script, named c0, c1, ... */
+    private AirbyteClient start(
+            ApiFlavour flavour,
+            List<List<JobPhase>> scripts,
+            double timeScale,
+            Duration overlap,
+            Duration singleReadAfter) {
         List<ScenarioConnection> connections = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            connections.add(new ScenarioConnection(null, "c" + i, null, null, "raw", null, List.of("events"), script));
+        for (int i = 0; i < scripts.size(); i++) {
+            connections.add(
+                    new ScenarioConnection(null, "c" + i, null, null, "raw", null, List.of("events"), scripts.get(i)));
         }
         standIn = AirbyteStandIn.start(
                 new StandInScenario(
@@ -383,6 +394,43 @@ class JobWatcherTest {
         await().during(Duration.ofMillis(2_500))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> batchedCalls(ApiFlavour.PUBLIC) <= calls + 1);
+    }
+
+    /**
+     * Of the jobs that ended since the last look, the one that ended first wakes its followers first, though the
+     * listing shows the newest change first: with hundreds of runs ending per look, the run whose end waited
+     * longest to be seen is not also the last served.
+     */
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void theJobsThatEndedSinceTheLastLookWakeTheirFollowersInTheOrderTheyEnded(ApiFlavour flavour) {
+        // ends a second apart (the servers show whole seconds): after 1, 2 and 3 s of running
+        List<List<JobPhase>> scripts = List.of(3.0, 1.0, 2.0).stream()
+                .map(seconds -> List.of(new JobPhase("running", seconds, 10L, 10L, null), JobPhase.of("succeeded", 0)))
+                .toList();
+        AirbyteClient client = start(flavour, scripts, 1.0, Duration.ofSeconds(2), Duration.ofHours(1));
+        List<Long> ids = client.listConnections().stream()
+                .sorted(java.util.Comparator.comparing(AirbyteConnection::name))
+                .map(c -> {
+                    AirbyteJob job =
+                            client.startJob(c.connectionId(), JobType.SYNC).job();
+                    watcher.watch(job);
+                    return job.jobId();
+                })
+                .toList();
+        watcher.look();
+        List<Long> woken = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ids.forEach(id -> watcher.nextChange(id).thenRun(() -> woken.add(id)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ids.stream()
+                        .allMatch(id -> standIn.jobsOf(watcher.latest(id).get().connectionId())
+                                .get(0)
+                                .endedAt()
+                                .isPresent()));
+
+        watcher.look();
+
+        assertThat(woken).containsExactly(ids.get(1), ids.get(2), ids.get(0));
     }
 
     @ParameterizedTest
