@@ -61,7 +61,7 @@ final class ChangeListing {
                 each.accept(job);
                 Instant changed = job.updatedAt();
                 if (changed == null) {
-                    continue; // a job not ended shows no time of its last change (public API)
+                    continue; // a pending job shows no time of its last change (public API)
                 }
                 ordered &= previous == null || !changed.isAfter(previous);
                 previous = changed;

@@ -1,6 +1,9 @@
 package org.camelbyte.airbyte;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,28 @@ final class PublicApiReader {
                 0,
                 null,
                 List.of(),
-                Timestamps.parse(node.get("lastUpdatedAt")));
+                lastChange(node));
+    }
+
+    /**
+     * When the job last changed: {@code lastUpdatedAt}, which Airbyte gives for an ended job only, or else its
+     * start time plus {@code duration}, which Airbyte gives for every job past pending as the time from its
+     * creation to its last change (whole seconds). Null when neither says (a pending job).
+     */
+    private static Instant lastChange(JsonNode node) {
+        Instant shown = Timestamps.parse(node.get("lastUpdatedAt"));
+        if (shown != null) {
+            return shown;
+        }
+        Instant start = Timestamps.parse(node.get("startTime"));
+        String duration = Json.text(node, "duration");
+        if (start == null || duration == null) {
+            return null;
+        }
+        try {
+            return start.plus(Duration.parse(duration));
+        } catch (DateTimeParseException | ArithmeticException unreadable) {
+            return null;
+        }
     }
 }

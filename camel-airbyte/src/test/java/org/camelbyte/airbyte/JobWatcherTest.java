@@ -107,11 +107,19 @@ class JobWatcherTest {
     }
 
     private List<Long> startJobs(AirbyteClient client) {
-        return client.listConnections().parallelStream()
-                .map(c -> {
+        return startJobs(
+                client,
+                client.listConnections().stream()
+                        .map(AirbyteConnection::connectionId)
+                        .toList());
+    }
+
+    /** A job on each connection, followed; the ids in the connections' order. */
+    private List<Long> startJobs(AirbyteClient client, List<String> connectionIds) {
+        return connectionIds.parallelStream()
+                .map(id -> {
                     // as the trigger step does: the start's answer is the first snapshot, on Airbyte's clock
-                    AirbyteJob job =
-                            client.startJob(c.connectionId(), JobType.SYNC).job();
+                    AirbyteJob job = client.startJob(id, JobType.SYNC).job();
                     watcher.watch(job);
                     return job.jobId();
                 })
@@ -295,13 +303,7 @@ class JobWatcherTest {
                 .singleReadAfter(Duration.ofHours(1))
                 .overlap(Duration.ZERO)
                 .build();
-        List<Long> ids = started.parallelStream()
-                .map(id -> {
-                    AirbyteJob job = client.startJob(id, JobType.SYNC).job();
-                    watcher.watch(job);
-                    return job.jobId();
-                })
-                .toList();
+        List<Long> ids = startJobs(client, started);
         // 150 ends a second after the starts (servers order by the time they show, whole seconds here): newest
         // change first, they fill the first page and half the second; the running jobs come after them
         awaitNextSecond();
@@ -409,15 +411,12 @@ class JobWatcherTest {
                 .map(seconds -> List.of(new JobPhase("running", seconds, 10L, 10L, null), JobPhase.of("succeeded", 0)))
                 .toList();
         AirbyteClient client = start(flavour, scripts, 1.0, Duration.ofSeconds(2), Duration.ofHours(1));
-        List<Long> ids = client.listConnections().stream()
-                .sorted(java.util.Comparator.comparing(AirbyteConnection::name))
-                .map(c -> {
-                    AirbyteJob job =
-                            client.startJob(c.connectionId(), JobType.SYNC).job();
-                    watcher.watch(job);
-                    return job.jobId();
-                })
-                .toList();
+        List<Long> ids = startJobs(
+                client,
+                client.listConnections().stream()
+                        .sorted(java.util.Comparator.comparing(AirbyteConnection::name))
+                        .map(AirbyteConnection::connectionId)
+                        .toList());
         watcher.look();
         List<Long> woken = new java.util.concurrent.CopyOnWriteArrayList<>();
         ids.forEach(id -> watcher.nextChange(id).thenRun(() -> woken.add(id)));

@@ -80,7 +80,7 @@ public final class AirbyteStandIn implements AutoCloseable {
         this.recorder = new CallRecorder();
         JobCreation creation = new JobCreation(jobs, faults);
         PublicApi publicApi = new PublicApi(
-                scenario, jobs, creation, new PublicApiViews(started, clock, behaviours), publicApiUrlFor(server));
+                scenario, jobs, creation, new PublicApiViews(started, behaviours), publicApiUrlFor(server));
         ConfigApi configApi = new ConfigApi(scenario, jobs, creation, new ConfigApiViews(started, behaviours));
         this.executor = boundedPool(scenario.serverThreads());
         this.handler = new StandInHttpHandler(publicApi, configApi, authenticator, faults, recorder);

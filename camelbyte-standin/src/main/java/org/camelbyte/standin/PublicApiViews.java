@@ -3,7 +3,6 @@ package org.camelbyte.standin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,12 +14,10 @@ import java.util.UUID;
 final class PublicApiViews {
 
     private final Instant serverStart;
-    private final Clock clock;
     private final ServerBehaviours behaviours;
 
-    PublicApiViews(Instant serverStart, Clock clock, ServerBehaviours behaviours) {
+    PublicApiViews(Instant serverStart, ServerBehaviours behaviours) {
         this.serverStart = serverStart;
-        this.clock = clock;
         this.behaviours = behaviours;
     }
 
@@ -120,13 +117,16 @@ final class PublicApiViews {
                 .put("jobType", job.jobType())
                 .put("startTime", behaviours.isoText(job.createdAt()))
                 .put("connectionId", job.connectionId());
-        Instant end = s.isTerminal() ? job.instantAt(s.endOffset()) : clock.instant();
+        // as airbyte-platform's JobResponseMapper: the last change's time only for an ended job, and for every
+        // job but a pending one the duration from creation to the last change, whole seconds of its own clock
         if (s.isTerminal()) {
-            node.put("lastUpdatedAt", behaviours.isoText(end));
+            node.put("lastUpdatedAt", behaviours.isoText(job.instantAt(s.endOffset())));
         }
-        node.put("duration", Duration.between(job.createdAt(), end).withNanos(0).toString())
-                .put("bytesSynced", s.bytes())
-                .put("rowsSynced", s.rows());
+        if (!s.status().equals("pending")) {
+            long seconds = behaviours.epochSeconds(job.updatedAt()) - behaviours.epochSeconds(job.createdAt());
+            node.put("duration", Duration.ofSeconds(seconds).toString());
+        }
+        node.put("bytesSynced", s.bytes()).put("rowsSynced", s.rows());
         return node;
     }
 }
