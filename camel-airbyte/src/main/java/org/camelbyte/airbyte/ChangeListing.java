@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * were seen up to 600 ms into a look of 15 pages. And a job that changes while the pages are read moves to the
  * front, ahead of the pages still to come: the next page repeats one job instead of skipping one, as a job
  * moving to the end of an oldest-first listing does. So the next look can list from the newest change on this
- * one's first page ({@link JobListing#newestFirst()}) instead of from one look before.
+ * one's first page ({@link JobListing#firstPageNewest()}) instead of from one look before.
  *
  * <p>Some servers ignore {@code updatedAtStart} and list every job they have. Such a server shows itself by a
  * job whose last change is well before the time asked; the reading stops at the first such job, as long as the
@@ -72,14 +72,14 @@ final class ChangeListing {
                     filterIgnored = true;
                     if (ordered) {
                         // newest change first: every job after this one changed earlier still
-                        return new JobListing(read, true, true, firstPageNewest);
+                        return new JobListing(read, true, true, true, firstPageNewest);
                     }
                 }
             }
             if (page.jobs().size() < pageSize || !page.more()) {
-                return new JobListing(read, true, filterIgnored, ordered ? firstPageNewest : null);
+                return new JobListing(read, true, filterIgnored, ordered, firstPageNewest);
             }
         }
-        return new JobListing(maxPages, false, filterIgnored, ordered ? firstPageNewest : null);
+        return new JobListing(maxPages, false, filterIgnored, ordered, firstPageNewest);
     }
 }

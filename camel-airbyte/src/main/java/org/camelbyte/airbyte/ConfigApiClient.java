@@ -183,7 +183,7 @@ public final class ConfigApiClient implements AirbyteClient {
         for (String connectionId : connectionIds) {
             recentJobs(connectionId, JOB_CONFIG_TYPES, PER_CONNECTION_JOBS).forEach(each);
         }
-        return new JobListing(connectionIds.size(), true, false, null);
+        return new JobListing(connectionIds.size(), true, false, false, null);
     }
 
     /** One page of changed jobs; null when the server has no {@code jobs/list_for_workspaces} (remembered). */

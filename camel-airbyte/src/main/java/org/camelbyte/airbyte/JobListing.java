@@ -9,8 +9,10 @@ import java.time.Instant;
  * @param complete      whether it saw every job changed since the time asked; false when it stopped at the page
  *                      limit, so a followed job missing from it may have changed unseen
  * @param filterIgnored whether the server showed jobs changed well before the time asked, ignoring the filter
- * @param newestFirst   the newest change time the first page showed, when the whole listing came newest change
- *                      first; null otherwise (another order, or no time shown). Every change made after that page
- *                      was served is at least as new, so the next look can list from it ({@link ListingCursor})
+ * @param newestFirst   whether the listing came newest change first (trivially so when it showed no time): then
+ *                      every change made after its first page was served is newer than that page's changes, and
+ *                      the pages after it can repeat a job but never skip one ({@link ListingCursor})
+ * @param firstPageNewest the newest change time the first page showed; null when it showed none
  */
-public record JobListing(int pages, boolean complete, boolean filterIgnored, Instant newestFirst) {}
+public record JobListing(
+        int pages, boolean complete, boolean filterIgnored, boolean newestFirst, Instant firstPageNewest) {}

@@ -13,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -84,13 +82,7 @@ public final class JobWatcher implements AutoCloseable {
     /** The batched looks' thread: the owner's (a Camel context's), which shuts it down. */
     private final ScheduledExecutorService looks;
 
-    /** The looks' schedule while jobs are followed; null while none is (or once closed, see {@link #closed}). */
-    private volatile ScheduledFuture<?> schedule;
-
-    private volatile boolean started;
-    private volatile boolean closed;
-    /** Guards {@link #schedule}'s changes. */
-    private final Object scheduling = new Object();
+    private final LookSchedule schedule;
     /** An extra look is queued ({@link #hurry}): others asking meanwhile are served by it. */
     private final AtomicBoolean earlyLook = new AtomicBoolean();
 
@@ -106,6 +98,7 @@ public final class JobWatcher implements AutoCloseable {
         this.overlap = b.overlap;
         this.looks = b.looks;
         this.singleReads = new SingleReads(watched, client, breaker, b.reads, this::update);
+        this.schedule = new LookSchedule(looks, interval, this::lookSafely, watched::isEmpty);
     }
 
     /** A watcher of the jobs {@code client} starts; see {@link JobWatcherBuilder} for what it needs besides. */
@@ -113,53 +106,10 @@ public final class JobWatcher implements AutoCloseable {
         return new JobWatcherBuilder(client, JobWatcher::new);
     }
 
-    /**
-     * Begins the looks: while jobs are followed, every interval at a fixed rate (a slow listing does not push the
-     * next one back); none while no job is. The first job followed after a pause is first looked at one interval
-     * after it was followed, as a poller of that job alone would: the looks keep step with the jobs' starts, not
-     * with the app's, so a job that runs a whole number of intervals is seen ended at once.
-     */
+    /** Begins the looks, whenever jobs are followed ({@link LookSchedule}). */
     public JobWatcher start() {
-        started = true;
-        if (!watched.isEmpty()) {
-            keepLooking();
-        }
+        schedule.start();
         return this;
-    }
-
-    /** Schedules the looks unless they are scheduled (or stopped for good). */
-    private void keepLooking() {
-        if (schedule != null || !started || closed) {
-            return;
-        }
-        synchronized (scheduling) {
-            if (schedule == null && !closed) {
-                try {
-                    schedule = looks.scheduleAtFixedRate(
-                            this::lookSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException stopping) {
-                    // the owner is shutting the looks' thread down: nothing more to look for
-                }
-            }
-        }
-    }
-
-    /**
-     * No job followed: the schedule stops until one is. A job followed meanwhile either sees no schedule and
-     * makes one, or was added before the check below, which then makes one.
-     */
-    private void pause() {
-        synchronized (scheduling) {
-            ScheduledFuture<?> looking = schedule;
-            if (looking == null || !watched.isEmpty()) {
-                return;
-            }
-            looking.cancel(false);
-            schedule = null;
-        }
-        if (!watched.isEmpty()) {
-            keepLooking();
-        }
     }
 
     /**
@@ -176,16 +126,22 @@ public final class JobWatcher implements AutoCloseable {
 
     /** Follows the job; {@code connectionId} (may be null) helps servers that list jobs per connection only. */
     public void watch(long jobId, String connectionId) {
-        watched.computeIfAbsent(jobId, id -> new WatchedJob(id, connectionId, clock.instant())).unwatched = false;
-        keepLooking();
+        WatchedJob w = watched.get(jobId);
+        if (w == null) {
+            w = watched.computeIfAbsent(jobId, id -> new WatchedJob(id, connectionId, clock.instant()));
+            schedule.followed();
+        }
+        w.unwatched = false;
     }
 
     /** Follows a job just read elsewhere (the answer that started it): its snapshot, and Airbyte's time in it. */
     public void watch(AirbyteJob job) {
-        WatchedJob w =
-                watched.computeIfAbsent(job.jobId(), id -> new WatchedJob(id, job.connectionId(), clock.instant()));
+        WatchedJob w = watched.get(job.jobId());
+        if (w == null) {
+            w = watched.computeIfAbsent(job.jobId(), id -> new WatchedJob(id, job.connectionId(), clock.instant()));
+            schedule.followed();
+        }
         update(w, job);
-        keepLooking();
     }
 
     /** Nobody follows the job any more; one whose notified end waits for a read is kept until that read. */
@@ -372,10 +328,11 @@ public final class JobWatcher implements AutoCloseable {
      */
     void look() {
         if (watched.isEmpty()) {
-            pause();
+            schedule.pause();
             return;
         }
         Instant started = clock.instant();
+        long began = System.nanoTime();
         Instant newestAtStart = cursor.newestShown();
         Instant since = cursor.since(newestAtStart, overlap);
         if (since == null) {
@@ -415,7 +372,7 @@ public final class JobWatcher implements AutoCloseable {
                     .filter(w -> !w.isTerminal() && !listed.contains(w.jobId))
                     .forEach(w -> w.unsure = true);
         }
-        cursor.listed(started, newestAtStart, listing);
+        cursor.listed(started, began, newestAtStart, listing);
         // a run that ended another way (deadline, watchdog) may not unwatch its job; ended jobs go after a while
         Instant forgetBefore = started.minus(FORGET_ENDED_AFTER);
         watched.values().removeIf(w -> w.isTerminal() && w.seenAt != null && w.seenAt.isBefore(forgetBefore));
@@ -454,12 +411,6 @@ public final class JobWatcher implements AutoCloseable {
     /** Stops the looks; the threads are the owner's to shut down (a Camel context does it when it stops). */
     @Override
     public void close() {
-        synchronized (scheduling) {
-            closed = true;
-            ScheduledFuture<?> looking = schedule;
-            if (looking != null) {
-                looking.cancel(false);
-            }
-        }
+        schedule.close();
     }
 }

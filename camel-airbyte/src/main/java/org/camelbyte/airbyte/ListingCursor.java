@@ -18,13 +18,24 @@ final class ListingCursor {
 
     /**
      * From when (less the overlap) the next look lists. After a listing that came newest change first, the newest
-     * change its first page showed: every change made after that page was served is newer, and the pages after it
-     * can repeat a job but never skip one (a job that changes moves to the front). After a listing in another
-     * order, one look behind, as offset paging in ascending order skips a job when one listed before it changes
-     * between two pages: the next look lists the skipped one again. The overlap covers the rest: changes Airbyte
-     * stamped before the cursor but made visible after it (a late commit, another server's clock).
+     * time Airbyte's clock had surely passed when the look began: every change made after the listing's first page
+     * was served is at least that new, and the pages after it can repeat a job but never skip one (a job that
+     * changes moves to the front). After a listing in another order, one look behind, as offset paging in
+     * ascending order skips a job when one listed before it changes between two pages: the next look lists the
+     * skipped one again. The overlap covers the rest: changes Airbyte stamped before the cursor but made visible
+     * after it (a late commit, another server's clock).
      */
     private volatile Instant cursor;
+
+    /**
+     * The newest change a listing's first page showed, and {@link System#nanoTime()} once that page had come:
+     * Airbyte's clock had passed that time then, and has moved on since as fast as ours does. So the cursor moves
+     * on while nothing changes (jobs that all run, showing the time they started running) instead of listing the
+     * same last changes at every look. Only the rate of our clock counts, never its reading against Airbyte's.
+     */
+    private volatile Instant passed;
+
+    private volatile long passedNanos;
 
     /** When (our clock) the newest look whose listing was complete began: it vouches for every job it did not show. */
     private volatile Instant lastCompleteLook;
@@ -48,15 +59,36 @@ final class ListingCursor {
         return known == null ? null : known.minus(overlap);
     }
 
-    /** A look begun at {@code started} (our clock) read {@code listing}. */
-    void listed(Instant started, Instant newestAtStart, JobListing listing) {
+    /**
+     * A look begun at {@code started} (our clock; {@code began}: {@link System#nanoTime()}), when the newest time
+     * shown was {@code newestAtStart}, read {@code listing}.
+     */
+    void listed(Instant started, long began, Instant newestAtStart, JobListing listing) {
         if (listing.complete()) {
             lastCompleteLook = started;
         }
-        Instant newestFirst = listing.newestFirst();
-        cursor = newestFirst != null && (newestAtStart == null || newestFirst.isAfter(newestAtStart))
-                ? newestFirst
-                : newestAtStart;
+        if (!listing.newestFirst()) {
+            cursor = newestAtStart;
+            return;
+        }
+        Instant newest = listing.firstPageNewest();
+        cursor = latest(newestAtStart, latest(newest, passedAt(began)));
+        long now = System.nanoTime();
+        Instant passedNow = passedAt(now);
+        if (newest != null && (passedNow == null || newest.isAfter(passedNow))) {
+            passed = newest;
+            passedNanos = now;
+        }
+    }
+
+    /** A time Airbyte's clock had passed at {@code nanos} ({@link System#nanoTime()}); null when none is known. */
+    private Instant passedAt(long nanos) {
+        Instant known = passed;
+        return known == null ? null : known.plusNanos(nanos - passedNanos);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 
     Instant lastCompleteLook() {

@@ -329,6 +329,35 @@ class JobWatcherTest {
     }
 
     /**
+     * While every followed job runs and none changes, the looks stop listing them once the overlap has passed:
+     * the cursor moves on with Airbyte's clock (as fast as ours) from the newest change it showed, not only with
+     * the changes, which would list the same last changes at every look.
+     */
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void whileNoFollowedJobChangesTheLooksStopListingThem(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 201, LONG_SYNC, 1.0, Duration.ofSeconds(1), Duration.ofHours(1));
+        Set<Long> listed = ConcurrentHashMap.newKeySet();
+        watcher.close();
+        watcher = threads.watcher(afterFirstPage(client, listed, new AtomicBoolean(), () -> {}))
+                .breaker(breaker)
+                .clock(Clock.systemUTC())
+                .interval(Duration.ofHours(1))
+                .singleReadAfter(Duration.ofHours(1))
+                .overlap(Duration.ofSeconds(1))
+                .build();
+        List<Long> ids = startJobs(client);
+        watcher.look();
+        assertThat(listed).containsAll(ids);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            watcher.look();
+            assertThat(listed).isEmpty();
+        });
+        assertThat(singleReads(flavour)).isZero();
+    }
+
+    /**
      * {@code client}, noting in {@code listed} each job its listings show; once {@code armed}, its next listing
      * runs {@code betweenPages} after its first page (a hundred jobs), before the second is read.
      */
@@ -359,12 +388,12 @@ class JobWatcherTest {
     }
 
     /**
-     * A watcher following no job calls nobody; its looks start one interval after the first job it follows, as
-     * a poller of that job would look, and stop once it follows none again.
+     * A watcher following no job calls nobody; its looks start one interval after the newest job of the first
+     * burst it follows, as a poller of that job would look, and stop once it follows none again.
      */
     @Test
-    void looksOnlyWhileItFollowsJobsAndFirstOneIntervalAfterTheFirst() {
-        AirbyteClient client = start(ApiFlavour.PUBLIC, 1, SHORT_SYNC, 0.3, Duration.ofSeconds(2), Duration.ofHours(1));
+    void looksOnlyWhileItFollowsJobsAndFirstOneIntervalAfterTheNewestOfABurst() {
+        AirbyteClient client = start(ApiFlavour.PUBLIC, 2, SHORT_SYNC, 0.3, Duration.ofSeconds(2), Duration.ofHours(1));
         watcher.close();
         Duration interval = Duration.ofSeconds(1);
         watcher = threads.watcher(client)
@@ -378,20 +407,28 @@ class JobWatcherTest {
                 .atMost(Duration.ofSeconds(2))
                 .until(() -> batchedCalls(ApiFlavour.PUBLIC) == 0);
 
+        List<String> connections = client.listConnections().stream()
+                .map(AirbyteConnection::connectionId)
+                .toList();
+        long first = startJobs(client, connections.subList(0, 1)).get(0);
+        // half an interval later a second job is followed: the first look waits for it to be an interval old
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> batchedCalls(ApiFlavour.PUBLIC) == 0);
         long followed = System.nanoTime();
-        AirbyteJob job = client.startJob(client.listConnections().get(0).connectionId(), JobType.SYNC)
-                .job();
-        watcher.watch(job);
+        long second = startJobs(client, connections.subList(1, 2)).get(0);
         await().atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> batchedCalls(ApiFlavour.PUBLIC) > 0);
         assertThat(Duration.ofNanos(System.nanoTime() - followed)).isGreaterThanOrEqualTo(interval.minusMillis(50));
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> watcher.latest(job.jobId())
-                        .map(j -> j.status().isTerminal())
-                        .orElse(false));
-        watcher.unwatch(job.jobId());
+                .until(() -> List.of(first, second).stream()
+                        .allMatch(id -> watcher.latest(id)
+                                .map(j -> j.status().isTerminal())
+                                .orElse(false)));
+        watcher.unwatch(first);
+        watcher.unwatch(second);
         long calls = batchedCalls(ApiFlavour.PUBLIC);
         await().during(Duration.ofMillis(2_500))
                 .atMost(Duration.ofSeconds(5))
