@@ -151,11 +151,18 @@ public final class JobWatcher implements AutoCloseable {
             return;
         }
         if (w.noticed == null) {
-            watched.remove(jobId, w);
+            forget(w);
         } else {
             w.unwatched = true;
         }
         w.wake();
+    }
+
+    /** Stops following the job; the last one followed pauses the looks at once, so the next burst sets their step. */
+    private void forget(WatchedJob w) {
+        if (watched.remove(w.jobId, w) && watched.isEmpty()) {
+            schedule.pause();
+        }
     }
 
     /** The newest snapshot read, if any; throws the refusal when Airbyte said the job does not exist for us. */
@@ -404,7 +411,7 @@ public final class JobWatcher implements AutoCloseable {
                     job.status().wireName());
         }
         if (w.unwatched) {
-            watched.remove(w.jobId, w);
+            forget(w);
         }
     }
 
