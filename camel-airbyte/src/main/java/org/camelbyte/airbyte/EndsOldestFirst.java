@@ -2,6 +2,7 @@ package org.camelbyte.airbyte;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -47,8 +48,13 @@ final class EndsOldestFirst {
         }
     }
 
-    /** Hands on the ends held, oldest first; at the latest when the listing ends, however it ends. */
+    /**
+     * Hands on the ends held, oldest first; at the latest when the listing ends, however it ends. Airbyte shows
+     * whole seconds but orders by its own finer times, so within a second the listing's order, reversed, is the
+     * order the jobs ended in: the sort is stable.
+     */
     void handOn() {
+        Collections.reverse(held);
         held.sort(Comparator.comparing((Held h) -> h.job().updatedAt()));
         held.forEach(h -> update.accept(h.watched(), h.job()));
         held.clear();

@@ -2,6 +2,7 @@ package org.camelbyte.airbyte;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,6 +38,9 @@ final class ListingCursor {
 
     private volatile long passedNanos;
 
+    /** Whether the server showed a time with seconds: until it does, it may know whole minutes only. */
+    private volatile boolean secondsShown;
+
     /** When (our clock) the newest look whose listing was complete began: it vouches for every job it did not show. */
     private volatile Instant lastCompleteLook;
 
@@ -45,6 +49,9 @@ final class ListingCursor {
         Instant shown = job.updatedAt() != null ? job.updatedAt() : job.createdAt();
         if (shown != null) {
             newestShown.accumulateAndGet(shown, (a, b) -> a == null || b.isAfter(a) ? b : a);
+            if (!secondsShown && shown.getEpochSecond() % 60 != 0) {
+                secondsShown = true;
+            }
         }
     }
 
@@ -81,10 +88,16 @@ final class ListingCursor {
         }
     }
 
-    /** A time Airbyte's clock had passed at {@code nanos} ({@link System#nanoTime()}); null when none is known. */
+    /**
+     * A time Airbyte's clock had passed at {@code nanos} ({@link System#nanoTime()}), in whole seconds; null when none
+     * is known, or while the server showed only whole minutes: it may keep and compare its times that coarsely too,
+     * and a cursor between two of its minutes would then pass over changes of the earlier one.
+     */
     private Instant passedAt(long nanos) {
         Instant known = passed;
-        return known == null ? null : known.plusNanos(nanos - passedNanos);
+        return known == null || !secondsShown
+                ? null
+                : known.plusNanos(nanos - passedNanos).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -213,8 +213,9 @@ final class PublicApi {
 
     /**
      * {@code updatedAtStart}, {@code updatedAtEnd} and {@code orderBy=updatedAt|ASC|DESC}: each job's last change is computed once
-     * per call, so listing thousands of jobs stays cheap. Compared and ordered as the server shows the time (its
-     * clock, its precision), as a real server compares its own stored times; ties by id.
+     * per call, so listing thousands of jobs stays cheap. Compared as the server shows the time (its clock, its
+     * precision); ordered by the time it keeps (Airbyte's database orders by its updated_at column, to the
+     * microsecond, though its answers show whole seconds); ties by id.
      */
     static List<StandInJob> changedSince(
             List<StandInJob> jobs,
@@ -227,9 +228,14 @@ final class PublicApi {
             return jobs;
         }
         Map<StandInJob, Instant> updated = new java.util.IdentityHashMap<>();
-        jobs.forEach(j -> updated.put(j, shown.apply(j)));
+        Map<StandInJob, Instant> stored = new java.util.IdentityHashMap<>();
+        jobs.forEach(j -> {
+            stored.put(j, j.updatedAt());
+            updated.put(j, shown.apply(j));
+        });
+        // ordered as Airbyte's database orders its updated_at column, to the microsecond, whatever the answer shows
         Comparator<StandInJob> byChange =
-                Comparator.comparing((StandInJob j) -> updated.get(j)).thenComparing(StandInJob::id);
+                Comparator.comparing((StandInJob j) -> stored.get(j)).thenComparing(StandInJob::id);
         return jobs.stream()
                 .filter(j -> updatedAtStart == null || !updated.get(j).isBefore(updatedAtStart))
                 .filter(j -> updatedAtEnd == null || !updated.get(j).isAfter(updatedAtEnd))
