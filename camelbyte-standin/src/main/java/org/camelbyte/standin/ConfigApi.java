@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The Config API under {@code /api}: {@code /v1/...}, all POST but {@code GET /v1/health}. */
 final class ConfigApi {
@@ -15,7 +17,10 @@ final class ConfigApi {
     private final JobCreation creation;
     private final ConfigApiViews views;
 
+    private final Map<String, ScenarioConnection> connections;
+
     ConfigApi(StandInScenario scenario, JobStore jobs, JobCreation creation, ConfigApiViews views) {
+        this.connections = scenario.connectionsById();
         this.scenario = scenario;
         this.jobs = jobs;
         this.creation = creation;
@@ -169,7 +174,7 @@ final class ConfigApi {
     }
 
     private ScenarioConnection connection(String id) {
-        return scenario.connection(id)
+        return Optional.ofNullable(connections.get(id))
                 .orElseThrow(() -> new HttpProblem(StandInResponse.json(
                         404,
                         Json.object()

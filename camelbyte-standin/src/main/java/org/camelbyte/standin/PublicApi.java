@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,7 +31,10 @@ final class PublicApi {
     private final PublicApiViews views;
     private final String baseUrl;
 
+    private final Map<String, ScenarioConnection> connections;
+
     PublicApi(StandInScenario scenario, JobStore jobs, JobCreation creation, PublicApiViews views, String baseUrl) {
+        this.connections = scenario.connectionsById();
         this.scenario = scenario;
         this.jobs = jobs;
         this.creation = creation;
@@ -81,7 +85,7 @@ final class PublicApi {
         }
         if (r.method().equals("GET") && r.path().startsWith("/connections/")) {
             String id = r.path().substring("/connections/".length());
-            return scenario.connection(id)
+            return Optional.ofNullable(connections.get(id))
                     .map(c -> StandInResponse.ok(views.connection(c)))
                     .orElseThrow(() -> new HttpProblem(Problems.resourceNotFound("Connection", id)));
         }
@@ -153,7 +157,7 @@ final class PublicApi {
         if (!JOB_TYPES.contains(jobType)) {
             throw new HttpProblem(Problems.badRequest(ApiFlavour.PUBLIC, "jobType must be one of sync, reset, clear."));
         }
-        ScenarioConnection connection = scenario.connection(connectionId)
+        ScenarioConnection connection = Optional.ofNullable(connections.get(connectionId))
                 .orElseThrow(() -> new HttpProblem(Problems.resourceNotFound("Connection", connectionId)));
         try {
             StandInJob job = creation.create(connection, jobType);

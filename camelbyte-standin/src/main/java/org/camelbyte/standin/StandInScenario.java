@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -129,6 +131,14 @@ public record StandInScenario(
 
     public Optional<ScenarioConnection> connection(String connectionId) {
         return connections.stream().filter(c -> c.id().equals(connectionId)).findFirst();
+    }
+
+    /** The connections by id, for the APIs: a job start finds its connection in one step, not by a scan. */
+    Map<String, ScenarioConnection> connectionsById() {
+        Map<String, ScenarioConnection> byId = new HashMap<>();
+        connections.forEach(c -> byId.putIfAbsent(c.id(), c));
+        // a map that answers null for a null id (a request without one), where Map.copyOf would throw
+        return java.util.Collections.unmodifiableMap(byId);
     }
 
     /** The connection's workspace; every connection has one once the scenario is built. */
