@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ListingCursor {
     /**
      * The newest time Airbyte showed in any answer (a job's update or creation time, on ITS clock and at its
-     * precision), taken when a look begins. Our clock never enters the cursor, so a server minutes off ours or
-     * showing minutes only still reports every change.
+     * precision), taken when a look begins. Our clock's reading never enters the cursor (only its rate, see
+     * {@link #passed}), so a server minutes off ours or showing minutes only still reports every change.
      */
     private final AtomicReference<Instant> newestShown = new AtomicReference<>();
 

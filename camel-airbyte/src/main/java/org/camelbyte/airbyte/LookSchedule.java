@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * When the {@link JobWatcher} looks: every interval at a fixed rate while it follows jobs (a slow listing does not
@@ -107,14 +108,10 @@ final class LookSchedule {
         }
     }
 
-    private interface Scheduling {
-        ScheduledFuture<?> next();
-    }
-
     /** Under the lock. */
-    private void schedule(Scheduling next) {
+    private void schedule(Supplier<ScheduledFuture<?>> next) {
         try {
-            schedule = next.next();
+            schedule = next.get();
         } catch (RejectedExecutionException stopping) {
             // the owner is shutting the looks' thread down: nothing more to look for
         }
