@@ -58,6 +58,7 @@ public class Run {
     private JsonNode postSync;
     private String error;
     private Instant triggerRequestedAt;
+    private Instant triggerPostedAt;
     private Instant deadline;
     private String groupRunId;
     private Instant jobStatusSince;
@@ -221,6 +222,19 @@ public class Run {
 
     public void setTriggerRequestedAt(Instant triggerRequestedAt) {
         this.triggerRequestedAt = triggerRequestedAt;
+    }
+
+    /**
+     * When the latest job-creating POST was sent (committed before it goes out), null once a POST was answered
+     * or refused: a lost answer's POST may still reach Airbyte until some time after this.
+     */
+    @JsonIgnore
+    public Instant getTriggerPostedAt() {
+        return triggerPostedAt;
+    }
+
+    public void setTriggerPostedAt(Instant triggerPostedAt) {
+        this.triggerPostedAt = triggerPostedAt;
     }
 
     @JsonIgnore

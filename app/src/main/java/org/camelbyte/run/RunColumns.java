@@ -91,6 +91,7 @@ final class RunColumns {
                         Run::setPostSync),
                 text("error", Written.ALWAYS, Run::getError, Run::setError),
                 time("trigger_requested_at", Written.ALWAYS, Run::getTriggerRequestedAt, Run::setTriggerRequestedAt),
+                time("trigger_posted_at", Written.ON_UPDATE, Run::getTriggerPostedAt, Run::setTriggerPostedAt),
                 time("deadline", Written.ALWAYS, Run::getDeadline, Run::setDeadline),
                 text("group_run_id", Written.ON_INSERT, Run::getGroupRunId, Run::setGroupRunId),
                 time("job_status_since", Written.ALWAYS, Run::getJobStatusSince, Run::setJobStatusSince),

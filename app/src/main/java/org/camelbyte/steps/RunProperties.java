@@ -12,6 +12,8 @@ final class RunProperties {
     static final String LAST_PROGRESS_LOG = "lastProgressLog";
     /** When this run started or adopted its job (or, after a restart, resumed following it). */
     static final String JOB_FOLLOWED_SINCE = "jobFollowedSince";
+    /** When this run's latest job-creating POST was given up without an answer (timed out, dropped, 5xx). */
+    static final String POST_UNANSWERED_AT = "camelbytePostUnansweredAt";
 
     /** The post-sync steps' failure sentence, for the finish step to record; absent when they passed. */
     static final String POST_SYNC_FAILURE = "postSyncFailure";

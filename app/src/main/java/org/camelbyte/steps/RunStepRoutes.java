@@ -45,8 +45,7 @@ public class RunStepRoutes extends RouteBuilder {
     private final PostSyncStep postSync;
     private final PipelineCatalog catalog;
     private final RunEnding ending;
-    private final int maxStartsPerSecond;
-    private final int concurrentStarts;
+    private final StartSettings starts;
     private final FollowWaits waits;
 
     public RunStepRoutes(
@@ -58,8 +57,7 @@ public class RunStepRoutes extends RouteBuilder {
             RunEnding ending,
             Clock clock,
             Duration progressEvery,
-            int maxStartsPerSecond,
-            int concurrentStarts,
+            StartSettings starts,
             PipelineCatalog catalog,
             Map<String, DataSource> dataSources,
             ObjectMapper json,
@@ -73,8 +71,7 @@ public class RunStepRoutes extends RouteBuilder {
         this.store = store;
         this.clock = clock;
         this.progressEvery = progressEvery;
-        this.maxStartsPerSecond = maxStartsPerSecond;
-        this.concurrentStarts = concurrentStarts;
+        this.starts = starts;
         this.ending = ending;
         this.postSync = new PostSyncStep(catalog, dataSources, lookup, store, ending, json, postSyncWorkers);
         this.catalog = catalog;
@@ -86,7 +83,7 @@ public class RunStepRoutes extends RouteBuilder {
         Processor finish = new OutcomeStep(ending, store, outcomes);
         // every accepted run is handed off here, so no trigger waits for a sync; a few consumers start jobs, and a
         // run waiting for its job holds no thread, so these few serve thousands of runs
-        from("seda:runs?concurrentConsumers=" + concurrentStarts)
+        from("seda:runs?concurrentConsumers=" + starts.concurrent())
                 .routeId("run-queue")
                 // a team's route without the run's route configuration still fails the run with the step's message
                 // (doTry: an exception its own error handler gave up on is not handed to this route's)
@@ -114,10 +111,11 @@ public class RunStepRoutes extends RouteBuilder {
                 .process(lookupStep)
                 .threads()
                 .executorService(START_POOL)
-                .throttle(maxStartsPerSecond)
+                .throttle(starts.maxPerSecond())
                 .totalRequestsMode()
                 .timePeriodMillis(1000)
-                .process(new TriggerStep(airbyte, new StartCalls(concurrentStarts, breaker), store, clock, watcher));
+                .process(new TriggerStep(
+                        airbyte, new StartCalls(starts.concurrent(), breaker), store, clock, watcher, starts));
 
         ScheduledExecutorService scheduler =
                 getContext().getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);

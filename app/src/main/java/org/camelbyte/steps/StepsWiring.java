@@ -76,8 +76,11 @@ public final class StepsWiring {
                         ending,
                         clock,
                         settings.getDuration("runs.progress-every"),
-                        settings.getInt("runs.max-starts-per-second"),
-                        settings.getInt("runs.concurrent-starts"),
+                        new StartSettings(
+                                settings.getInt("runs.max-starts-per-second"),
+                                settings.getInt("runs.concurrent-starts"),
+                                settings.getDuration("airbyte.request-timeout"),
+                                settings.getDuration("runs.unanswered-start-wait")),
                         catalog,
                         dataSources,
                         json,

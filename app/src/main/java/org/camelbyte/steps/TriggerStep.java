@@ -1,6 +1,7 @@
 package org.camelbyte.steps;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -8,6 +9,7 @@ import org.apache.camel.Processor;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.AirbyteJob;
 import org.camelbyte.airbyte.AirbyteRejectedException;
+import org.camelbyte.airbyte.AirbyteUnavailableException;
 import org.camelbyte.airbyte.JobStart;
 import org.camelbyte.airbyte.JobType;
 import org.camelbyte.airbyte.JobWatcher;
@@ -25,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * moment (Airbyte numbers all jobs from one sequence, so the job this run's POST creates is numbered above
  * it). Any later attempt (a redelivery after a timeout or a dropped connection, or a restarted app) first
  * adopts a job of the run's connection Airbyte numbered after it that no other run follows, and POSTs again
- * only when there is none. Job ids, unlike Airbyte's timestamps, do not depend on its clock or its
- * precision, so a lost answer never leads to a second sync.
+ * only when there is none and the lost POST can no longer land: a request can wait in Airbyte's (or a
+ * proxy's) queue past the client's timeout and create its job after the next attempt looked. Job ids, unlike
+ * Airbyte's timestamps, do not depend on its clock or its precision, so a lost answer never leads to a second
+ * sync.
  */
 class TriggerStep implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(TriggerStep.class);
@@ -37,9 +41,17 @@ class TriggerStep implements Processor {
     private final RunStore store;
     private final Clock clock;
     private final JobWatcher watcher;
+    private final StartSettings settings;
 
-    TriggerStep(AirbyteClient airbyte, StartCalls calls, RunStore store, Clock clock, JobWatcher watcher) {
+    TriggerStep(
+            AirbyteClient airbyte,
+            StartCalls calls,
+            RunStore store,
+            Clock clock,
+            JobWatcher watcher,
+            StartSettings settings) {
         this.watcher = watcher;
+        this.settings = settings;
         this.jobStart = new JobStart(airbyte, calls);
         this.store = store;
         this.clock = clock;
@@ -65,11 +77,13 @@ class TriggerStep implements Processor {
                 started(exchange, run, earlier.get());
                 return;
             }
+            refuseWhileUnansweredPostMayLand(exchange, run, type);
         } else {
             run.setBaselineJobId(jobStart.baseline(run.getConnectionId()));
             run.setTriggerRequestedAt(clock.instant());
         }
         // committed before the POST: a lost answer is then resolved from the record, even after a restart
+        run.setTriggerPostedAt(clock.instant());
         run.setWaiting(new RunWaiting(
                 STEP,
                 "Waiting for Airbyte to answer the request that starts the " + type.wireName() + " job",
@@ -86,7 +100,7 @@ class TriggerStep implements Processor {
             return;
         }
         // a lost answer throws here; the redelivery (or the next start) finds the job from the record
-        TriggeredJob triggered = jobStart.post(run.getConnectionId(), type);
+        TriggeredJob triggered = post(exchange, run, type);
         if (triggered.adopted()) {
             LOG.info(
                     "Pipeline {}: a {} was already running on connection '{}'; following its job {}",
@@ -96,6 +110,53 @@ class TriggerStep implements Processor {
                     triggered.job().jobId());
         }
         started(exchange, run, triggered.job());
+    }
+
+    /**
+     * The POST, and what its failure means for the next attempt: one refused (the breaker open, a 4xx, a 429)
+     * created nothing, so the next attempt may POST at once; one whose outcome is unknown notes when it was
+     * given up, from which the next attempt counts how long it may still land.
+     */
+    private TriggeredJob post(Exchange exchange, Run run, JobType type) {
+        try {
+            return jobStart.post(run.getConnectionId(), type);
+        } catch (RuntimeException failed) {
+            if (failed instanceof AirbyteUnavailableException unavailable && unavailable.outcomeUnknown()) {
+                exchange.setProperty(RunProperties.POST_UNANSWERED_AT, clock.instant());
+            } else {
+                // the record keeps the time until the next write: after a restart the next attempt waits once
+                run.setTriggerPostedAt(null);
+            }
+            throw failed;
+        }
+    }
+
+    /**
+     * Airbyte numbered no job after the baseline, but the last POST, unanswered, may still create one: it can
+     * wait in a queue of Airbyte's or a proxy's past our timeout. Another POST now could make a second sync
+     * (Airbyte's 409 "already running" guards only while the first job runs), so the run looks again once the
+     * lost POST can no longer land, and POSTs then only if there is still no job. Counted from when this app
+     * gave the POST up, or, after a restart, from the latest it can have: its sending plus the client's timeout.
+     */
+    private void refuseWhileUnansweredPostMayLand(Exchange exchange, Run run, JobType type) {
+        if (run.getTriggerPostedAt() == null) {
+            return;
+        }
+        Instant givenUp = exchange.getProperty(RunProperties.POST_UNANSWERED_AT, Instant.class);
+        if (givenUp == null) {
+            givenUp = run.getTriggerPostedAt().plus(settings.requestTimeout());
+        }
+        Instant landsBy = givenUp.plus(settings.unansweredWait());
+        Instant now = clock.instant();
+        if (now.isBefore(landsBy)) {
+            throw new AirbyteUnavailableException(
+                    "The request that starts the " + type.wireName() + " job got no answer and Airbyte has"
+                            + " numbered no job of it yet; it may still create one, so the run looks again at "
+                            + landsBy + " and sends another only if there is still none.",
+                    Duration.between(now, landsBy),
+                    false,
+                    null);
+        }
     }
 
     /**
@@ -144,6 +205,7 @@ class TriggerStep implements Processor {
         run.setStatus(RunStatus.RUNNING);
         run.setDeadline(now.plusMillis(timeoutMs));
         run.setWaiting(null);
+        run.setTriggerPostedAt(null);
         exchange.setProperty(RunProperties.JOB_FOLLOWED_SINCE, now);
         store.update(run);
         LOG.info(

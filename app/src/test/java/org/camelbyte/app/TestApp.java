@@ -85,6 +85,8 @@ public final class TestApp implements AutoCloseable {
             props.put("runs.progress-every", "1s");
             props.put("runs.retry.first-delay", "100ms");
             props.put("runs.retry.max-delay", "1s");
+            // a lost job POST in these tests lands within a second, if at all
+            props.put("runs.unanswered-start-wait", "1s");
             props.put("camel.main.shutdown-timeout", "5");
             props.put("api.token", API_TOKEN);
         }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.camelbyte.app.TestApp;
+import org.camelbyte.flow.Runs;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.ScenarioConnection;
 import org.camelbyte.standin.StandInScenario;
@@ -90,6 +91,7 @@ class FaultCampaignTest {
             awaitOutcomes(startWave(wave));
         }
 
+        Runs.awaitEveryJobPostHandled(app, standIn);
         CampaignFigures figures = figures();
         System.out.println(figures.lines());
         assertThat(figures.accepted()).isGreaterThanOrEqualTo(200);
@@ -104,6 +106,9 @@ class FaultCampaignTest {
                 // time is compressed tenfold; give retries enough tries to outlast a 2 s outage of Airbyte
                 .property("runs.retry.max-attempts", "20")
                 .property("runs.progress-every", "1h")
+                // a job POST answered past the 500 ms timeout lands within 1.5 s (the random delays, the slow answers
+                // queued on the stand-in's server threads); a second POST waits until the first can no longer land
+                .property("runs.unanswered-start-wait", "3s")
                 .start();
         openings.attachTo(started);
         return started;

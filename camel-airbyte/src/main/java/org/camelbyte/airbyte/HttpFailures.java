@@ -8,6 +8,9 @@ import java.time.Duration;
 
 /** Turns failed calls into the room's typed exceptions, each message one sentence a person can act on. */
 final class HttpFailures {
+    private static final String LOOK_BEFORE_STARTING_ANOTHER =
+            "the job may have been created, so the next try looks for it among the connection's newer jobs before starting another";
+
     private final URI base;
     private final Redactor redactor;
     private final Clock clock;
@@ -23,7 +26,7 @@ final class HttpFailures {
                 ? "timed out"
                 : "failed (" + redactor.excerpt(cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")";
         String advice = request.createsJob()
-                ? "the job may have been created, so the next try looks for it among the connection's newer jobs before starting another"
+                ? LOOK_BEFORE_STARTING_ANOTHER
                 : "check that Airbyte is up and reachable, then retry";
         return new AirbyteUnavailableException(
                 "Airbyte call " + where(request) + " " + what + "; " + advice + ".", null, request.createsJob(), cause);
@@ -46,11 +49,16 @@ final class HttpFailures {
                     null);
         }
         if (status >= 500) {
+            // a gateway's 502 or 504 (or Airbyte's own 500 after it created the job) says nothing of whether the
+            // job exists, and the request may still be on its way to Airbyte
             return new AirbyteUnavailableException(
-                    "Airbyte failed, " + where(request) + " answered " + status + said
-                            + "; retry later or look at the Airbyte server's logs.",
+                    "Airbyte failed, " + where(request) + " answered " + status + said + "; "
+                            + (request.createsJob()
+                                    ? LOOK_BEFORE_STARTING_ANOTHER
+                                    : "retry later or look at the Airbyte server's logs")
+                            + ".",
                     null,
-                    false,
+                    request.createsJob(),
                     null);
         }
         return rejected(request, status, said, adviceFor(status));

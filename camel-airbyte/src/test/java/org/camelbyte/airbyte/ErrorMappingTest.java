@@ -47,6 +47,21 @@ class ErrorMappingTest {
         assertThat(client.getJob(jobId).jobId()).isEqualTo(jobId);
     }
 
+    /** A gateway's 502 can come after Airbyte created the job: the next try must look before it POSTs again. */
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void serverErrorToAJobPostLeavesItsOutcomeUnknown(ApiFlavour flavour) {
+        AirbyteClient client = StandInClients.client(standIn, flavour);
+        standIn.faults().failNext(1, 502);
+
+        AirbyteUnavailableException e = catchThrowableOfType(
+                () -> client.startJob(StandInScenarios.productionId("slow"), JobType.SYNC),
+                AirbyteUnavailableException.class);
+
+        assertThat(e.outcomeUnknown()).isTrue();
+        assertThat(e).hasMessageContaining("502").hasMessageContaining("the job may have been created");
+    }
+
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void rateLimitCarriesRetryAfter(ApiFlavour flavour) {
