@@ -231,24 +231,25 @@ final class PublicApi {
         if (updatedAtStart == null && updatedAtEnd == null && !byUpdate) {
             return jobs;
         }
-        Map<StandInJob, Instant> updated = new java.util.IdentityHashMap<>();
-        Map<StandInJob, Instant> stored = new java.util.IdentityHashMap<>();
-        jobs.forEach(j -> {
-            stored.put(j, j.updatedAt());
-            updated.put(j, shown.apply(j));
-        });
-        // ordered as Airbyte's database orders its updated_at column, to the microsecond, whatever the answer shows
-        Comparator<StandInJob> byChange =
-                Comparator.comparing((StandInJob j) -> stored.get(j)).thenComparing(StandInJob::id);
+        // each job's times read once, and only the jobs the filter keeps sorted: a look's every page lists again
+        // (as a database runs the query again), and sorting 10,000 jobs through map lookups for each page took
+        // over a quarter of the benchmark JVM's samples at N = 10,000, where a database would use an index
+        Comparator<Changed> byChange =
+                Comparator.comparing(Changed::stored).thenComparing(c -> c.job().id());
         return jobs.stream()
-                .filter(j -> updatedAtStart == null || !updated.get(j).isBefore(updatedAtStart))
-                .filter(j -> updatedAtEnd == null || !updated.get(j).isAfter(updatedAtEnd))
+                .map(j -> new Changed(j, j.updatedAt(), shown.apply(j)))
+                .filter(c -> updatedAtStart == null || !c.shown().isBefore(updatedAtStart))
+                .filter(c -> updatedAtEnd == null || !c.shown().isAfter(updatedAtEnd))
                 .sorted(
                         !byUpdate
                                 ? (a, b) -> 0
                                 : orderBy.toUpperCase(Locale.ROOT).endsWith("|DESC") ? byChange.reversed() : byChange)
+                .map(Changed::job)
                 .toList();
     }
+
+    /** A job's last change as the server keeps it (ordering) and as it shows it (filters). */
+    private record Changed(StandInJob job, Instant stored, Instant shown) {}
 
     /**
      * {@code createdAt|DESC} style; oldest first when absent, as Airbyte does. By the creation time the server
