@@ -52,6 +52,26 @@ public class RunLogContext implements InterceptStrategy {
         };
     }
 
+    /**
+     * Runs {@code action} with the run's ids in the log context, then restores the context it found: for work a
+     * run's step goes on with on another thread, outside any step this interceptor wraps (a commit's callback).
+     */
+    public static void inContextOf(Run run, Runnable action) {
+        Map<String, String> previous = MDC.getCopyOfContextMap();
+        put(PIPELINE, run.getPipeline());
+        put(RUN_ID, run.getRunId());
+        put(JOB_ID, run.getJobId() == null ? null : String.valueOf(run.getJobId()));
+        try {
+            action.run();
+        } finally {
+            if (previous == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(previous);
+            }
+        }
+    }
+
     /** A run's route carries it in its variable; the outcome route in its body. */
     private static Run runOf(Exchange exchange) {
         Run run = exchange.getVariable(Run.VARIABLE, Run.class);

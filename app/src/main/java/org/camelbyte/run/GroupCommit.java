@@ -43,17 +43,26 @@ final class GroupCommit {
 
     /** Runs {@code sql} with these parameters in a shared commit; answers the rows it changed. */
     int write(String sql, Parameters parameters) throws SQLException {
-        Pending pending = new Pending(sql, parameters);
-        queue.add(pending);
-        commitWhileQueued();
         try {
-            return pending.rows.get();
+            return writeLater(sql, parameters).get();
         } catch (ExecutionException e) {
             throw (SQLException) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while waiting for the commit of a write, which may still land", e);
         }
+    }
+
+    /**
+     * {@link #write} for a caller that need not wait: answers the rows it changed once its commit is durable. The
+     * caller commits the queue itself only when no commit is under way; otherwise it goes on at once, and the
+     * committing caller takes its write into its next commit.
+     */
+    CompletableFuture<Integer> writeLater(String sql, Parameters parameters) {
+        Pending pending = new Pending(sql, parameters);
+        queue.add(pending);
+        commitWhileQueued();
+        return pending.rows;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.Durations;
 import org.slf4j.Logger;
@@ -54,12 +55,25 @@ public final class RunEnds {
      * see {@link #takeRecordedEnd}.
      */
     public boolean record(Run run, RunStatus status, String error) {
+        noteEnd(run, status, error);
+        return store.updateWhileOpen(run) || takeRecordedEnd(run);
+    }
+
+    /**
+     * {@link #record}'s write without holding the thread through its commit: answers whether the write held once
+     * it is durable (false: the record had an outcome, which {@link #takeRecordedEnd} then gives the run).
+     */
+    public CompletableFuture<Boolean> recordLater(Run run, RunStatus status, String error) {
+        noteEnd(run, status, error);
+        return store.updateWhileOpenLater(run);
+    }
+
+    private void noteEnd(Run run, RunStatus status, String error) {
         run.setStatus(status);
         if (error != null) {
             run.setError(error);
         }
         run.setEndedAt(clock.instant());
-        return store.updateWhileOpen(run) || takeRecordedEnd(run);
     }
 
     /**

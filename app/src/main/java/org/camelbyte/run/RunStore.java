@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
@@ -57,6 +58,11 @@ public class RunStore {
      */
     public boolean updateWhileOpen(Run run) {
         return writes.updateIf(run, OPEN, true);
+    }
+
+    /** {@link #updateWhileOpen} answered once its shared commit is durable: the caller's thread goes on meanwhile. */
+    public CompletableFuture<Boolean> updateWhileOpenLater(Run run) {
+        return writes.updateIfLater(run, OPEN, true);
     }
 
     /**

@@ -2,6 +2,8 @@ package org.camelbyte.run;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
 
 /**
@@ -50,17 +52,30 @@ final class RunWrites {
      * other write did), so its outcome event becomes due in the same statement: the outbox.
      */
     boolean updateIf(Run run, String condition, boolean endsRun) {
-        String sql = update + condition;
         try {
-            return commits.write(sql, ps -> {
-                        int next = columns.bindUpdated(ps, run);
-                        ps.setBoolean(next++, endsRun && run.isFinal());
-                        ps.setString(next, run.getRunId());
-                    })
-                    == 1;
-        } catch (SQLException e) {
-            throw new RunStoreException("could not update run " + run.getRunId(), e);
+            return updateIfLater(run, condition, endsRun).get();
+        } catch (ExecutionException e) {
+            throw (RunStoreException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStoreException("interrupted while waiting for the commit of run " + run.getRunId(), e);
         }
+    }
+
+    /** {@link #updateIf} answered once its shared commit is durable, without waiting for it. */
+    CompletableFuture<Boolean> updateIfLater(Run run, String condition, boolean endsRun) {
+        String sql = update + condition;
+        return commits.writeLater(sql, ps -> {
+                    int next = columns.bindUpdated(ps, run);
+                    ps.setBoolean(next++, endsRun && run.isFinal());
+                    ps.setString(next, run.getRunId());
+                })
+                .handle((rows, e) -> {
+                    if (e != null) {
+                        throw new RunStoreException("could not update run " + run.getRunId(), e);
+                    }
+                    return rows == 1;
+                });
     }
 
     void recordWaiting(String runId, RunWaiting waiting) {

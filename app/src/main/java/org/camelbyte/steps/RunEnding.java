@@ -42,7 +42,15 @@ public final class RunEnding {
         return ours(exchange, !endedByThisRoute(exchange) && ends.takeRecordedEnd(run));
     }
 
-    private static boolean endedByThisRoute(Exchange exchange) {
+    /**
+     * After {@link RunEnds#recordLater}, the same answer as {@link #end}: the write held, or the record had an
+     * outcome meanwhile, which the run takes.
+     */
+    boolean takeEnd(Exchange exchange, Run run, boolean written) {
+        return ours(exchange, written || ends.takeRecordedEnd(run));
+    }
+
+    static boolean endedByThisRoute(Exchange exchange) {
         return exchange.getProperty(RunProperties.ENDED, false, Boolean.class);
     }
 

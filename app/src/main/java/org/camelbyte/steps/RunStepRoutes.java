@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import javax.sql.DataSource;
@@ -80,7 +81,11 @@ public class RunStepRoutes extends RouteBuilder {
     @Override
     public void configure() {
         OutcomeHandOff outcomes = new OutcomeHandOff(getContext().createProducerTemplate());
-        Processor finish = new OutcomeStep(ending, store, outcomes);
+        Processor finish = new OutcomeStep(
+                ending,
+                store,
+                outcomes,
+                getContext().getRegistry().lookupByNameAndType(STEP_POOL, ExecutorService.class));
         // every accepted run is handed off here, so no trigger waits for a sync; a few consumers start jobs, and a
         // run waiting for its job holds no thread, so these few serve thousands of runs
         from("seda:runs?concurrentConsumers=" + starts.concurrent())
