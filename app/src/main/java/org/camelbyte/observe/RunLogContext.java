@@ -2,6 +2,7 @@ package org.camelbyte.observe;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -30,24 +31,11 @@ public class RunLogContext implements InterceptStrategy {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 Run run = runOf(exchange);
-                String jobId = run == null || run.getJobId() == null ? null : String.valueOf(run.getJobId());
-                if (run == null || inContext(run, jobId)) {
+                if (run == null || inContext(run)) {
                     // a step inside another of the same run's (a loop's, a route's): its context is in place
                     return processor.process(exchange, callback);
                 }
-                Map<String, String> previous = MDC.getCopyOfContextMap();
-                put(PIPELINE, run.getPipeline());
-                put(RUN_ID, run.getRunId());
-                put(JOB_ID, jobId);
-                try {
-                    return processor.process(exchange, callback);
-                } finally {
-                    if (previous == null) {
-                        MDC.clear();
-                    } else {
-                        MDC.setContextMap(previous);
-                    }
-                }
+                return withContextOf(run, () -> processor.process(exchange, callback));
             }
         };
     }
@@ -57,12 +45,19 @@ public class RunLogContext implements InterceptStrategy {
      * run's step goes on with on another thread, outside any step this interceptor wraps (a commit's callback).
      */
     public static void inContextOf(Run run, Runnable action) {
+        withContextOf(run, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T withContextOf(Run run, Supplier<T> action) {
         Map<String, String> previous = MDC.getCopyOfContextMap();
         put(PIPELINE, run.getPipeline());
         put(RUN_ID, run.getRunId());
-        put(JOB_ID, run.getJobId() == null ? null : String.valueOf(run.getJobId()));
+        put(JOB_ID, jobIdOf(run));
         try {
-            action.run();
+            return action.get();
         } finally {
             if (previous == null) {
                 MDC.clear();
@@ -72,15 +67,19 @@ public class RunLogContext implements InterceptStrategy {
         }
     }
 
+    private static String jobIdOf(Run run) {
+        return run.getJobId() == null ? null : String.valueOf(run.getJobId());
+    }
+
     /** A run's route carries it in its variable; the outcome route in its body. */
     private static Run runOf(Exchange exchange) {
         Run run = exchange.getVariable(Run.VARIABLE, Run.class);
         return run != null ? run : exchange.getMessage().getBody() instanceof Run body ? body : null;
     }
 
-    private static boolean inContext(Run run, String jobId) {
+    private static boolean inContext(Run run) {
         return Objects.equals(run.getRunId(), MDC.get(RUN_ID))
-                && Objects.equals(jobId, MDC.get(JOB_ID))
+                && Objects.equals(jobIdOf(run), MDC.get(JOB_ID))
                 && Objects.equals(run.getPipeline(), MDC.get(PIPELINE));
     }
 
