@@ -43,9 +43,15 @@ public final class ComponentRuns implements RunHandOff {
         return outcomes;
     }
 
-    /** Hands a run's outcome to the airbyte:outcomes consumers; a consumer's failure stays in its route. */
+    /**
+     * Hands a run's outcome to the airbyte:outcomes consumers; a consumer's failure stays in its route. With none
+     * (the shipped routes have none), the run is not turned into the map a consumer would get: every run's end
+     * comes through here.
+     */
     public void publish(Run run) {
-        outcomes.publish(view(run));
+        if (outcomes.hasConsumers()) {
+            outcomes.publish(view(run));
+        }
     }
 
     private PipelineRun view(Run run) {

@@ -16,6 +16,11 @@ public final class RunOutcomes {
         }
     }
 
+    /** Whether any airbyte:outcomes consumer listens: a host can skip making a run's view for nobody. */
+    public boolean hasConsumers() {
+        return !consumers.isEmpty();
+    }
+
     void add(AirbyteConsumer consumer) {
         consumers.add(consumer);
     }
