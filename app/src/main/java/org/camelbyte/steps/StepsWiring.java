@@ -105,7 +105,9 @@ public final class StepsWiring {
         ThreadPoolProfile profile = new ThreadPoolProfileBuilder(name)
                 .poolSize(threads)
                 .maxPoolSize(threads)
-                .maxQueueSize(-1)
+                // not -1: Camel makes that a queue of none whose full pool runs the work on the caller's thread, so
+                // a run-queue consumer ran starts and the run scheduler ran team steps whenever a pool was busy
+                .maxQueueSize(Integer.MAX_VALUE)
                 .build();
         ThreadPoolExecutor pool = (ThreadPoolExecutor)
                 context.getExecutorServiceManager().newThreadPool(StepsWiring.class, name, profile);
