@@ -27,7 +27,7 @@ final class JobCreation {
     /** Config API reset: never a conflict, it cancels what runs and starts the reset. */
     StandInJob replaceRunning(ScenarioConnection connection, String jobType) {
         pause(faults.jobCreationDelay());
-        jobs.runningOn(connection.id()).ifPresent(StandInJob::cancel);
+        jobs.runningOn(connection.id()).ifPresent(jobs::cancel);
         StandInJob job = jobs.create(connection, jobType);
         pause(faults.jobAnswerDelay());
         return job;

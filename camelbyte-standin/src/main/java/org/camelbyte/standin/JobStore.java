@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Every job of both API flavours, in creation order; reads take no lock. */
 final class JobStore {
@@ -19,6 +21,7 @@ final class JobStore {
     private final Clock clock;
     private final SuccessNotifier notifier;
     private final JobJournal journal;
+    private final UpdateIndex byUpdate;
     private long nextId = 1;
     private final List<java.util.function.Consumer<StandInJob>> onCreated =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -29,6 +32,7 @@ final class JobStore {
         this.clock = clock;
         this.notifier = notifier;
         this.journal = journal;
+        this.byUpdate = new UpdateIndex(clock);
     }
 
     /** Brings back the jobs a journal holds, with their own creation and cancel times. */
@@ -50,8 +54,10 @@ final class JobStore {
                                 clock)));
                 nextId = Math.max(nextId, id + 1);
             } else if (entry[0].equals("cancelled") && entry.length == 3) {
-                get(Long.parseLong(entry[1]))
-                        .ifPresent(job -> job.cancelledAt(Instant.ofEpochMilli(Long.parseLong(entry[2]))));
+                get(Long.parseLong(entry[1])).ifPresent(job -> {
+                    job.cancelledAt(Instant.ofEpochMilli(Long.parseLong(entry[2])));
+                    byUpdate.index(job);
+                });
             }
         }
     }
@@ -59,6 +65,9 @@ final class JobStore {
     /** Cancels the job, and journals it so a restart keeps it cancelled. */
     boolean cancel(StandInJob job) {
         boolean cancelled = job.cancel();
+        if (cancelled) {
+            byUpdate.index(job);
+        }
         if (cancelled && journal != null) {
             journal.cancelled(job, clock.instant());
         }
@@ -112,12 +121,14 @@ final class JobStore {
                     timeScale,
                     clock);
             jobs.put(job.id(), job);
+            byUpdate.index(job);
             latestByConnection.merge(job.connectionId(), job, (a, b) -> a.id() > b.id() ? a : b);
         }
     }
 
     private void add(StandInJob job) {
         jobs.put(job.id(), job);
+        byUpdate.index(job);
         latestByConnection.put(job.connectionId(), job);
         notifier.watch(job);
         onCreated.forEach(listener -> listener.accept(job));
@@ -145,6 +156,12 @@ final class JobStore {
     Optional<StandInJob> runningOn(String connectionId) {
         return Optional.ofNullable(latestByConnection.get(connectionId))
                 .filter(j -> !j.snapshot().isTerminal());
+    }
+
+    /** A listing by update, newest first, read from the index as a database would: {@link UpdateIndex#newestFirst}. */
+    List<StandInJob> newestChangesFirst(
+            Function<Instant, Instant> shown, Instant start, Instant end, Predicate<StandInJob> keep, int max) {
+        return byUpdate.newestFirst(shown, start, end, keep, max);
     }
 
     List<StandInJob> all() {

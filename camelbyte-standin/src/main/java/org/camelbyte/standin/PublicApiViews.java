@@ -102,7 +102,12 @@ final class PublicApiViews {
 
     /** When the job last changed as this server shows it (its clock, its precision). */
     Instant shownUpdatedAt(StandInJob job) {
-        return behaviours.shown(job.updatedAt());
+        return shown(job.updatedAt());
+    }
+
+    /** A time as this server shows it (its clock, its precision). */
+    Instant shown(Instant real) {
+        return behaviours.shown(real);
     }
 
     /** When the job was created as this server shows it (its clock, its precision). */

@@ -92,6 +92,15 @@ public final class StandInJob {
         return known.at();
     }
 
+    /** When the job changes by itself next (its clock): its next phase; null once ended or cancelled. */
+    Instant nextChangeAt() {
+        if (cancelledOffset != null) {
+            return null;
+        }
+        double next = timeline.nextChangeAfter(offsetOf(clock.instant()));
+        return Double.isInfinite(next) ? null : instantAt(next);
+    }
+
     /** The job's last phase change, {@code at}, which holds from {@code from} until {@code until} (scenario time). */
     private record Change(double from, double until, Instant at) {}
 
