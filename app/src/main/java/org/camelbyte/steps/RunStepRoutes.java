@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import javax.sql.DataSource;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ProcessorDefinition;
 import org.camelbyte.airbyte.AirbyteClient;
 import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.airbyte.JobWatcher;
@@ -107,20 +108,21 @@ public class RunStepRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .process(lookupStep);
         // starts are limited by what Airbyte should take: runs.concurrent-starts calls in flight (StartCalls), and
-        // runs.max-starts-per-second. They run on their own pool, where the throttle waits too: waiting on the run
-        // scheduler, a burst of runs held its every thread and starved the wake-ups of running jobs
-        from("direct:run-trigger")
+        // runs.max-starts-per-second when set. They run on their own pool, where the throttle waits too: waiting on
+        // the run scheduler, a burst of runs held its every thread and starved the wake-ups of running jobs
+        ProcessorDefinition<?> starting = from("direct:run-trigger")
                 .routeId("run-trigger")
                 .errorHandler(noErrorHandler())
                 // a template without direct:run-lookup still resolves the connection first
                 .process(lookupStep)
                 .threads()
-                .executorService(START_POOL)
-                .throttle(starts.maxPerSecond())
-                .totalRequestsMode()
-                .timePeriodMillis(1000)
-                .process(new TriggerStep(
-                        airbyte, new StartCalls(starts.concurrent(), breaker), store, clock, watcher, starts));
+                .executorService(START_POOL);
+        if (starts.maxPerSecond() > 0) {
+            starting =
+                    starting.throttle(starts.maxPerSecond()).totalRequestsMode().timePeriodMillis(1000);
+        }
+        starting.process(
+                new TriggerStep(airbyte, new StartCalls(starts.concurrent(), breaker), store, clock, watcher, starts));
 
         ScheduledExecutorService scheduler =
                 getContext().getRegistry().lookupByNameAndType(Beans.RUN_SCHEDULER, ScheduledExecutorService.class);

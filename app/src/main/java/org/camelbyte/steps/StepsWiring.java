@@ -77,7 +77,7 @@ public final class StepsWiring {
                         clock,
                         settings.getDuration("runs.progress-every"),
                         new StartSettings(
-                                settings.getInt("runs.max-starts-per-second"),
+                                maxStartsPerSecond(settings),
                                 settings.getInt("runs.concurrent-starts"),
                                 settings.getDuration("airbyte.request-timeout"),
                                 settings.getDuration("runs.unanswered-start-wait")),
@@ -92,6 +92,17 @@ public final class StepsWiring {
                 state.store(),
                 state.leases(),
                 waits);
+    }
+
+    /** {@code runs.max-starts-per-second}: empty for no limit (0), else a whole number of at least 1. */
+    private static int maxStartsPerSecond(Settings settings) {
+        int max = settings.getInt("runs.max-starts-per-second", 0);
+        if (max < 1 && settings.get("runs.max-starts-per-second").isPresent()) {
+            throw new IllegalStateException("Config key " + settings.describe("runs.max-starts-per-second") + " is "
+                    + max + ": set a whole number of at least 1, or leave it empty for no limit but"
+                    + " runs.concurrent-starts.");
+        }
+        return max;
     }
 
     /**

@@ -73,10 +73,12 @@ final class AppPhase {
         return builder.start();
     }
 
-    /** The time limit: the workload's, plus what the start rate limit alone takes to start N jobs. */
+    /** The time limit: the workload's, plus what a start rate limit, if set, alone takes to start N jobs. */
     private static Duration limit(Workload w, Map<String, String> settings) {
-        double startsPerSecond = Double.parseDouble(settings.get("runs.max-starts-per-second"));
-        return w.limit().plusMillis((long) (1000 * w.n() / startsPerSecond));
+        String startsPerSecond = settings.getOrDefault("runs.max-starts-per-second", "");
+        return startsPerSecond.isEmpty()
+                ? w.limit()
+                : w.limit().plusMillis((long) (1000 * w.n() / Double.parseDouble(startsPerSecond)));
     }
 
     private static void warmUp(Workload w, RunRequests requests, RunCounts counts) throws Exception {

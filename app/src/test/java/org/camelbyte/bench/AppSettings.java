@@ -36,14 +36,6 @@ final class AppSettings {
 
     static {
         bench(
-                "runs.max-starts-per-second",
-                "5000",
-                "the baseline starts every sync at once; the shipped 1,000 a second protects Airbyte");
-        bench(
-                "runs.concurrent-starts",
-                "32",
-                "Airbyte calls of starts in flight at once; the shipped 8 would pace N starts, not the rate limit");
-        bench(
                 "runs.progress-every",
                 "1h",
                 "progress lines and rows written while a sync runs are not what is measured; shipped 30 s");

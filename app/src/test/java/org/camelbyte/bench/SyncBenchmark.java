@@ -81,9 +81,9 @@ public final class SyncBenchmark {
         return "Every app phase runs with `" + AppSettings.SHIPPED_FILE + "` as shipped (its state database in the"
                 + " embedded PostgreSQL the app starts in the phase's own data dir, fsync on), pointed at the bench's"
                 + " stand-in, data dir and free ports. The polling-only and webhooks phases change the settings"
-                + " below; the shipped-defaults phase changes none (its time limit grows by N over the shipped"
-                + " start rate). The webhooks phase also sets `airbyte.webhook-secret`, the address the stand-in"
-                + " posts to.\n\n";
+                + " below; the shipped-defaults phase changes none (with a start rate limit set, its time limit"
+                + " grows by N over that rate). The webhooks phase also sets `airbyte.webhook-secret`, the address"
+                + " the stand-in posts to.\n\n";
     }
 
     private static PhaseResult report(int run, PhaseResult r) {

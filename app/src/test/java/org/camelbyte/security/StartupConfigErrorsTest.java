@@ -48,6 +48,15 @@ class StartupConfigErrorsTest {
     }
 
     @Test
+    void aStartRateOfNoneIsRefusedWithWhatToSetInstead() {
+        assertThatThrownBy(
+                        () -> app().property("runs.max-starts-per-second", "0").start())
+                .hasStackTraceContaining("Config key runs.max-starts-per-second (in config/application.properties or"
+                        + " env RUNS_MAX_STARTS_PER_SECOND) is 0: set a whole number of at least 1, or leave it empty"
+                        + " for no limit but runs.concurrent-starts.");
+    }
+
+    @Test
     void aKeyWhoseDefaultIsInTheShippedFileCannotBeLeftOut() {
         assertThatThrownBy(() -> app().property("runs.lease", "").start())
                 .hasStackTraceContaining("Config key runs.lease (in config/application.properties or env RUNS_LEASE)"
