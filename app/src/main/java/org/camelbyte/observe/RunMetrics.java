@@ -34,17 +34,13 @@ public class RunMetrics {
 
     /**
      * Every per-pipeline series at zero before the first run, so dashboards show 0 instead of "no data" and
-     * alerts on absence or increase can fire from the first scrape. The outcome route's own counter
-     * ({@code camelbyte.runs}) is registered here too, with its help text.
+     * alerts on absence or increase can fire from the first scrape.
      */
     public void zero(Collection<String> pipelines) {
         for (String pipeline : pipelines) {
             for (RunStatus status : ENDED) {
                 duration(pipeline, status.wireName());
-                Counter.builder("camelbyte.runs")
-                        .description("Runs ended, by pipeline and final status")
-                        .tags("pipeline", pipeline, "status", status.wireName())
-                        .register(registry);
+                runs(pipeline, status.wireName());
             }
             rows(pipeline);
             bytes(pipeline);
@@ -62,6 +58,15 @@ public class RunMetrics {
         bytes(pipeline).increment(run.getBytesSynced());
         detectionLag(run);
         qualityChecks(run.getPostSync());
+        // last of the run's meters: when it counts a run, that run's other meters are in
+        runs(pipeline, run.getStatus().wireName()).increment();
+    }
+
+    private Counter runs(String pipeline, String status) {
+        return Counter.builder("camelbyte.runs")
+                .description("Runs ended, by pipeline and final status")
+                .tags("pipeline", pipeline, "status", status)
+                .register(registry);
     }
 
     private Timer duration(String pipeline, String status) {

@@ -32,20 +32,15 @@ public class OutcomeRoutes extends RouteBuilder {
         ComponentRuns consumers =
                 getContext().getRegistry().lookupByNameAndType(Beans.AIRBYTE_OUTCOMES, ComponentRuns.class);
         RunMetrics metrics = getContext().getRegistry().lookupByNameAndType(Beans.RUN_METRICS, RunMetrics.class);
-        from("direct:run-outcome")
-                .routeId("run-outcome")
-                .process(exchange -> {
-                    Run run = exchange.getMessage().getMandatoryBody(Run.class);
-                    // the event first: it is in the outbox already, and the relay's thread sends it
-                    relay.wake();
-                    requests.releaseHeld(run.getPipeline());
-                    groupRuns.runEnded(run);
-                    consumers.publish(run);
-                    metrics.runEnded(run);
-                })
-                // last of the run's meters: when it counts a run, that run's other meters are in
-                .to(
-                        "micrometer:counter:camelbyte.runs?tags.pipeline=${body.pipeline}&tags.status=${body.status.wireName}");
+        from("direct:run-outcome").routeId("run-outcome").process(exchange -> {
+            Run run = exchange.getMessage().getMandatoryBody(Run.class);
+            // the event first: it is in the outbox already, and the relay's thread sends it
+            relay.wake();
+            requests.releaseHeld(run.getPipeline());
+            groupRuns.runEnded(run);
+            consumers.publish(run);
+            metrics.runEnded(run);
+        });
         from("direct:group-run-outcome")
                 .routeId("group-run-outcome")
                 .process(exchange -> relay.wake())

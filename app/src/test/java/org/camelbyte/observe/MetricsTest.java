@@ -145,7 +145,8 @@ class MetricsTest {
     @Test
     void aRetriedStepIsCountedByStepAndItsFailedCallByOutcome() throws Exception {
         Scrape before = Scrape.of(app);
-        standIn.faults().failNext(1, 503, "/jobs");
+        // the POST that creates the job, not the read before it of the newest job id
+        standIn.faults().failNext(1, 503, "POST /jobs");
 
         JsonNode run = Runs.awaitOutcome(app, app.startRun("orders"));
         assertThat(run.path("status").asText()).isEqualTo("succeeded");

@@ -18,12 +18,22 @@ final class FaultRule {
         this.remaining = new AtomicInteger(count);
     }
 
-    /** Takes one use if the path matches and uses remain; null otherwise. */
-    Fault take(String path) {
-        if (pathFilter != null && !path.contains(pathFilter)) {
+    /**
+     * Takes one use if the request matches and uses remain; null otherwise. A filter matches paths that contain
+     * it; one that starts with a method and a space ({@code POST /jobs}) matches only requests of that method.
+     */
+    Fault take(String method, String path) {
+        if (pathFilter != null && !matches(method, path)) {
             return null;
         }
         return remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? fault : null;
+    }
+
+    private boolean matches(String method, String path) {
+        int space = pathFilter.indexOf(' ');
+        return space < 0
+                ? path.contains(pathFilter)
+                : pathFilter.substring(0, space).equals(method) && path.contains(pathFilter.substring(space + 1));
     }
 
     boolean exhausted() {

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Faults injected in front of the API, changeable while the stand-in runs. Counted faults apply in the
- * order they were added; a {@code pathFilter} limits a fault to request paths containing that text
- * (e.g. "/jobs"). Faults hit before authentication, like a load balancer or load-shedding switch would.
+ * order they were added; a {@code pathFilter} limits a fault to request paths containing that text (e.g.
+ * "/jobs"), and one starting with a method and a space ("POST /jobs") to requests of that method too. Faults hit before authentication, like a load balancer or load-shedding switch would.
  */
 public final class StandInFaults {
 
@@ -137,9 +137,9 @@ public final class StandInFaults {
         return injected.get();
     }
 
-    Fault next(String path) {
+    Fault next(String method, String path) {
         for (FaultRule rule : rules) {
-            Fault fault = rule.take(path);
+            Fault fault = rule.take(method, path);
             if (rule.exhausted()) {
                 rules.remove(rule);
             }

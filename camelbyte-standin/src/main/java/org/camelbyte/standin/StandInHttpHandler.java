@@ -42,7 +42,7 @@ final class StandInHttpHandler implements HttpHandler {
             String rawQuery = exchange.getRequestURI().getRawQuery();
             Map<String, List<String>> headers = lowerCase(exchange.getRequestHeaders());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Fault fault = faults.next(fullPath);
+            Fault fault = faults.next(exchange.getRequestMethod(), fullPath);
             if (fault != null && fault.kind() == Fault.Kind.DROP) {
                 recorder.record(new RecordedCall(
                         exchange.getRequestMethod(), fullPath, rawQuery, headers, body, 0, Map.of(), null));
