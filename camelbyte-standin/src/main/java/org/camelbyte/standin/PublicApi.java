@@ -204,9 +204,10 @@ final class PublicApi {
         if (orderBy != null && orderBy.toUpperCase(Locale.ROOT).equals("UPDATEDAT|DESC")) {
             // the job watcher's listing: read from the index up to the page's end, and one more to tell of a next
             long pageEnd = (long) Math.max(0, intParam(r, "offset", 0)) + Math.max(0, intParam(r, "limit", 20)) + 1;
-            selected = jobs.newestChangesFirst(
-                    views::shown, filtered ? updatedAtStart : null, filtered ? updatedAtEnd : null, keep, (int)
-                            Math.min(Integer.MAX_VALUE, pageEnd));
+            int upTo = (int) Math.min(Integer.MAX_VALUE, pageEnd);
+            Instant start = filtered ? updatedAtStart : null;
+            Instant end = filtered ? updatedAtEnd : null;
+            selected = jobs.newestChangesFirst(views::shown, start, end, keep, upTo);
         } else {
             // ordered once, by update or by creation: sorting 10,000 jobs by creation for every page of a listing
             // by update cost the stand-in seconds a look, which no database with an index spends
