@@ -67,9 +67,9 @@ final class JobStore {
         boolean cancelled = job.cancel();
         if (cancelled) {
             byUpdate.index(job);
-        }
-        if (cancelled && journal != null) {
-            journal.cancelled(job, clock.instant());
+            if (journal != null) {
+                journal.cancelled(job, clock.instant());
+            }
         }
         return cancelled;
     }

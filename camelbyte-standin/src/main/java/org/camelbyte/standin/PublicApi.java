@@ -191,14 +191,14 @@ final class PublicApi {
         Instant createdAtEnd = filtered ? instantParam(r, "createdAtEnd") : null;
         Instant updatedAtStart = instantParam(r, "updatedAtStart");
         Instant updatedAtEnd = instantParam(r, "updatedAtEnd");
-        List<String> workspaceIds = r.queryList("workspaceIds");
+        Predicate<StandInJob> inWorkspaces = inWorkspaces(r.queryList("workspaceIds"));
         Predicate<StandInJob> keep =
                 j -> (connectionId == null || j.connectionId().equals(connectionId))
                         && (jobType == null || j.jobType().equals(jobType))
                         && (createdAtStart == null || !views.shownCreatedAt(j).isBefore(createdAtStart))
                         && (createdAtEnd == null || !views.shownCreatedAt(j).isAfter(createdAtEnd))
                         && (status == null || j.snapshot().status().equals(status))
-                        && inWorkspaces(workspaceIds).test(j);
+                        && inWorkspaces.test(j);
         String orderBy = r.queryParam("orderBy");
         List<StandInJob> selected;
         if (orderBy != null && orderBy.toUpperCase(Locale.ROOT).equals("UPDATEDAT|DESC")) {
