@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camelbyte.airbyte.AirbyteClient;
@@ -26,6 +28,8 @@ import org.camelbyte.airbyte.TriggeredJob;
 public class MeteredAirbyteClient implements AirbyteClient {
     private final AirbyteClient client;
     private final MeterRegistry registry;
+    /** Each operation's timer by outcome, looked up once: a burst makes thousands of calls a second. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** The operations a run makes, each a series from the start (the rarer ones appear when first called). */
     private static final List<String> RUN_OPERATIONS = List.of("start_job", "get_job", "list_jobs", "cancel_job");
@@ -105,8 +109,12 @@ public class MeteredAirbyteClient implements AirbyteClient {
             outcome = "rejected";
             throw e;
         } finally {
-            sample.stop(timer(registry, operation, outcome));
+            sample.stop(timer(operation, outcome));
         }
+    }
+
+    private Timer timer(String operation, String outcome) {
+        return timers.computeIfAbsent(operation + ' ' + outcome, key -> timer(registry, operation, outcome));
     }
 
     private static Timer timer(MeterRegistry registry, String operation, String outcome) {

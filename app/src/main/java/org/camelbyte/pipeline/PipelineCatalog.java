@@ -2,6 +2,7 @@ package org.camelbyte.pipeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,15 @@ import java.util.Optional;
 public class PipelineCatalog {
     public static final String ADHOC = "adhoc";
     private final Map<String, Pipeline> byName = new LinkedHashMap<>();
+    /** The first pipeline in file order syncing each connection: every request naming a connection looks here. */
+    private final Map<String, Pipeline> byConnection = new HashMap<>();
+
     private final Pipeline adhoc;
     private final Map<String, PipelineGroup> groups = new LinkedHashMap<>();
 
     public PipelineCatalog(List<Pipeline> pipelines, Pipeline adhoc, List<PipelineGroup> groups) {
         pipelines.forEach(p -> byName.put(p.name(), p));
+        pipelines.forEach(p -> byConnection.putIfAbsent(p.connectionName(), p));
         this.adhoc = adhoc;
         groups.forEach(g -> this.groups.put(g.name(), g));
     }
@@ -43,10 +48,7 @@ public class PipelineCatalog {
 
     /** The configured pipeline syncing this connection, else the ad-hoc one. */
     public Pipeline forConnection(String connectionName) {
-        return byName.values().stream()
-                .filter(p -> p.connectionName().equals(connectionName))
-                .findFirst()
-                .orElse(adhoc);
+        return byConnection.getOrDefault(connectionName, adhoc);
     }
 
     /** The configured pipelines, without the ad-hoc one. */

@@ -52,6 +52,10 @@ final class RunColumns {
 
     private final ObjectMapper json;
     private final List<Column> columns;
+    /** The columns an INSERT and an UPDATE write, picked once: every write of every run binds them. */
+    private final List<Column> insertedColumns;
+
+    private final List<Column> updatedColumns;
 
     RunColumns(ObjectMapper json) {
         this.json = json;
@@ -114,6 +118,10 @@ final class RunColumns {
                         text -> json.readValue(text, RESULTS),
                         Run::setResults),
                 text("airbyte_instance", Written.ON_UPDATE, Run::getAirbyteInstance, Run::setAirbyteInstance));
+        this.insertedColumns =
+                columns.stream().filter(c -> c.written() != Written.ON_UPDATE).toList();
+        this.updatedColumns =
+                columns.stream().filter(c -> c.written() != Written.ON_INSERT).toList();
     }
 
     /** Every column, as a SELECT lists them. */
@@ -123,29 +131,29 @@ final class RunColumns {
 
     /** The columns a new run is recorded with, as an INSERT lists them. */
     String inserted() {
-        return insertedColumns().stream().map(Column::name).collect(Collectors.joining(", "));
+        return insertedColumns.stream().map(Column::name).collect(Collectors.joining(", "));
     }
 
     /** The INSERT's parameters for {@link #inserted()}, in the same order. */
     String insertedPlaceholders() {
-        return insertedColumns().stream().map(Column::placeholder).collect(Collectors.joining(","));
+        return insertedColumns.stream().map(Column::placeholder).collect(Collectors.joining(","));
     }
 
     /** The {@code column=?} list of an UPDATE writing every column a run changes. */
     String updatedAssignments() {
-        return updatedColumns().stream()
+        return updatedColumns.stream()
                 .map(c -> c.name() + "=" + c.placeholder())
                 .collect(Collectors.joining(", "));
     }
 
     /** Binds {@link #inserted()} from parameter 1; returns the next parameter index. */
     int bindInserted(PreparedStatement ps, Run run) throws SQLException {
-        return bind(ps, run, insertedColumns());
+        return bind(ps, run, insertedColumns);
     }
 
     /** Binds {@link #updatedAssignments()} from parameter 1; returns the next parameter index. */
     int bindUpdated(PreparedStatement ps, Run run) throws SQLException {
-        return bind(ps, run, updatedColumns());
+        return bind(ps, run, updatedColumns);
     }
 
     /** The row mapper: the run on the result set's current row, read by the columns of {@link #selected()}. */
@@ -168,14 +176,6 @@ final class RunColumns {
             throw new IllegalStateException(
                     "a " + value.getClass().getSimpleName() + " could not be written as JSON", e);
         }
-    }
-
-    private List<Column> insertedColumns() {
-        return columns.stream().filter(c -> c.written() != Written.ON_UPDATE).toList();
-    }
-
-    private List<Column> updatedColumns() {
-        return columns.stream().filter(c -> c.written() != Written.ON_INSERT).toList();
     }
 
     private static int bind(PreparedStatement ps, Run run, List<Column> bound) throws SQLException {

@@ -28,6 +28,7 @@ class RunHandOver implements Processor {
                 .orElseThrow(() -> new IllegalStateException("Pipeline '" + run.getPipeline()
                         + "' is no longer in pipelines.yaml, so this run cannot go on; add the pipeline back to"
                         + " resume it, or start a run of a pipeline that exists."));
+        exchange.setProperty(RunProperties.PIPELINE, pipeline.name());
         exchange.setProperty(
                 RunProperties.POLL_DELAY_MS, pipeline.pollInterval().toMillis());
         exchange.setProperty(RunProperties.TIMEOUT_MS, pipeline.timeout().toMillis());

@@ -1,7 +1,10 @@
 package org.camelbyte.steps;
 
-/** Names of the exchange properties the run route and its steps share; {@link RunHandOver} sets the first three. */
+/** Names of the exchange properties the run route and its steps share; {@link RunHandOver} sets the first five. */
 final class RunProperties {
+    /** The run's pipeline, whose route the run queue sends the run to. */
+    static final String PIPELINE = "camelbytePipeline";
+
     static final String POLL_DELAY_MS = "pollDelayMs";
     static final String TIMEOUT_MS = "timeoutMs";
     static final String CANCEL_ON_TIMEOUT = "cancelOnTimeout";

@@ -207,6 +207,8 @@ class TriggerStep implements Processor {
         run.setWaiting(null);
         run.setTriggerPostedAt(null);
         exchange.setProperty(RunProperties.JOB_FOLLOWED_SINCE, now);
+        // the line below says what a first progress line would: the next one comes runs.progress-every later
+        exchange.setProperty(RunProperties.LAST_PROGRESS_LOG, now);
         store.update(run);
         LOG.info(
                 "Pipeline {}: job {} {} on '{}'",

@@ -1,10 +1,14 @@
 package org.camelbyte.airbyte;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A workspace's id and name, as far as connection listing needs it. */
 record WorkspaceRef(String id, String name) {
+    /** Compiled once: every run's connection lookup asks whether the name it was given is an id. */
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /**
      * The workspaces to list connections of: all of them, or the one the settings name (by id or
@@ -27,7 +31,6 @@ record WorkspaceRef(String id, String name) {
     }
 
     static boolean looksLikeId(String value) {
-        return value != null
-                && value.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        return value != null && UUID.matcher(value).matches();
     }
 }
