@@ -85,6 +85,11 @@ class EventsAndLogsTest {
                 .isNotEmpty()
                 .allSatisfy(line ->
                         assertThat(line.path("mdc").path("pipeline").asText()).isEqualTo("orders"));
+        assertThat(linesOfRun.stream().map(line -> line.path("formattedMessage").asText()))
+                .as("the start's line (job N pending on ...) stands for a first progress line: the next comes"
+                        + " runs.progress-every (1s here) later, not a moment after it")
+                .anyMatch(message -> message.matches(".*: job \\d+ \\w+ on 'orders \\(TEST\\)'"))
+                .noneMatch(message -> message.matches(".*, followed for \\d+ms,.*"));
         JsonNode succeeded = linesOfRun.stream()
                 .filter(line -> line.path("formattedMessage").asText().contains("succeeded"))
                 .findFirst()
