@@ -97,10 +97,14 @@ final class ChildApp implements AutoCloseable {
         return this;
     }
 
-    /** Whether the HTTP API answers yet. */
+    /**
+     * Whether the HTTP API answers yet. A 404 is not an answer: the HTTP server is up a moment before the API's
+     * routes are, and a test that went on at the 404 had its first POST refused the same way.
+     */
     boolean ready() {
         try {
-            return get("/api/pipelines").statusCode() < 500;
+            int status = get("/api/pipelines").statusCode();
+            return status < 500 && status != 404;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
