@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camelbyte.airbyte.AirbyteClient;
@@ -78,8 +79,12 @@ public class MeteredAirbyteClient implements AirbyteClient {
 
     @Override
     public JobListing listJobsChangedSince(
-            Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each) {
-        return timed("list_jobs", () -> client.listJobsChangedSince(since, connectionIds, maxPages, each));
+            Instant since,
+            Set<String> connectionIds,
+            int maxPages,
+            Consumer<AirbyteJob> each,
+            BooleanSupplier seenEnough) {
+        return timed("list_jobs", () -> client.listJobsChangedSince(since, connectionIds, maxPages, each, seenEnough));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -173,9 +174,13 @@ public final class ConfigApiClient implements AirbyteClient {
      */
     @Override
     public JobListing listJobsChangedSince(
-            Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each) {
+            Instant since,
+            Set<String> connectionIds,
+            int maxPages,
+            Consumer<AirbyteJob> each,
+            BooleanSupplier seenEnough) {
         if (!perConnectionListing) {
-            JobListing listing = changes.list(since, maxPages, offset -> changesPage(since, offset), each);
+            JobListing listing = changes.list(since, maxPages, offset -> changesPage(since, offset), each, seenEnough);
             if (listing != null) {
                 return listing;
             }

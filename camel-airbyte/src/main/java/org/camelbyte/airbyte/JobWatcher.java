@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Follows every job in flight on one Airbyte instance with batched calls, so thousands of runs cost a
  * handful of calls: every {@code interval}, one listing of the jobs changed since the last look
  * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages and one per hundred followed
- * jobs) inside the shared circuit breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a look
+ * jobs, and none past the page that showed the last job a follower waits on) inside the shared circuit breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a look
  * has passed since it was watched), or that a listing cut at its page limit may have missed, is read on its
  * own, at most {@link SingleReads#PER_LOOK} per look, so neither a listing gap nor a server that ignores the
  * listing's filter stalls a run or makes a look unbounded.
@@ -352,17 +352,29 @@ public final class JobWatcher implements AutoCloseable {
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Set<Long> listed = ConcurrentHashMap.newKeySet();
+        // the jobs this look's news is for: those not known ended, and ends a notice told that await a read. Once
+        // the listing has shown them all, its further pages can tell their followers nothing
+        Set<Long> awaited = watched.values().stream()
+                .filter(w -> !w.isTerminal() || w.noticed != null)
+                .map(w -> w.jobId)
+                .collect(Collectors.toCollection(ConcurrentHashMap::newKeySet));
         int maxPages = MAX_PAGES + watched.size() / 100;
         EndsOldestFirst ends = new EndsOldestFirst(cursor.since(newestAtStart, Duration.ZERO), this::update);
         JobListing listing;
         try {
-            listing = breaker.executeSupplier(() -> client.listJobsChangedSince(since, connections, maxPages, job -> {
-                WatchedJob w = watched.get(job.jobId());
-                if (w != null) {
-                    listed.add(job.jobId());
-                    ends.shown(w, job);
-                }
-            }));
+            listing = breaker.executeSupplier(() -> client.listJobsChangedSince(
+                    since,
+                    connections,
+                    maxPages,
+                    job -> {
+                        WatchedJob w = watched.get(job.jobId());
+                        if (w != null) {
+                            listed.add(job.jobId());
+                            awaited.remove(job.jobId());
+                            ends.shown(w, job);
+                        }
+                    },
+                    awaited::isEmpty));
             failures.worked();
         } catch (CallNotPermittedException | AirbyteException e) {
             failures.failed(started, since, e);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -156,7 +157,11 @@ public final class PublicApiClient implements AirbyteClient {
      */
     @Override
     public JobListing listJobsChangedSince(
-            Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each) {
+            Instant since,
+            Set<String> connectionIds,
+            int maxPages,
+            Consumer<AirbyteJob> each,
+            BooleanSupplier seenEnough) {
         return changes.list(
                 since,
                 maxPages,
@@ -175,7 +180,8 @@ public final class PublicApiClient implements AirbyteClient {
                     String next = Json.text(json, "next");
                     return new ChangeListing.Page(jobs, next != null && !next.isBlank());
                 },
-                each);
+                each,
+                seenEnough);
     }
 
     private List<String> workspaceIds() {

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -149,7 +150,11 @@ class ConnectionLookupTest {
 
         @Override
         public JobListing listJobsChangedSince(
-                Instant since, Set<String> connectionIds, int maxPages, Consumer<AirbyteJob> each) {
+                Instant since,
+                Set<String> connectionIds,
+                int maxPages,
+                Consumer<AirbyteJob> each,
+                BooleanSupplier seenEnough) {
             throw new UnsupportedOperationException();
         }
     }

@@ -159,6 +159,27 @@ class JobWatcherTest {
         assertThat(singleReads(flavour)).isZero();
     }
 
+    /**
+     * The pages after the one that showed the last followed job not known ended hold only older changes (the
+     * overlap with the last look) and jobs nobody follows: a look reads none of them.
+     */
+    @ParameterizedTest
+    @EnumSource(ApiFlavour.class)
+    void aLookStopsAtThePageThatShowedTheLastFollowedJobNotKnownEnded(ApiFlavour flavour) {
+        AirbyteClient client = start(flavour, 1, SHORT_SYNC, 1.0, Duration.ofMinutes(5), Duration.ofHours(1));
+        // 500 jobs that ended in the listing's window before the followed one started: five pages after its own
+        standIn.seedHistory(500, Duration.ofSeconds(30));
+        List<Long> ids = startJobs(client);
+        long before = batchedCalls(flavour);
+
+        watcher.look();
+
+        assertThat(batchedCalls(flavour) - before).isEqualTo(1);
+        assertThat(watcher.listingsCut()).isZero();
+        assertThat(watcher.latest(ids.get(0))).isPresent();
+        assertThat(singleReads(flavour)).isZero();
+    }
+
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void aListingCutAtThePageLimitReadsTheJobsItDidNotShowSingly(ApiFlavour flavour) {
