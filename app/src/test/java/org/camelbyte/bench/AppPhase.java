@@ -29,7 +29,7 @@ import org.camelbyte.standin.StandInScenario;
  * server's CPU can be told apart and counted. The app's start-up is not timed, nor one warm-up run on a
  * connection of its own (the run path's first classes, connections and compiled code, which the poller has
  * by the time it runs after the app phases in this JVM); the clock runs from the first request to the last
- * outcome.
+ * outcome, as the app counts it ({@link RunsEnded}).
  */
 final class AppPhase {
     private static final String PIPELINES = "defaults:\n  pollInterval: %dms\n  timeout: 30m\npipelines: []\n";
@@ -55,7 +55,7 @@ final class AppPhase {
                 RunRequests requests =
                         app.context().getRegistry().lookupByNameAndType("runRequests", RunRequests.class);
                 warmUp(w, requests, counts);
-                Harness h = new Harness(scenario, standIn, requests, postgres, counts);
+                Harness h = new Harness(scenario, standIn, requests, postgres, counts, new RunsEnded(app.context()));
                 return timed(w, kind, limit(w, settings), h, jfrFile);
             }
         } finally {
@@ -94,7 +94,8 @@ final class AppPhase {
             AirbyteStandIn standIn,
             RunRequests requests,
             AppPostgres postgres,
-            RunCounts counts) {}
+            RunCounts counts,
+            RunsEnded ended) {}
 
     private static PhaseResult timed(Workload w, PhaseKind kind, Duration limit, Harness h, Path jfrFile)
             throws Exception {
@@ -115,8 +116,10 @@ final class AppPhase {
                 f.get();
             }
             // the warm-up run is one of the outcomes and one of the successes
-            succeeded = h.counts().awaitOutcomes(w.n() + 1, meter.startNanos() + limit.toNanos()) - 1;
+            long deadline = meter.startNanos() + limit.toNanos();
+            h.ended().await(w.n() + 1, deadline);
             meter.stop();
+            succeeded = h.counts().awaitOutcomes(w.n() + 1, deadline) - 1;
         } finally {
             clients.shutdownNow();
             if (profile != null) {
@@ -125,7 +128,8 @@ final class AppPhase {
             }
         }
         Lags lags = lags(h.scenario(), h.standIn(), h.counts().endedAtByJob());
-        return meter.result(kind, w.n(), StatusCalls.since(callsBefore, h.standIn()), succeeded, lags);
+        Milestones milestones = Milestones.of(meter.startedAt(), h.scenario(), h.standIn());
+        return meter.result(kind, w.n(), StatusCalls.since(callsBefore, h.standIn()), succeeded, lags, milestones);
     }
 
     private static Lags lags(StandInScenario scenario, AirbyteStandIn standIn, Map<Long, Instant> recorded) {

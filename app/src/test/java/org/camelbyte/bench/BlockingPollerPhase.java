@@ -69,7 +69,12 @@ final class BlockingPollerPhase {
             done.await(w.limit().toMillis(), TimeUnit.MILLISECONDS);
             meter.stop();
             return meter.result(
-                    PhaseKind.BASELINE, n, StatusCalls.since(callsBefore, standIn), succeeded.get(), Lags.of(lags));
+                    PhaseKind.BASELINE,
+                    n,
+                    StatusCalls.since(callsBefore, standIn),
+                    succeeded.get(),
+                    Lags.of(lags),
+                    Milestones.of(meter.startedAt(), scenario, standIn));
         }
     }
 

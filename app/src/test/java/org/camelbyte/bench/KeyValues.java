@@ -16,6 +16,9 @@ final class KeyValues {
         for (PhaseSummary s : summaries) {
             Adder add = new Adder(sb, s);
             add.figure("wall_s", 1, PhaseResult::wallSeconds);
+            add.figure("last_created_s", 2, PhaseResult::lastCreatedSeconds);
+            add.figure("last_end_s", 2, PhaseResult::lastEndSeconds);
+            add.figure("after_last_end_ms", 0, PhaseResult::afterLastEndMs);
             add.figure("lag_p50_ms", 0, r -> r.lag().p50());
             add.figure("lag_p99_ms", 0, r -> r.lag().p99());
             add.figure("lag_max_ms", 0, r -> r.lag().max());

@@ -1,6 +1,7 @@
 package org.camelbyte.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 
@@ -14,6 +15,7 @@ final class PhaseMeter {
     private final double postgresBefore;
     private final double jvmBefore;
     private final long start;
+    private final Instant startedAt;
     private long end;
     private double jvmCpu;
     private double postgresCpuUsed;
@@ -26,10 +28,16 @@ final class PhaseMeter {
         postgresBefore = postgresCpu.getAsDouble();
         jvmBefore = Cpu.seconds();
         start = System.nanoTime();
+        startedAt = Instant.now();
     }
 
     long startNanos() {
         return start;
+    }
+
+    /** The clock's start on the wall clock, which the stand-in's job times are on. */
+    Instant startedAt() {
+        return startedAt;
     }
 
     void stop() {
@@ -39,7 +47,8 @@ final class PhaseMeter {
         sampler.close();
     }
 
-    PhaseResult result(PhaseKind kind, int n, Map<String, Long> calls, int succeeded, Lags lags) {
+    PhaseResult result(
+            PhaseKind kind, int n, Map<String, Long> calls, int succeeded, Lags lags, Milestones milestones) {
         return new PhaseResult(
                 kind,
                 n,
@@ -51,6 +60,7 @@ final class PhaseMeter {
                 calls,
                 succeeded,
                 lags,
+                milestones,
                 jvmCpu,
                 postgresCpuUsed);
     }

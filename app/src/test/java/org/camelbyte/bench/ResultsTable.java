@@ -13,10 +13,11 @@ final class ResultsTable {
 
     static String medians(List<PhaseSummary> summaries) {
         StringBuilder sb = new StringBuilder()
-                .append("| N | phase | wall to all done (s) | lag p50 / p99 / max (ms) | calls per sync"
-                        + " | calls by operation | CPU s: JVM + PostgreSQL = total | CPU s per 1,000 syncs"
-                        + " | threads before → peak | peak heap used / after GC (MB) | failures (all runs) |\n")
-                .append("|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+                .append("| N | phase | wall to all done (s) | last job created / last end (s) | last end recorded"
+                        + " after (ms) | lag p50 / p99 / max (ms) | calls per sync | calls by operation"
+                        + " | CPU s: JVM + PostgreSQL = total | CPU s per 1,000 syncs | threads before → peak"
+                        + " | peak heap used / after GC (MB) | failures (all runs) |\n")
+                .append("|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (PhaseSummary s : summaries) {
             String ops = s.callsByOperation().entrySet().stream()
                     .filter(e -> e.getValue() > 0)
@@ -24,10 +25,14 @@ final class ResultsTable {
                     .collect(Collectors.joining(", "));
             sb.append(String.format(
                     Locale.ROOT,
-                    "| %d | %s | %s | %s / %s / %s | %s | %s | %s + %s = %s | %s | %s → %s | %s / %s | %d |%n",
+                    "| %d | %s | %s | %s / %s | %s | %s / %s / %s | %s | %s | %s + %s = %s | %s | %s → %s | %s / %s"
+                            + " | %d |%n",
                     s.n(),
                     s.kind().label,
                     s.spread(PhaseResult::wallSeconds).median(1),
+                    s.spread(PhaseResult::lastCreatedSeconds).median(2),
+                    s.spread(PhaseResult::lastEndSeconds).median(2),
+                    s.spread(PhaseResult::afterLastEndMs).median(0),
                     s.spread(r -> r.lag().p50()).median(0),
                     s.spread(r -> r.lag().p99()).median(0),
                     s.spread(r -> r.lag().max()).median(0),

@@ -89,7 +89,8 @@ public final class SyncBenchmark {
     private static PhaseResult report(int run, PhaseResult r) {
         System.out.printf(
                 Locale.ROOT,
-                "%s N=%d run %s: %d/%d succeeded in %.1f s, lag p50/p99/max %s ms, %.2f calls per sync %s,"
+                "%s N=%d run %s: %d/%d succeeded in %.1f s (last job created at %.2f s, last end at %.2f s,"
+                        + " recorded %d ms after it), lag p50/p99/max %s ms, %.2f calls per sync %s,"
                         + " CPU %.1f s (JVM %.1f + PostgreSQL %.1f), peak %d threads, %d MB heap%n",
                 r.kind().label,
                 r.n(),
@@ -97,6 +98,9 @@ public final class SyncBenchmark {
                 r.succeeded(),
                 r.n(),
                 r.wallSeconds(),
+                r.lastCreatedSeconds(),
+                r.lastEndSeconds(),
+                r.afterLastEndMs(),
                 r.lag(),
                 r.callsPerSync(),
                 r.calls(),
