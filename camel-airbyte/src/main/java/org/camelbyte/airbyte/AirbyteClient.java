@@ -55,10 +55,10 @@ public interface AirbyteClient {
      * The job watcher's batched look: the jobs changed at or after {@code since}, each handed to {@code each} as
      * its page arrives, at most {@code maxPages} pages, and no page more once {@code seenEnough} answers true (the
      * caller has been shown every job it waits on); the answer says whether that saw every change the caller
-     * needs and whether the server ignored the time filter ({@link ChangeListing}). {@code connectionIds} are the connections whose
-     * jobs are followed; only servers that can list jobs per connection alone need them. {@code since} is on
-     * Airbyte's clock (a time it showed), compared by the server with its own times. Not a default method: a
-     * wrapping client that forgot it would leave every run without news of its job.
+     * needs and whether the server ignored the time filter ({@link ChangeListing}). {@code connectionIds} are the
+     * connections whose jobs are followed; only servers that can list jobs per connection alone need them.
+     * {@code since} is on Airbyte's clock (a time it showed), compared by the server with its own times. Not a
+     * default method: a wrapping client that forgot it would leave every run without news of its job.
      */
     JobListing listJobsChangedSince(
             Instant since,

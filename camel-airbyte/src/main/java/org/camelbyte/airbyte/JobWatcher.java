@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * Follows every job in flight on one Airbyte instance with batched calls, so thousands of runs cost a
  * handful of calls: every {@code interval}, one listing of the jobs changed since the last look
  * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages and one per hundred followed
- * jobs, and none past the page that showed the last job a follower waits on) inside the shared circuit breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a look
- * has passed since it was watched), or that a listing cut at its page limit may have missed, is read on its
- * own, at most {@link SingleReads#PER_LOOK} per look, so neither a listing gap nor a server that ignores the
- * listing's filter stalls a run or makes a look unbounded.
+ * jobs, and none past the page that showed the last job a follower waits on) inside the shared circuit
+ * breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a
+ * look has passed since it was watched), or that a listing cut at its page limit may have missed, is read on
+ * its own, at most {@link SingleReads#PER_LOOK} per look, so neither a listing gap nor a server that ignores
+ * the listing's filter stalls a run or makes a look unbounded.
  *
  * <p>The API, for the run's poll step and for any other follower of a job:
  * <ul>
