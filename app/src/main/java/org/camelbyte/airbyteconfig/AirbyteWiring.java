@@ -87,11 +87,13 @@ public final class AirbyteWiring {
         CircuitBreaker breaker = circuitBreaker(settings);
         // its threads are the app context's, which shuts them down when it stops
         ExecutorServiceManager threads = settings.camelContext().getExecutorServiceManager();
+        Duration interval =
+                settings.getDuration("airbyte.watch.interval", atLeast(JobWatcher.MIN_INTERVAL, shortestPollInterval));
         JobWatcher watcher = JobWatcher.builder(client)
                 .breaker(breaker)
                 .clock(clock)
-                .interval(settings.getDuration(
-                        "airbyte.watch.interval", atLeast(JobWatcher.MIN_INTERVAL, shortestPollInterval)))
+                .interval(interval)
+                .afterEnds(afterEnds(settings, interval))
                 .singleReadAfter(settings.getDuration("airbyte.watch.single-read-after"))
                 .overlap(settings.getDuration("airbyte.watch.overlap"))
                 .instance(local.map(l -> airbyteSettings.instanceCalled(l.instanceName()))
@@ -110,6 +112,17 @@ public final class AirbyteWiring {
                         clock),
                 breaker,
                 watcher);
+    }
+
+    /** Null when not set: the watcher's default, a quarter of the interval. */
+    private static Duration afterEnds(Settings settings, Duration interval) {
+        Duration afterEnds = settings.getDuration("airbyte.watch.after-ends", null);
+        if (afterEnds != null && afterEnds.compareTo(JobWatcher.MIN_INTERVAL) < 0) {
+            throw new IllegalStateException("Config key " + settings.describe("airbyte.watch.after-ends") + " is "
+                    + afterEnds.toMillis() + " ms: set 100ms or more (the interval, " + interval.toMillis()
+                    + " ms, for no look sooner than it), or leave it empty for a quarter of the interval.");
+        }
+        return afterEnds;
     }
 
     private static Duration atLeast(Duration floor, Duration wanted) {

@@ -57,6 +57,16 @@ class StartupConfigErrorsTest {
     }
 
     @Test
+    void aWatcherLookingAgainAfterEndsSoonerThanItsFloorIsRefusedWithWhatToSetInstead() {
+        assertThatThrownBy(() -> app().property("airbyte.watch.interval", "1s")
+                        .property("airbyte.watch.after-ends", "10ms")
+                        .start())
+                .hasStackTraceContaining("Config key airbyte.watch.after-ends (in config/application.properties or"
+                        + " env AIRBYTE_WATCH_AFTER_ENDS) is 10 ms: set 100ms or more (the interval, 1000 ms, for no"
+                        + " look sooner than it), or leave it empty for a quarter of the interval.");
+    }
+
+    @Test
     void aKeyWhoseDefaultIsInTheShippedFileCannotBeLeftOut() {
         assertThatThrownBy(() -> app().property("runs.lease", "").start())
                 .hasStackTraceContaining("Config key runs.lease (in config/application.properties or env RUNS_LEASE)"

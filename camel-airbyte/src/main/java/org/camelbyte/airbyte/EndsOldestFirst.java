@@ -22,6 +22,7 @@ final class EndsOldestFirst {
 
     private final BiConsumer<WatchedJob, AirbyteJob> update;
     private final List<Held> held = new ArrayList<>();
+    private int handedOn;
 
     EndsOldestFirst(Instant fresh, BiConsumer<WatchedJob, AirbyteJob> update) {
         this.fresh = fresh;
@@ -57,6 +58,12 @@ final class EndsOldestFirst {
         Collections.reverse(held);
         held.sort(Comparator.comparing((Held h) -> h.job().updatedAt()));
         held.forEach(h -> update.accept(h.watched(), h.job()));
+        handedOn += held.size();
         held.clear();
+    }
+
+    /** The ends newer than the last look handed on so far. */
+    int handedOn() {
+        return handedOn;
     }
 }

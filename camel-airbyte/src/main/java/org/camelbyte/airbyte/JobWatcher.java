@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
  * handful of calls: every {@code interval}, one listing of the jobs changed since the last look
  * ({@link AirbyteClient#listJobsChangedSince}, at most {@link #MAX_PAGES} pages and one per hundred followed
  * jobs, and none past the page that showed the last job a follower waits on) inside the shared circuit
- * breaker. A job the batches have not reported for longer than {@code singleReadAfter} (or never, once a
- * look has passed since it was watched), or that a listing cut at its page limit may have missed, is read on
- * its own, at most {@link SingleReads#PER_LOOK} per look, so neither a listing gap nor a server that ignores
- * the listing's filter stalls a run or makes a look unbounded.
+ * breaker, and sooner while the looks keep seeing followed jobs end ({@link LookSchedule}). A job the batches
+ * have not reported for longer than {@code singleReadAfter} (or never, once a look has passed since it was
+ * watched), or that a listing cut at its page limit may have missed, is read on its own, at most {@link
+ * SingleReads#PER_LOOK} per look, so neither a listing gap nor a server that ignores the listing's filter
+ * stalls a run or makes a look unbounded.
  *
  * <p>The API, for the run's poll step and for any other follower of a job:
  * <ul>
@@ -99,7 +100,7 @@ public final class JobWatcher implements AutoCloseable {
         this.overlap = b.overlap;
         this.looks = b.looks;
         this.singleReads = new SingleReads(watched, client, breaker, b.reads, this::update);
-        this.schedule = new LookSchedule(looks, interval, this::lookSafely, watched::isEmpty);
+        this.schedule = new LookSchedule(looks, interval, b.afterEnds(), this::lookSafely, watched::isEmpty);
     }
 
     /** A watcher of the jobs {@code client} starts; see {@link JobWatcherBuilder} for what it needs besides. */
@@ -386,6 +387,9 @@ public final class JobWatcher implements AutoCloseable {
             ends.handOn();
         }
         notes.note(listing, maxPages);
+        if (ends.handedOn() > 0) {
+            schedule.endsSeen(began);
+        }
         if (!listing.complete()) {
             // the pages not read may hold changes of followed jobs: those jobs are read one by one
             watched.values().stream()

@@ -26,6 +26,9 @@ public final class JobWatcherBuilder {
     Duration singleReadAfter = Duration.ofSeconds(60);
 
     Duration overlap = Duration.ofSeconds(2);
+    /** Null: a quarter of the interval, {@link JobWatcher#MIN_INTERVAL} at least. */
+    private Duration afterEnds;
+
     String instance;
     ScheduledExecutorService looks;
     ExecutorService reads;
@@ -65,6 +68,24 @@ public final class JobWatcherBuilder {
     public JobWatcherBuilder overlap(Duration overlap) {
         this.overlap = overlap;
         return this;
+    }
+
+    /**
+     * How soon after a look that saw followed jobs end the next one comes, while the looks keep seeing ends (by
+     * default a quarter of the interval, {@link JobWatcher#MIN_INTERVAL} at least); the interval or more: none
+     * sooner than the interval.
+     */
+    public JobWatcherBuilder afterEnds(Duration afterEnds) {
+        this.afterEnds = afterEnds;
+        return this;
+    }
+
+    Duration afterEnds() {
+        if (afterEnds != null) {
+            return afterEnds;
+        }
+        Duration quarter = interval.dividedBy(4);
+        return quarter.compareTo(JobWatcher.MIN_INTERVAL) < 0 ? JobWatcher.MIN_INTERVAL : quarter;
     }
 
     /** The Airbyte instance the jobs live on, as run records note it (may be null). */

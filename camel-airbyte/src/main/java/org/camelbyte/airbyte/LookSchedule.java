@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -15,12 +16,19 @@ import java.util.function.Supplier;
  * job is an interval old, as a poller of that job would look, rather than in step with the app's own start: a
  * job that ends just before a whole number of intervals is then seen at once. A steady stream of new jobs defers
  * that first look by {@link #MAX_FIRST_LOOK_INTERVALS} intervals at most.
+ *
+ * <p>A look that saw followed jobs end is followed by another {@code afterEnds} after its start (unless the next
+ * regular look is about due), and so on while the looks keep seeing ends, as Camel's greedy polling consumers poll
+ * again while there is news: jobs started together end together, and their ends are then seen, and their runs
+ * recorded, a few hundred at a time instead of a whole interval's wave at once. A look that sees no end costs
+ * nothing more.
  */
 final class LookSchedule {
     static final int MAX_FIRST_LOOK_INTERVALS = 3;
 
     private final ScheduledExecutorService looks;
     private final long intervalNanos;
+    private final long afterEndsNanos;
     private final Runnable look;
     private final BooleanSupplier noneFollowed;
     private final Object lock = new Object();
@@ -34,10 +42,20 @@ final class LookSchedule {
     private volatile long firstFollowed;
 
     private volatile long newestFollowed;
+    /** {@link System#nanoTime()} when the last regular look began: the next is due an interval later. */
+    private volatile long regularBegan;
+    /** A look after ends is queued: one at a time. */
+    private final AtomicBoolean afterEndsQueued = new AtomicBoolean();
 
-    LookSchedule(ScheduledExecutorService looks, Duration interval, Runnable look, BooleanSupplier noneFollowed) {
+    LookSchedule(
+            ScheduledExecutorService looks,
+            Duration interval,
+            Duration afterEnds,
+            Runnable look,
+            BooleanSupplier noneFollowed) {
         this.looks = looks;
         this.intervalNanos = interval.toNanos();
+        this.afterEndsNanos = afterEnds.toNanos();
         this.look = look;
         this.noneFollowed = noneFollowed;
     }
@@ -75,7 +93,39 @@ final class LookSchedule {
             }
             schedule(() -> wait > TimeUnit.MILLISECONDS.toNanos(1)
                     ? looks.schedule(this::firstLook, wait, TimeUnit.NANOSECONDS)
-                    : looks.scheduleAtFixedRate(look, 0, intervalNanos, TimeUnit.NANOSECONDS));
+                    : looks.scheduleAtFixedRate(this::regularLook, 0, intervalNanos, TimeUnit.NANOSECONDS));
+        }
+    }
+
+    private void regularLook() {
+        regularBegan = System.nanoTime();
+        look.run();
+    }
+
+    /**
+     * The look that began at {@code lookBegan} ({@link System#nanoTime()}) saw followed jobs end: one more look
+     * {@code afterEnds} after that start, unless the next regular look comes less than half that step later.
+     */
+    void endsSeen(long lookBegan) {
+        if (schedule == null || closed || afterEndsNanos >= intervalNanos) {
+            return;
+        }
+        long now = System.nanoTime();
+        long wait = Math.max(0, lookBegan + afterEndsNanos - now);
+        if (regularBegan + intervalNanos - now < wait + afterEndsNanos / 2
+                || !afterEndsQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            looks.schedule(
+                    () -> {
+                        afterEndsQueued.set(false);
+                        look.run();
+                    },
+                    wait,
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            afterEndsQueued.set(false);
         }
     }
 
