@@ -72,10 +72,15 @@ public final class JobWatcherBuilder {
 
     /**
      * How soon after a look that saw followed jobs end the next one comes, while the looks keep seeing ends (by
-     * default a quarter of the interval, {@link JobWatcher#MIN_INTERVAL} at least); the interval or more: none
-     * sooner than the interval.
+     * default, or null, a quarter of the interval, {@link JobWatcher#MIN_INTERVAL} at least); the interval or
+     * more: none sooner than the interval.
      */
     public JobWatcherBuilder afterEnds(Duration afterEnds) {
+        if (afterEnds != null && afterEnds.compareTo(JobWatcher.MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException("afterEnds is " + afterEnds.toMillis() + " ms; give it "
+                    + JobWatcher.MIN_INTERVAL.toMillis() + " ms or more: sooner, a wave of ends would keep the"
+                    + " watcher listing back to back.");
+        }
         this.afterEnds = afterEnds;
         return this;
     }

@@ -1,6 +1,7 @@
 package org.camelbyte.airbyte;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camelbyte.standin.AirbyteStandIn;
 import org.camelbyte.standin.JobPhase;
@@ -39,7 +41,23 @@ class LooksAfterEndsTest {
             watcher.close();
         }
         threads.close();
-        standIn.close();
+        if (standIn != null) {
+            standIn.close();
+        }
+    }
+
+    /** Sooner than the shortest interval, a wave of ends would keep the watcher listing back to back. */
+    @Test
+    void lookingAgainAfterEndsSoonerThanTheShortestIntervalIsRefused() {
+        JobWatcherBuilder builder = threads.watcher(AirbyteClients.create(
+                AirbyteSettings.builder().baseUrl("http://localhost:1").build()));
+
+        assertThatThrownBy(() -> builder.afterEnds(Duration.ofMillis(10)))
+                .hasMessage("afterEnds is 10 ms; give it 100 ms or more: sooner, a wave of ends would keep the watcher"
+                        + " listing back to back.");
+        assertThat(builder.interval(Duration.ofSeconds(1)).afterEnds())
+                .as("by default a quarter of the interval")
+                .isEqualTo(Duration.ofMillis(250));
     }
 
     @Test
@@ -112,7 +130,7 @@ class LooksAfterEndsTest {
     private Instant endOf(String connectionId) {
         return standIn.jobsOf(connectionId).stream()
                 .map(StandInJob::endedAt)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .findFirst()
                 .orElseThrow();
     }
