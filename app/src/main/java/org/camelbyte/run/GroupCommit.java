@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -20,14 +24,14 @@ import javax.sql.DataSource;
  * batch, one round trip for all rather than one each (2,000 runs at once: the state database's CPU 2.8 s before,
  * 1.9 s after, in one benchmark run each).
  *
- * <p>No thread of its own: a caller that finds no commit under way commits everything queued, and goes on while
- * writes are queued. The others wait for their own write's commit, never for the lock: when every waiter had to
- * take the lock in turn only to find its write already committed, 2,000 starts spent 150 ms a write queueing on
- * it, and commits held under three writes each (one benchmark JVM running 500 then 2,000 syncs polling only,
- * before and after: 4,656 commits for 12,508 writes before, 722 after; the 2,000 starts took 4.8 s before,
- * 1.9 s after).
+ * <p>One thread of its own commits, the lane, started when writes arrive and let go after a minute without any;
+ * the callers only queue and wait for their own write's commit. Before it, the caller that found no commit under
+ * way committed everything queued, and went on while writes were queued: in a burst it never found the queue
+ * empty, so one request of 2,000 starting at once waited a whole second, committing the others' writes, and its
+ * job was created last (bench/RESULTS.md). And no caller waits for a lock: when every waiter had to take one in
+ * turn only to find its write already committed, 2,000 starts spent 150 ms a write queueing on it.
  */
-final class GroupCommit {
+final class GroupCommit implements AutoCloseable {
     /** Sets one write's parameters on the statement of its SQL. */
     interface Parameters {
         void bind(PreparedStatement statement) throws SQLException;
@@ -35,10 +39,19 @@ final class GroupCommit {
 
     private final DataSource dataSource;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Set while the lane has a drain of the queue to run or running: one at a time, in the order queued. */
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    private final ThreadPoolExecutor lane;
 
     GroupCommit(DataSource dataSource) {
         this.dataSource = dataSource;
+        // no thread while nothing is written, so a store opened and never closed (a test's) leaves none behind
+        this.lane = new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+            Thread t = new Thread(task, "state-commits");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Runs {@code sql} with these parameters in a shared commit; answers the rows it changed. */
@@ -54,29 +67,50 @@ final class GroupCommit {
     }
 
     /**
-     * {@link #write} for a caller that need not wait: answers the rows it changed once its commit is durable. The
-     * caller commits the queue itself only when no commit is under way; otherwise it goes on at once, and the
-     * committing caller takes its write into its next commit.
+     * {@link #write} for a caller that need not wait: answers the rows it changed once its commit is durable. Its
+     * dependent stages run on the lane unless the caller makes them async: give them an executor of their own.
      */
     CompletableFuture<Integer> writeLater(String sql, Parameters parameters) {
         Pending pending = new Pending(sql, parameters);
         queue.add(pending);
-        commitWhileQueued();
+        if (draining.compareAndSet(false, true)) {
+            try {
+                lane.execute(this::drain);
+            } catch (RejectedExecutionException stopped) {
+                draining.set(false);
+                failQueued(new SQLException("the app is stopping; the write was not made", stopped));
+            }
+        }
         return pending.rows;
     }
 
     /**
-     * Commits the queue, again and again while writes arrive, unless another caller is committing. No write is
-     * left behind: a caller that finds the lock taken queued its write before, and the holder looks at the queue
-     * again after letting go of the lock.
+     * Commits the queue on the lane, again and again while writes arrive. No write is left behind: a caller that
+     * found a drain under way queued its write before, and the drain looks at the queue again after ending.
      */
-    private void commitWhileQueued() {
-        while (!queue.isEmpty() && lock.tryLock()) {
-            try {
+    private void drain() {
+        do {
+            while (!queue.isEmpty()) {
                 commitQueued();
-            } finally {
-                lock.unlock();
             }
+            draining.set(false);
+        } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+    }
+
+    /** Waits for the writes already queued to be committed; a write after this fails at once. */
+    @Override
+    public void close() {
+        lane.shutdown();
+        try {
+            lane.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void failQueued(SQLException failure) {
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.rows.completeExceptionally(failure);
         }
     }
 

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * ({@link RunReads}), a run's writes as its steps go ({@link RunWrites}), the writes that end a run from
  * outside its loop ({@link RunCancels}), and how a run's columns are bound and read ({@link RunColumns}).
  */
-public class RunStore {
+public class RunStore implements AutoCloseable {
     private static final String OPEN = " AND " + RunReads.OPEN;
 
     private final RunReads reads;
@@ -30,6 +30,12 @@ public class RunStore {
         this.reads = new RunReads(dataSource, columns);
         this.writes = new RunWrites(dataSource, columns, lease);
         this.cancels = new RunCancels(dataSource);
+    }
+
+    /** Lets the writes already queued commit, then refuses new ones: before the state database closes. */
+    @Override
+    public void close() {
+        writes.close();
     }
 
     /**

@@ -10,7 +10,7 @@ import javax.sql.DataSource;
  * Writes of a run's record as its steps go: recording it, each step's update (some only while a condition
  * holds), why it waits, its team's results. The record's writes share commits ({@link GroupCommit}).
  */
-final class RunWrites {
+final class RunWrites implements AutoCloseable {
     private final DataSource dataSource;
     private final RunColumns columns;
     private final Lease lease;
@@ -28,6 +28,11 @@ final class RunWrites {
                 + " ON CONFLICT (request_id) DO NOTHING";
         this.update = "UPDATE runs SET " + columns.updatedAssignments()
                 + ", outcome_pending = outcome_pending OR ?, updated_at=now() WHERE run_id=?";
+    }
+
+    @Override
+    public void close() {
+        commits.close();
     }
 
     /** Records a new run, owned under the lease; answers whether it was (false: its requestId is taken). */

@@ -33,6 +33,9 @@ public final class StateWiring {
         Lease lease = new Lease(
                 InstanceId.resolve(settings.get("instance.id").orElse(null), dataDir),
                 settings.getDuration("runs.lease"));
-        return new State(database, lease, new RunStore(database, json, lease), new RunLeases(database, lease));
+        RunStore store = new RunStore(database, json, lease);
+        // closed before the database: the writes still queued at stop commit first
+        closeAtStop.add(store);
+        return new State(database, lease, store, new RunLeases(database, lease));
     }
 }

@@ -216,6 +216,7 @@ public final class TestApp implements AutoCloseable {
         main.getMainListeners().forEach(listener -> listener.afterStop(main));
         synchronized (this) {
             if (stateDatabase != null) {
+                runStore.close();
                 stateDatabase.close();
                 stateDatabase = null;
             }

@@ -9,11 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camelbyte.app.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +50,7 @@ class GroupCommitTest {
     @AfterEach
     void close() {
         writers.shutdownNow();
+        commits.close();
         db.close();
     }
 
@@ -105,6 +109,95 @@ class GroupCommitTest {
         outcomes.remove(7);
         assertThat(outcomes).containsOnly(1);
         assertThat(sumOfV()).isEqualTo(WRITERS - 1);
+    }
+
+    /**
+     * A burst of runs keeps writes queued for as long as it lasts. A caller must still get its answer once its own
+     * write is durable, not when the burst ends: the caller whose write began a commit was made to commit the
+     * others' writes while any were queued, and the one run of 2,000 whose request it was started a second after
+     * the rest. Here a burst begins while the caller's first write is being committed and lasts until the caller is
+     * done, each of its writes queued before the one ahead of it is committed.
+     */
+    @Test
+    void aWriterReturnsOnceItsOwnWriteIsDurableWhileOthersKeepWriting() throws Exception {
+        together(id -> commits.write(INSERT, ps -> ps.setInt(1, id)));
+        CountDownLatch callerCommitting = new CountDownLatch(1);
+        CountDownLatch burstQueued = new CountDownLatch(1);
+        AtomicBoolean burstGoesOn = new AtomicBoolean(true);
+        Future<Integer> caller = writers.submit(() -> {
+            int changed = commits.write("UPDATE t SET v = 0 WHERE id = 0", ps -> {
+                callerCommitting.countDown();
+                await(burstQueued);
+            });
+            for (int i = 0; i < 19; i++) {
+                changed += commits.write("UPDATE t SET v = 0 WHERE id = 0", ps -> {});
+            }
+            return changed;
+        });
+        Future<Integer> burst = writers.submit(() -> {
+            await(callerCommitting);
+            return keepWriting(burstQueued, burstGoesOn);
+        });
+        try {
+            // far longer than 20 commits take; the burst goes on until the caller is done
+            assertThat(caller.get(10, TimeUnit.SECONDS)).isEqualTo(20);
+            assertThat(burst.isDone()).as("the burst done").isFalse();
+        } finally {
+            burstGoesOn.set(false);
+        }
+        assertThat(burst.get(30, TimeUnit.SECONDS)).as("writes of the burst").isGreaterThan(20);
+    }
+
+    /**
+     * Writes one after the other without waiting for their commits, the next always queued before the one ahead of
+     * it is bound: its statement waits for it. Answers the rows its writes changed.
+     */
+    private int keepWriting(CountDownLatch queued, AtomicBoolean goesOn) throws Exception {
+        Semaphore beingBound = new Semaphore(0);
+        Semaphore nextQueued = new Semaphore(0);
+        GroupCommit.Parameters waitForNext = ps -> {
+            beingBound.release();
+            acquire(nextQueued);
+            ps.setInt(1, 1);
+        };
+        String sql = "UPDATE t SET v = 0 WHERE id = ?";
+        List<CompletableFuture<Integer>> written = new ArrayList<>();
+        written.add(commits.writeLater(sql, waitForNext));
+        queued.countDown();
+        boolean more = true;
+        while (more) {
+            acquire(beingBound);
+            more = goesOn.get();
+            if (more) {
+                written.add(commits.writeLater(sql, waitForNext));
+            }
+            nextQueued.release();
+        }
+        int rows = 0;
+        for (CompletableFuture<Integer> f : written) {
+            rows += f.get(30, TimeUnit.SECONDS);
+        }
+        return rows;
+    }
+
+    private static void acquire(Semaphore semaphore) {
+        try {
+            assertThat(semaphore.tryAcquire(30, TimeUnit.SECONDS))
+                    .as("released")
+                    .isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("released").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Calls {@code write} for ids 0..WRITERS-1 from as many threads released at once; answers in id order. */

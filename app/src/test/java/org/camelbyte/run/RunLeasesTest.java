@@ -139,6 +139,8 @@ class RunLeasesTest {
         run.setHeld(held);
         run.setStatus(RunStatus.QUEUED);
         run.setStartedAt(Instant.now());
-        return new RunStore(db, new ObjectMapper(), new Lease(owner, lease)).insertOrGetExisting(run);
+        try (RunStore store = new RunStore(db, new ObjectMapper(), new Lease(owner, lease))) {
+            return store.insertOrGetExisting(run);
+        }
     }
 }
