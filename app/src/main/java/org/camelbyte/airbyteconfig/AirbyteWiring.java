@@ -21,6 +21,7 @@ import org.camelbyte.airbyte.ConnectionLookup;
 import org.camelbyte.airbyte.ConnectionLookupException;
 import org.camelbyte.airbyte.JobJustEndedException;
 import org.camelbyte.airbyte.JobWatcher;
+import org.camelbyte.airbyte.JobWatcherBuilder;
 import org.camelbyte.airbyte.WorkspaceListing;
 import org.camelbyte.config.Settings;
 import org.slf4j.Logger;
@@ -89,12 +90,10 @@ public final class AirbyteWiring {
         ExecutorServiceManager threads = settings.camelContext().getExecutorServiceManager();
         Duration interval =
                 settings.getDuration("airbyte.watch.interval", atLeast(JobWatcher.MIN_INTERVAL, shortestPollInterval));
-        JobWatcher watcher = JobWatcher.builder(client)
-                .breaker(breaker)
-                .clock(clock)
-                .interval(interval)
-                .afterEnds(afterEnds(settings, interval))
-                .singleReadAfter(settings.getDuration("airbyte.watch.single-read-after"))
+        JobWatcherBuilder watching =
+                JobWatcher.builder(client).breaker(breaker).clock(clock).interval(interval);
+        afterEnds(settings, interval, watching);
+        JobWatcher watcher = watching.singleReadAfter(settings.getDuration("airbyte.watch.single-read-after"))
                 .overlap(settings.getDuration("airbyte.watch.overlap"))
                 .instance(local.map(l -> airbyteSettings.instanceCalled(l.instanceName()))
                         .orElseGet(airbyteSettings::instance))
@@ -114,15 +113,22 @@ public final class AirbyteWiring {
                 watcher);
     }
 
-    /** Null when not set: the watcher's default, a quarter of the interval. */
-    private static Duration afterEnds(Settings settings, Duration interval) {
+    /**
+     * Empty keeps the watcher's default, a quarter of the interval. The builder refuses a value under the shortest
+     * interval; the app's refusal names the key to change.
+     */
+    private static void afterEnds(Settings settings, Duration interval, JobWatcherBuilder builder) {
         Duration afterEnds = settings.getDuration("airbyte.watch.after-ends", null);
-        if (afterEnds != null && afterEnds.compareTo(JobWatcher.MIN_INTERVAL) < 0) {
-            throw new IllegalStateException("Config key " + settings.describe("airbyte.watch.after-ends") + " is "
-                    + afterEnds.toMillis() + " ms: set 100ms or more (the interval, " + interval.toMillis()
-                    + " ms, for no look sooner than it), or leave it empty for a quarter of the interval.");
+        try {
+            builder.afterEnds(afterEnds);
+        } catch (IllegalArgumentException tooSoon) {
+            throw new IllegalStateException(
+                    "Config key " + settings.describe("airbyte.watch.after-ends") + " is " + afterEnds.toMillis()
+                            + " ms: set " + JobWatcher.MIN_INTERVAL.toMillis() + "ms or more (the interval, "
+                            + interval.toMillis() + " ms, for no look sooner than it), or leave it empty for a"
+                            + " quarter of the interval.",
+                    tooSoon);
         }
-        return afterEnds;
     }
 
     private static Duration atLeast(Duration floor, Duration wanted) {
